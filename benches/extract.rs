@@ -1,0 +1,55 @@
+//! Benchmarks over the project's own example documents (`data/examples/`).
+//!
+//! `cargo bench --bench extract`
+
+use divan::counter::{BytesCount, ItemsCount};
+use divan::{black_box, Bencher};
+use skillgap::{compare, Extractor, Profile, Scratch, Taxonomy};
+
+fn main() {
+    divan::main();
+}
+
+const POSTINGS: &[&str] = &[
+    include_str!("../data/examples/posting_data_engineer.md"),
+    include_str!("../data/examples/posting_nurse.txt"),
+    include_str!("../data/examples/posting_accountant.txt"),
+    include_str!("../data/examples/posting_sales_rep.txt"),
+    include_str!("../data/examples/bio_hired_data_engineer.txt"),
+    include_str!("../data/examples/bio_hired_marketing_manager.txt"),
+];
+const CV: &str = include_str!("../data/examples/cv_data_engineer.md");
+
+/// Loading the built-in taxonomy: CSV parse and index.
+#[divan::bench]
+fn load_taxonomy() -> Taxonomy {
+    Taxonomy::builtin()
+}
+
+/// Building the extractor (the Aho-Corasick automaton) over the built-in taxonomy.
+#[divan::bench]
+fn build_extractor(bencher: Bencher) {
+    bencher.with_inputs(Taxonomy::builtin).bench_values(Extractor::new);
+}
+
+/// Extraction of one posting at a time, all example postings in turn, reusing scratch buffers as batch does.
+#[divan::bench]
+fn extract_postings(bencher: Bencher) {
+    let extractor = Extractor::new(Taxonomy::builtin());
+    let bytes: usize = POSTINGS.iter().map(|p| p.len()).sum();
+    let mut scratch = Scratch::default();
+    bencher.counter(BytesCount::new(bytes)).counter(ItemsCount::new(POSTINGS.len())).bench_local(|| {
+        for posting in POSTINGS {
+            black_box(extractor.extract_with(black_box(posting), &mut scratch));
+        }
+    });
+}
+
+/// One `compare` as the CLI runs it, taxonomy load and automaton build included.
+#[divan::bench(sample_count = 20)]
+fn compare_end_to_end() {
+    let extractor = Extractor::new(Taxonomy::builtin());
+    let profile = Profile::from_text(&extractor, CV);
+    let target = extractor.extract(POSTINGS[0]);
+    black_box(compare(extractor.taxonomy(), &profile, &[target]));
+}

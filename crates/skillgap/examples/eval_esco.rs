@@ -1,0 +1,205 @@
+//! Measures extraction with the ESCO taxonomy against the ESCO-labelled job-ad sentences of Decorte et al.
+//! (`decorte-validation/`), and times loading ESCO.
+//!
+//! Each distinct sentence is extracted on its own, with only the ESCO taxonomy and loose phrase matching on.
+//! The gold set of a sentence is the ESCO skills its rows name (rows labelled `LABEL NOT PRESENT` or
+//! `UNDERSPECIFIED` add nothing); the predicted set is the ESCO skills found in it.
+//!
+//! - micro: precision = correct (sentence, skill) pairs / predicted pairs; recall = correct pairs / gold
+//!   pairs; F1 their harmonic mean.
+//! - macro: precision averaged over the sentences with a prediction, recall over the sentences with a gold
+//!   skill; F1 their harmonic mean.
+//!
+//! `cargo run --release -p skillgap --example eval_esco -- ../shared/data [--misses] [--exact]`
+//!
+//! `--misses` lists every wrong and missed skill per sentence; `--exact` turns loose phrase matching off.
+
+use std::collections::{BTreeSet, HashMap};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::time::Instant;
+
+use skillgap::{
+    esco_records, EscoFiles, Extractor, PhraseMatching, Taxonomy, ESCO_BROADER_FILE, ESCO_HIERARCHY_FILE,
+    ESCO_RELATIONS_FILE, ESCO_SKILLS_FILE,
+};
+
+/// Labels that name no ESCO skill.
+const NOT_A_SKILL: &[&str] = &["LABEL NOT PRESENT", "UNDERSPECIFIED"];
+
+/// The evaluation files, in the order reported.
+const FILES: &[(&str, &str)] =
+    &[("tech", "tech_validation_annotations.csv"), ("house", "house_validation_annotations.csv")];
+
+#[derive(Default)]
+struct Scores {
+    sentences: usize,
+    predicted: usize,
+    gold: usize,
+    correct: usize,
+    precision_sum: f64,
+    precision_n: usize,
+    recall_sum: f64,
+    recall_n: usize,
+}
+
+fn ratio(a: f64, b: f64) -> f64 {
+    if b == 0.0 {
+        0.0
+    } else {
+        a / b
+    }
+}
+
+fn f1(p: f64, r: f64) -> f64 {
+    ratio(2.0 * p * r, p + r)
+}
+
+fn read(dir: &Path, name: &str) -> Option<String> {
+    std::fs::read_to_string(dir.join(name)).ok()
+}
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let data = PathBuf::from(args.iter().find(|a| !a.starts_with("--")).map_or("../shared/data", String::as_str));
+    let show_misses = args.iter().any(|a| a == "--misses");
+    let phrases = if args.iter().any(|a| a == "--exact") { PhraseMatching::Off } else { PhraseMatching::Loose };
+    let esco_dir = data.join("esco-v1.1.1");
+    let gold_dir = data.join("decorte-validation");
+    let Some(skills) = read(&esco_dir, ESCO_SKILLS_FILE) else {
+        println!(
+            "skipped: {} not found; pass the folder that holds esco-v1.1.1/ and decorte-validation/ (e.g. ../shared/data)",
+            esco_dir.join(ESCO_SKILLS_FILE).display()
+        );
+        return ExitCode::SUCCESS;
+    };
+    if !gold_dir.is_dir() {
+        println!("skipped: {} not found", gold_dir.display());
+        return ExitCode::SUCCESS;
+    }
+    let broader = read(&esco_dir, ESCO_BROADER_FILE);
+    let hierarchy = read(&esco_dir, ESCO_HIERARCHY_FILE);
+    let relations = read(&esco_dir, ESCO_RELATIONS_FILE);
+
+    let started = Instant::now();
+    let files = EscoFiles {
+        skills: (ESCO_SKILLS_FILE, &skills),
+        broader_relations: broader.as_deref().map(|t| (ESCO_BROADER_FILE, t)),
+        hierarchy: hierarchy.as_deref().map(|t| (ESCO_HIERARCHY_FILE, t)),
+        skill_relations: relations.as_deref().map(|t| (ESCO_RELATIONS_FILE, t)),
+    };
+    let records = match esco_records(&files) {
+        Ok(r) => r,
+        Err(e) => {
+            eprintln!("{e}");
+            return ExitCode::from(2);
+        }
+    };
+    let records_time = started.elapsed();
+    let record_count = records.len();
+    let alias_count: usize = records.iter().map(|r| r.aliases.len()).sum();
+    let mut builder = Taxonomy::builder();
+    let taxonomy = match builder.add_records(ESCO_SKILLS_FILE, records).and_then(|b| b.build()) {
+        Ok(t) => t,
+        Err(e) => {
+            eprintln!("{e}");
+            return ExitCode::from(2);
+        }
+    };
+    let taxonomy_time = started.elapsed();
+    let extractor = match Extractor::builder().phrase_matching(phrases).build(taxonomy) {
+        Ok(x) => x,
+        Err(e) => {
+            eprintln!("{e}");
+            return ExitCode::from(2);
+        }
+    };
+    let total = started.elapsed();
+    println!(
+        "ESCO load: {record_count} skills, {alias_count} aliases besides names; records {:.0} ms, + taxonomy {:.0} ms, + extractor {:.0} ms = {:.0} ms",
+        records_time.as_secs_f64() * 1e3,
+        (taxonomy_time - records_time).as_secs_f64() * 1e3,
+        (total - taxonomy_time).as_secs_f64() * 1e3,
+        total.as_secs_f64() * 1e3
+    );
+    let taxonomy = extractor.taxonomy();
+    let by_name: HashMap<&str, &str> = taxonomy.skills().iter().map(|s| (s.name.as_str(), s.id.as_str())).collect();
+
+    println!(
+        "Decorte et al. validation sentences, phrase matching {}:\n  micro = over (sentence, ESCO skill) pairs; macro = precision averaged over sentences with a prediction, recall over sentences with a gold skill",
+        if phrases == PhraseMatching::Loose { "loose" } else { "off" }
+    );
+    for &(label, file) in FILES {
+        let Some(text) = read(&gold_dir, file) else {
+            println!("  {label}: skipped, {file} not found");
+            continue;
+        };
+        // Sentence -> gold URIs, in file order.
+        let mut sentences: Vec<(String, BTreeSet<&str>)> = Vec::new();
+        let mut at: HashMap<String, usize> = HashMap::new();
+        let mut unknown = 0;
+        let mut reader = csv::Reader::from_reader(text.as_bytes());
+        for row in reader.records() {
+            let Ok(row) = row else { continue };
+            let (Some(sentence), Some(gold)) = (row.get(0), row.get(3)) else { continue };
+            let i = *at.entry(sentence.to_owned()).or_insert_with(|| {
+                sentences.push((sentence.to_owned(), BTreeSet::new()));
+                sentences.len() - 1
+            });
+            if NOT_A_SKILL.contains(&gold) {
+                continue;
+            }
+            match by_name.get(gold) {
+                Some(uri) => {
+                    sentences[i].1.insert(uri);
+                }
+                None => unknown += 1,
+            }
+        }
+        let mut s = Scores::default();
+        for (sentence, gold) in &sentences {
+            let doc = extractor.extract(sentence);
+            let predicted: BTreeSet<&str> = doc.skills.iter().map(|e| taxonomy.skill(e.skill).id.as_str()).collect();
+            let correct = predicted.intersection(gold).count();
+            s.sentences += 1;
+            s.predicted += predicted.len();
+            s.gold += gold.len();
+            s.correct += correct;
+            if !predicted.is_empty() {
+                s.precision_sum += correct as f64 / predicted.len() as f64;
+                s.precision_n += 1;
+            }
+            if !gold.is_empty() {
+                s.recall_sum += correct as f64 / gold.len() as f64;
+                s.recall_n += 1;
+            }
+            if show_misses && (correct < predicted.len() || correct < gold.len()) {
+                println!("\n  [{label}] {sentence}");
+                let name = |uri: &str| taxonomy.get(uri).map_or(uri.to_owned(), |i| taxonomy.skill(i).name.clone());
+                for e in &doc.skills {
+                    let id = taxonomy.skill(e.skill).id.as_str();
+                    let texts: Vec<&str> = e.mentions.iter().map(|m| m.text.as_str()).collect();
+                    let mark = if gold.contains(id) { "ok  " } else { "FP  " };
+                    println!("    {mark}{} <- {texts:?}", name(id));
+                }
+                for uri in gold.iter().filter(|u| !predicted.contains(*u)) {
+                    println!("    MISS{}", name(uri));
+                }
+            }
+        }
+        let (p, r) = (ratio(s.correct as f64, s.predicted as f64), ratio(s.correct as f64, s.gold as f64));
+        let (mp, mr) = (ratio(s.precision_sum, s.precision_n as f64), ratio(s.recall_sum, s.recall_n as f64));
+        println!(
+            "  {label:<5} {} sentences: micro P {p:.3} ({}/{})  R {r:.3} ({}/{})  F1 {:.3} | macro P {mp:.3}  R {mr:.3}  F1 {:.3}{}",
+            s.sentences,
+            s.correct,
+            s.predicted,
+            s.correct,
+            s.gold,
+            f1(p, r),
+            f1(mp, mr),
+            if unknown > 0 { format!("  ({unknown} gold labels not in the taxonomy)") } else { String::new() }
+        );
+    }
+    ExitCode::SUCCESS
+}

@@ -1,0 +1,193 @@
+//! HTML to text, for saved job pages: tags dropped, scripts and styles skipped, entities decoded, block elements
+//! turned into line breaks, with a map back to the HTML's byte offsets.
+
+/// Text taken from an HTML page, with the HTML offset of every text byte.
+#[derive(Debug, Clone, Default)]
+pub struct HtmlText {
+    /// The visible text.
+    pub text: String,
+    /// `map[i]` is the byte offset in the HTML of text byte `i`; one extra entry maps the end.
+    pub map: Vec<u32>,
+}
+
+/// Elements whose content is never visible text.
+const SKIPPED: &[&str] = &["script", "style", "noscript", "template", "head", "svg", "iframe", "object"];
+/// Elements that break lines.
+const BLOCKS: &[&str] = &[
+    "p",
+    "div",
+    "br",
+    "li",
+    "ul",
+    "ol",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "tr",
+    "table",
+    "section",
+    "article",
+    "header",
+    "footer",
+    "nav",
+    "dd",
+    "dt",
+    "dl",
+    "blockquote",
+    "pre",
+    "hr",
+    "main",
+    "aside",
+    "title",
+    "td",
+    "th",
+];
+
+/// Converts `html` to text (see the module docs). Never fails: malformed markup degrades to text.
+pub fn html_to_text(html: &str) -> HtmlText {
+    let mut out = HtmlText { text: String::with_capacity(html.len() / 2), map: Vec::with_capacity(html.len() / 2) };
+    let bytes = html.as_bytes();
+    let mut i = 0;
+    let mut skipping: Option<String> = None;
+    while i < html.len() {
+        let c = bytes[i];
+        if c == b'<' {
+            if html[i..].starts_with("<!--") {
+                i = html[i + 4..].find("-->").map_or(html.len(), |e| i + 4 + e + 3);
+                continue;
+            }
+            let Some(close) = html[i..].find('>') else {
+                // A lone '<' is text.
+                push(&mut out, "<", i);
+                i += 1;
+                continue;
+            };
+            let tag = &html[i + 1..i + close];
+            let closing = tag.starts_with('/');
+            let name: String = tag
+                .trim_start_matches('/')
+                .chars()
+                .take_while(|c| c.is_ascii_alphanumeric())
+                .collect::<String>()
+                .to_ascii_lowercase();
+            let tag_end = i + close + 1;
+            if let Some(open) = &skipping {
+                if closing && &name == open {
+                    skipping = None;
+                }
+                i = tag_end;
+                continue;
+            }
+            if name.is_empty() {
+                if tag.starts_with('!') || tag.starts_with('?') {
+                    i = tag_end;
+                    continue;
+                }
+                push(&mut out, "<", i);
+                i += 1;
+                continue;
+            }
+            if !closing && SKIPPED.contains(&name.as_str()) && !tag.ends_with('/') {
+                skipping = Some(name);
+            } else if BLOCKS.contains(&name.as_str()) {
+                push(&mut out, "\n", i);
+                if name == "li" && !closing {
+                    push(&mut out, "- ", i);
+                }
+            } else {
+                // Inline elements separate words only where the markup had spaces.
+            }
+            i = tag_end;
+            continue;
+        }
+        if skipping.is_some() {
+            i += html[i..].chars().next().map_or(1, char::len_utf8);
+            continue;
+        }
+        if c == b'&' {
+            if let Some((decoded, len)) = decode_entity(&html[i..]) {
+                let mut buf = [0u8; 4];
+                push(&mut out, decoded.encode_utf8(&mut buf), i);
+                i += len;
+                continue;
+            }
+        }
+        let ch = html[i..].chars().next().unwrap_or(' ');
+        let mut buf = [0u8; 4];
+        push(&mut out, ch.encode_utf8(&mut buf), i);
+        i += ch.len_utf8();
+    }
+    out.map.push(html.len() as u32);
+    out
+}
+
+fn push(out: &mut HtmlText, s: &str, origin: usize) {
+    out.text.push_str(s);
+    out.map.extend(std::iter::repeat_n(origin as u32, s.len()));
+}
+
+/// Decodes the entity at the start of `s` ("&amp;", "&#8217;", "&#x2019;"): the character and the entity's length.
+fn decode_entity(s: &str) -> Option<(char, usize)> {
+    let end = s[..s.len().min(12)].find(';')?;
+    let body = &s[1..end];
+    let c = if let Some(num) = body.strip_prefix('#') {
+        let code = match num.strip_prefix(['x', 'X']) {
+            Some(hex) => u32::from_str_radix(hex, 16).ok()?,
+            None => num.parse().ok()?,
+        };
+        char::from_u32(code).unwrap_or('\u{FFFD}')
+    } else {
+        match body {
+            "amp" => '&',
+            "lt" => '<',
+            "gt" => '>',
+            "quot" => '"',
+            "apos" => '\'',
+            "nbsp" => '\u{00A0}',
+            "rsquo" | "lsquo" => '\'',
+            "rdquo" | "ldquo" => '"',
+            "ndash" => '\u{2013}',
+            "mdash" => '\u{2014}',
+            "hellip" => '\u{2026}',
+            "bull" | "middot" => '\u{2022}',
+            "pound" => '£',
+            "euro" => '€',
+            "copy" => '©',
+            "reg" => '®',
+            "trade" => '™',
+            "rarr" => '→',
+            "eacute" => 'é',
+            "times" => '×',
+            _ => return None,
+        }
+    };
+    Some((c, end + 1))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn strips_scripts_and_decodes() {
+        let html = "<html><head><title>x</title><script>var Java = 1;</script></head><body><p>R&amp;D &rsquo;n Kafka&#8217;s</p><ul><li>SQL</li></ul><style>.a{}</style></body></html>";
+        let t = html_to_text(html);
+        assert!(!t.text.contains("Java"), "{:?}", t.text);
+        assert!(t.text.contains("R&D 'n Kafka\u{2019}s"), "{:?}", t.text);
+        assert!(t.text.contains("\n- SQL"), "{:?}", t.text);
+        assert_eq!(t.map.len(), t.text.len() + 1);
+        let at = t.text.find("Kafka").unwrap_or_default();
+        assert_eq!(&html[t.map[at] as usize..t.map[at] as usize + 5], "Kafka");
+    }
+
+    #[test]
+    fn malformed_markup_degrades() {
+        for html in ["<", "a < b", "<p", "&", "&#xZZ;", "&#99999999;", "<script>never closed", "<!-- open"] {
+            let t = html_to_text(html);
+            assert_eq!(t.map.len(), t.text.len() + 1, "{html}");
+        }
+    }
+}

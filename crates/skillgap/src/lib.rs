@@ -1,0 +1,79 @@
+//! skillgap finds the skills a job posting or a hired candidate's bio names that a CV does not show, ranks those
+//! gaps by importance, and suggests honest, concrete changes to the CV.
+//!
+//! The pipeline is `text -> normalise -> extract -> Document -> compare(profile, targets) -> Comparison ->
+//! suggestions`. The library does no I/O and keeps no global state: load a [`Taxonomy`], build an
+//! [`Extractor`] once, and share it between threads.
+//!
+//! ```
+//! use skillgap::{compare, suggest, Extractor, Profile, Taxonomy};
+//!
+//! let extractor = Extractor::new(Taxonomy::builtin());
+//! let profile = Profile::from_text(&extractor, "Skills: Python, Postgres, Docker");
+//! let posting = extractor.extract("Requirements\n- 5+ years of Python\n- PostgreSQL\n- Kubernetes (k8s)\n");
+//! let comparison = compare(extractor.taxonomy(), &profile, &[posting]);
+//!
+//! let missing: Vec<&str> =
+//!     comparison.missing.iter().map(|gap| extractor.taxonomy().skill(gap.skill).name.as_str()).collect();
+//! assert_eq!(missing, ["Kubernetes"]);
+//! assert!(comparison.score < 100);
+//!
+//! let advice = suggest(extractor.taxonomy(), &profile, &comparison, &["the posting".to_owned()]);
+//! assert!(advice.iter().any(|s| s.message.contains("Kubernetes")));
+//! ```
+#![deny(missing_docs)]
+
+mod check;
+mod compare;
+mod error;
+mod extract;
+mod fuzzy;
+mod html;
+mod import;
+mod normalize;
+mod phrase;
+mod profile;
+mod structure;
+mod suggest;
+mod taxonomy;
+
+pub use check::{check_layer, Problem, Severity};
+pub use compare::{
+    compare, skill_weight, Comparison, SkillResult, Status, TargetEvidence, HARD_SKILL_FACTOR, IN_PROGRESS_CREDIT_PERCENT, MENTIONED_WEIGHT,
+    PREFERRED_WEIGHT, RELATED_CREDIT_PERCENT, REQUIRED_WEIGHT, SOFT_SKILL_FACTOR,
+};
+pub use error::{Error, ErrorKind};
+pub use extract::{Alternatives, Document, Extractor, ExtractorBuilder, MatchKind, Mention, Scratch, SkillEvidence};
+pub use fuzzy::{FuzzyHow, FuzzyIndex, FuzzyMatch, FuzzyScan};
+pub use html::{html_to_text, HtmlText};
+pub use import::{
+    esco_records, onet_records, EscoFiles, COMMON_WORD_MIN_USES, ESCO_BROADER_FILE, ESCO_HIERARCHY_FILE,
+    ESCO_RELATIONS_FILE, ESCO_SKILLS_FILE, MAX_EXTRA_WORDS, ONET_TECHNOLOGY_FILE, ORDINARY_WORDS, PRODUCT_LIST_MIN,
+    SHORT_LABEL_CHARS, VENDOR_MIN_PRODUCTS, GENERIC_HEADS, GENERIC_VERB_MIN_SKILLS,
+};
+pub use normalize::{fold, Normalized};
+pub use phrase::PhraseMatching;
+pub use profile::Profile;
+pub use structure::{Requirement, SectionKind};
+pub use suggest::{suggest, Suggestion, SuggestionKind, MAX_GAP_SUGGESTIONS};
+pub use taxonomy::{
+    canonical_csv, is_slug, parse_records, Alias, AliasRef, CaseRule, ContextRule, Kind, Skill, SkillIdx, SkillRecord,
+    Taxonomy, TaxonomyBuilder, BUILTIN, HEADER,
+};
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn assert_send_sync<T: Send + Sync>() {}
+
+    #[test]
+    fn public_types_are_send_and_sync() {
+        assert_send_sync::<Taxonomy>();
+        assert_send_sync::<Extractor>();
+        assert_send_sync::<Document>();
+        assert_send_sync::<Profile>();
+        assert_send_sync::<Comparison>();
+        assert_send_sync::<Error>();
+    }
+}

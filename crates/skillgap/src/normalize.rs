@@ -1,0 +1,216 @@
+//! Normalisation: compatibility decomposition, diacritic and case folding, whitespace folding, with a map back
+//! to the original byte offsets.
+//!
+//! Matching runs on the folded text; every mention is reported in offsets of the original text. Punctuation is
+//! kept as it is, so tokens such as `C++`, `C#`, `.NET`, `Node.js`, `CI/CD` and `A/B testing` survive.
+
+use unicode_normalization::char::{decompose_compatible, is_combining_mark};
+
+/// Text folded for matching, with the original byte offset of every folded byte.
+#[derive(Debug, Default, Clone)]
+pub struct Normalized {
+    text: String,
+    /// `origin[i]` is the byte offset, in the original text, of the character that produced folded byte `i`.
+    /// One extra entry at the end holds the original length, so that an exclusive end maps too.
+    origin: Vec<u32>,
+}
+
+impl Normalized {
+    /// Folds `input` (see the module docs).
+    pub fn new(input: &str) -> Normalized {
+        let mut normalized = Normalized::default();
+        normalized.refill(input);
+        normalized
+    }
+
+    /// Folds `input` into this value, reusing its buffers.
+    pub fn refill(&mut self, input: &str) {
+        self.text.clear();
+        self.origin.clear();
+        self.text.reserve(input.len());
+        self.origin.reserve(input.len() + 1);
+        let mut pending_space: Option<u32> = None;
+        for (offset, c) in input.char_indices() {
+            let offset = offset as u32;
+            if c.is_whitespace() {
+                if pending_space.is_none() && !self.text.is_empty() {
+                    pending_space = Some(offset);
+                }
+                continue;
+            }
+            if is_invisible(c) {
+                continue;
+            }
+            if let Some(space_at) = pending_space.take() {
+                self.push(' ', space_at);
+            }
+            if c.is_ascii() {
+                self.push(c.to_ascii_lowercase(), offset);
+            } else if let Some(mapped) = fold_punctuation(c) {
+                self.push(mapped, offset);
+            } else {
+                decompose_compatible(c, |d| {
+                    if is_combining_mark(d) {
+                        return;
+                    }
+                    if d.is_ascii() {
+                        self.push(d.to_ascii_lowercase(), offset);
+                    } else if let Some(mapped) = fold_punctuation(d) {
+                        self.push(mapped, offset);
+                    } else {
+                        for lower in d.to_lowercase() {
+                            self.push(lower, offset);
+                        }
+                    }
+                });
+            }
+        }
+        self.origin.push(input.len() as u32);
+    }
+
+    fn push(&mut self, c: char, origin: u32) {
+        let before = self.text.len();
+        self.text.push(c);
+        for _ in before..self.text.len() {
+            self.origin.push(origin);
+        }
+    }
+
+    /// The folded text.
+    pub fn as_str(&self) -> &str {
+        &self.text
+    }
+
+    /// Maps a folded span back to the original text. `original` must be the text this value was built from.
+    ///
+    /// The end is exclusive and covers the whole original character that produced the last folded byte.
+    pub fn original_span(&self, original: &str, start: usize, end: usize) -> (usize, usize) {
+        let original_start = self.origin[start] as usize;
+        if end == 0 || end <= start {
+            return (original_start, original_start);
+        }
+        let last = self.origin[end - 1] as usize;
+        let last_len = original[last..].chars().next().map_or(0, char::len_utf8);
+        (original_start, last + last_len)
+    }
+}
+
+/// Folds a short term (an alias, a query) the same way as [`Normalized`] folds a document, with surrounding
+/// spaces trimmed.
+pub fn fold(term: &str) -> String {
+    let term = term.trim();
+    if term.is_ascii() {
+        // The common case, without the offset map: lowercase and fold whitespace runs.
+        let mut out = String::with_capacity(term.len());
+        let mut space = false;
+        for b in term.bytes() {
+            if b.is_ascii_whitespace() {
+                space = true;
+                continue;
+            }
+            if space && !out.is_empty() {
+                out.push(' ');
+            }
+            space = false;
+            out.push(b.to_ascii_lowercase() as char);
+        }
+        return out;
+    }
+    let normalized = Normalized::new(term);
+    normalized.text.trim_end().to_owned()
+}
+
+/// Zero-width and formatting characters that must not split or join words.
+fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{00AD}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2064}' | '\u{FEFF}'
+    )
+}
+
+/// Typographic punctuation that people paste from word processors, folded to its ASCII form.
+fn fold_punctuation(c: char) -> Option<char> {
+    match c {
+        '\u{2010}'..='\u{2015}' | '\u{2212}' => Some('-'),
+        '\u{2018}' | '\u{2019}' | '\u{201B}' | '\u{2032}' => Some('\''),
+        '\u{201C}' | '\u{201D}' | '\u{201F}' | '\u{2033}' => Some('"'),
+        '\u{2022}' | '\u{00B7}' | '\u{2023}' | '\u{25AA}' | '\u{25CF}' => Some('*'),
+        _ => None,
+    }
+}
+
+/// Whether `c` continues a word (so a match may not start or end next to it).
+pub(crate) fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '_'
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    struct Case {
+        name: &'static str,
+        input: &'static str,
+        folded: &'static str,
+    }
+
+    const CASES: &[Case] = &[
+        Case { name: "ascii case", input: "Python and SQL", folded: "python and sql" },
+        Case { name: "c plus plus", input: "C++ and C#", folded: "c++ and c#" },
+        Case { name: "dotnet", input: ".NET Core", folded: ".net core" },
+        Case { name: "node", input: "Node.js, CI/CD", folded: "node.js, ci/cd" },
+        Case { name: "ab testing", input: "A/B testing", folded: "a/b testing" },
+        Case { name: "whitespace runs", input: "  machine\r\n\t learning  ", folded: "machine learning" },
+        Case { name: "nbsp", input: "Power\u{00A0}BI", folded: "power bi" },
+        Case { name: "fullwidth", input: "ＰＹＴＨＯＮ", folded: "python" },
+        Case { name: "zero width", input: "Kuber\u{200B}netes", folded: "kubernetes" },
+        Case { name: "diacritics", input: "Résumé café", folded: "resume cafe" },
+        Case { name: "typographic", input: "don\u{2019}t \u{2013} ok", folded: "don't - ok" },
+        Case { name: "ligature", input: "ﬁnance", folded: "finance" },
+        Case { name: "rtl", input: "\u{202B}عربي", folded: "عربي" },
+    ];
+
+    #[test]
+    fn folds() {
+        for case in CASES {
+            assert_eq!(Normalized::new(case.input).as_str(), case.folded, "{}", case.name);
+        }
+    }
+
+    #[test]
+    fn spans_map_back_to_the_original() {
+        for case in CASES {
+            let normalized = Normalized::new(case.input);
+            let folded = normalized.as_str();
+            // Every folded character boundary maps to an original character boundary.
+            for (i, _) in folded.char_indices() {
+                let (start, end) = normalized.original_span(case.input, i, folded.len());
+                assert!(case.input.is_char_boundary(start), "{}: {start}", case.name);
+                assert!(case.input.is_char_boundary(end), "{}: {end}", case.name);
+                assert!(start <= end, "{}", case.name);
+            }
+        }
+    }
+
+    #[test]
+    fn fullwidth_span_covers_original_bytes() {
+        let input = "I use ＰＹＴＨＯＮ daily";
+        let normalized = Normalized::new(input);
+        let start = normalized.as_str().find("python").unwrap_or_default();
+        let (s, e) = normalized.original_span(input, start, start + "python".len());
+        assert_eq!(&input[s..e], "ＰＹＴＨＯＮ");
+    }
+
+    #[test]
+    fn ascii_fast_path_agrees() {
+        for term in ["  Postgre   SQL ", "C++", "A/B\ttesting", "x", "", "Node.js\r\n"] {
+            assert_eq!(fold(term), Normalized::new(term.trim()).as_str().trim_end(), "{term:?}");
+        }
+    }
+
+    #[test]
+    fn fold_trims() {
+        assert_eq!(fold("  Postgre SQL "), "postgre sql");
+        assert_eq!(fold("\u{FEFF}Go"), "go");
+    }
+}

@@ -1,0 +1,578 @@
+//! Loose phrase matching for taxonomies whose labels are phrases ("manage a team", "work in teams"), such as
+//! ESCO: a label is found when its content words appear, lightly stemmed, **in the label's order**, within one
+//! clause, with at most a few other words between them.
+//!
+//! - **Content words.** Function words ([`STOPWORDS`]) are ignored on both sides; "work in teams" is
+//!   `work team`.
+//! - **Stems.** [`stem`] strips inflections and common derivations so that "managing the team",
+//!   "management of teams" and "team manager" all meet "manage"; British and American spellings
+//!   (`-ise`/`-ize`) meet too.
+//! - **Order.** The stems must come in the label's order: "team development" is not "development team", and
+//!   "customers and understanding" is not "understand customers".
+//! - **Gaps.** Up to [`MAX_SKIPPED_WORDS`] other content words may sit between the label's words ("work in
+//!   large collaborative teams"), and up to [`MAX_EXTRA_STOPWORDS`] function words more than the label has.
+//! - **Clauses.** A match never crosses a sentence end, clause punctuation (`, ; : ( ) [ ] < > " | *`, a
+//!   dash between spaces) or a word that opens a clause ([`BARRIER_WORDS`]: "is", "that", "will"), so that a
+//!   list of unrelated items or two clauses do not assemble a label.
+//! - **Overlaps.** Where matches overlap, the one with more label words wins, then the one with fewer gaps,
+//!   then a display name over an alias, then the earlier one.
+//!
+//! Labels with fewer than two content words are left to the exact automaton: one stemmed word alone is too
+//! weak a signal. Aliases that need context (`?`) or exact case (`^`) are left to it too.
+//!
+//! It complements the exact automaton and is switched on per extractor ([`PhraseMatching`]); the built-in
+//! taxonomy, written as names and aliases, does not need it.
+
+use rustc_hash::FxHashMap as HashMap;
+
+use crate::normalize::{fold, is_word_char};
+use crate::taxonomy::{AliasRef, CaseRule, ContextRule, SkillIdx, Taxonomy};
+
+/// Whether an extractor also matches phrase labels loosely.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum PhraseMatching {
+    /// Only exact alias matches (the default).
+    #[default]
+    Off,
+    /// Also content words in the label's order, stemmed, with small gaps, within one clause (for ESCO-style
+    /// phrase labels).
+    Loose,
+}
+
+/// Words that carry no meaning of their own in a label or a requirement: articles, prepositions,
+/// conjunctions, pronouns, the verb "use", which ESCO puts in front of tool names, and the words that frame a
+/// skill rather than name it ("ability to lead people", "leadership skills").
+pub(crate) const STOPWORDS: &[&str] = &[
+    "a", "an", "the", "of", "to", "in", "for", "and", "or", "with", "on", "at", "by", "from", "as", "into", "about",
+    "their", "its", "your", "our", "other", "others", "etc", "e.g", "i.e", "be", "use", "using", "s", "this",
+    "these", "those", "it", "you", "we", "they", "them", "his", "her", "one's", "all", "any", "such", "within",
+    "across", "through", "via", "per", "than", "also", "both", "ability", "abilities", "able", "capable", "skill",
+    "skills", "competence", "competences", "competency", "competencies",
+];
+
+/// Words that open a new clause ("the team **is** responsible for developing", "tools **that** ..."): a match
+/// does not run across one, unless the label itself has one.
+const BARRIER_WORDS: &[&str] = &[
+    "is", "are", "was", "were", "will", "can", "must", "should", "would", "could", "may", "might", "shall", "has",
+    "have", "had", "that", "which", "who", "whom", "where", "when", "while", "because", "but", "if", "whether",
+];
+/// Other content words allowed between a label's words: "work in large collaborative teams" still matches
+/// "work in teams". Two admits an adjective pair; three starts to join unrelated words of a long sentence.
+pub const MAX_SKIPPED_WORDS: usize = 2;
+
+/// Function words allowed between a label's words beyond those the label itself has: "work in a team" for
+/// "work in teams" (one more), but not "management and development of the employees for budget" for "manage
+/// budget" (four more).
+pub const MAX_EXTRA_STOPWORDS: usize = 2;
+
+/// British spellings rewritten to American before stemming, so that both meet.
+const SPELLINGS: &[(&str, &str)] = &[
+    ("isational", "izational"),
+    ("isations", "izations"),
+    ("isation", "ization"),
+    ("ising", "izing"),
+    ("ised", "ized"),
+    ("isers", "izers"),
+    ("iser", "izer"),
+    ("ises", "izes"),
+    ("ise", "ize"),
+    ("yse", "yze"),
+    ("ysing", "yzing"),
+    ("ysed", "yzed"),
+    ("ogue", "og"),
+];
+
+/// Derivational endings mapped to a shorter canonical one (the stemmer's second step, after inflections),
+/// longest first: "organizational" -> "organize", "communicator" -> "communicate".
+const CANONICAL_ENDINGS: &[(&str, &str)] = &[
+    ("izational", "ize"),
+    ("izations", "ize"),
+    ("iveness", "ive"),
+    ("fulness", "ful"),
+    ("ousness", "ous"),
+    ("ibility", "ible"),
+    ("ability", "able"),
+    ("ization", "ize"),
+    ("ational", "ate"),
+    ("ations", "ate"),
+    ("atives", ""),
+    ("ically", "ic"),
+    ("ation", "ate"),
+    ("ators", "ate"),
+    ("ative", ""),
+    ("ivity", "ive"),
+    ("ively", "ive"),
+    ("ously", "ous"),
+    ("ator", "ate"),
+    ("ical", "ic"),
+    ("ally", "al"),
+    ("ness", ""),
+    ("ship", ""),
+];
+
+/// Endings removed in the third step (twice, so that "professional" and "profession" meet at "profess"),
+/// longest first, when at least [`MIN_STEM`] letters remain.
+const ENDINGS: &[&str] = &[
+    "ement", "ment", "ance", "ence", "able", "ible", "ism", "ist", "ate", "ive", "ous", "ion", "ity", "ant",
+    "ent", "ic", "al", "er", "or", "y",
+];
+
+/// Letters a derivational ending must leave: "creation" keeps "creat", not "cre"; "user" stays "user".
+const MIN_STEM: usize = 4;
+
+/// A light stemmer, after Porter's: inflections, then derivational endings, then a final `e` and doubled
+/// consonant. Enough to meet "managing", "management" and "manager" with "manage", "communicator" with
+/// "communication", and "teams" with "team". Words with digits or non-ASCII letters are kept as they are.
+pub(crate) fn stem(word: &str) -> String {
+    let mut out = String::new();
+    stem_into(word, &mut out);
+    out
+}
+
+fn stem_into(word: &str, out: &mut String) {
+    out.clear();
+    out.push_str(word);
+    if !word.bytes().all(|b| b.is_ascii_lowercase()) || word.len() <= 3 {
+        return;
+    }
+    if let Some((brit, amer)) = SPELLINGS.iter().find(|(b, _)| out.ends_with(b)) {
+        replace_end(out, brit.len(), amer);
+    }
+    strip_inflection(out);
+    // A canonical ending may leave a three-letter root ("cre-ate"); removing one outright needs four.
+    let root = |canonical: &str| if canonical.is_empty() { MIN_STEM } else { MIN_STEM - 1 };
+    if let Some((ending, canonical)) =
+        CANONICAL_ENDINGS.iter().find(|(e, c)| out.len() >= e.len() + root(c) && out.ends_with(e))
+    {
+        replace_end(out, ending.len(), canonical);
+    }
+    for _ in 0..2 {
+        let found = ENDINGS.iter().find(|e| {
+            out.len() >= e.len() + MIN_STEM
+                && out.ends_with(*e)
+                // "-ion" only after s or t, as in Porter: "profession", "creation", but not "region".
+                && (**e != "ion" || out[..out.len() - 3].ends_with(['s', 't']))
+        });
+        match found {
+            Some(e) => out.truncate(out.len() - e.len()),
+            None => break,
+        }
+    }
+    // "manage" and "manag(ing)" meet at "manag".
+    if out.len() > 3 && out.ends_with('e') {
+        out.pop();
+    }
+    collapse_double(out);
+}
+
+fn replace_end(out: &mut String, len: usize, with: &str) {
+    out.truncate(out.len() - len);
+    out.push_str(with);
+}
+
+/// Plurals and verb endings: "policies" -> "policy", "processes" -> "process", "teams" -> "team",
+/// "managing" -> "manag", "automated" -> "automate", "planning" -> "plan".
+fn strip_inflection(out: &mut String) {
+    let n = out.len();
+    if out.ends_with("sses") {
+        out.truncate(n - 2);
+    } else if (out.ends_with("ies") || out.ends_with("ied")) && n > 4 {
+        replace_end(out, 3, "y");
+    } else if out.ends_with("es") && ["ss", "x", "z", "ch", "sh"].iter().any(|e| out[..n - 2].ends_with(e)) {
+        out.truncate(n - 2);
+    } else if out.ends_with('s') && n > 3 && !out.ends_with("ss") && !out.ends_with("us") && !out.ends_with("is") {
+        out.pop();
+    }
+    for ending in ["ing", "ed"] {
+        let n = out.len();
+        let stem = &out[..n.saturating_sub(ending.len())];
+        if out.ends_with(ending) && stem.len() >= 3 && stem.contains(['a', 'e', 'i', 'o', 'u', 'y']) {
+            out.truncate(stem.len());
+            if out.ends_with("at") || out.ends_with("iz") || out.ends_with("bl") {
+                out.push('e');
+            } else {
+                collapse_double(out);
+            }
+            break;
+        }
+    }
+}
+
+/// "programm" -> "program", "plann" -> "plan"; "skill" and "process" keep theirs.
+fn collapse_double(out: &mut String) {
+    let b = out.as_bytes();
+    let n = b.len();
+    if n > 3 && b[n - 1] == b[n - 2] && !matches!(b[n - 1], b'l' | b's' | b'z' | b'e' | b'o' | b'a' | b'i' | b'u') {
+        out.pop();
+    }
+}
+
+/// Stem id of a function word in the text.
+const STOP: u32 = u32::MAX;
+/// Stem id of a content word that no label has.
+const UNKNOWN: u32 = u32::MAX - 1;
+/// Stem id of a word in [`BARRIER_WORDS`].
+const BARRIER: u32 = u32::MAX - 2;
+
+/// A phrase label: its content stems in order.
+#[derive(Debug, Clone)]
+struct Phrase {
+    alias: AliasRef,
+    stems: Box<[u32]>,
+    /// Where the key (rarest) stem sits in `stems`.
+    key: u8,
+    /// Function words inside the label, which the text may repeat for free.
+    stopwords: u8,
+    /// Whether the label has a word of [`BARRIER_WORDS`], so that the text may have them too.
+    barriers: bool,
+}
+
+/// One word of the text being searched.
+#[derive(Debug, Clone, Copy)]
+struct Token {
+    start: usize,
+    end: usize,
+    stem: u32,
+    /// The clause the word sits in.
+    clause: u32,
+}
+
+/// A loose match, before overlaps are resolved.
+#[derive(Debug, Clone, Copy)]
+struct Candidate {
+    first: usize,
+    last: usize,
+    phrase: u32,
+    skipped: usize,
+    extra_stopwords: usize,
+}
+
+/// An index of phrase labels by their rarest stem.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct PhraseIndex {
+    phrases: Vec<Phrase>,
+    /// Stem text -> stem id.
+    vocabulary: HashMap<Box<str>, u32>,
+    /// Stem id -> the phrases keyed on it.
+    by_key: Vec<Vec<u32>>,
+}
+
+/// Splits folded text into words: `(start, end)` byte spans of runs of word characters (with `+` and `#`, so
+/// that "c++" stays one word).
+fn words(folded: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let mut chars = folded.char_indices().peekable();
+    std::iter::from_fn(move || {
+        while let Some(&(_, c)) = chars.peek() {
+            if is_phrase_char(c) {
+                break;
+            }
+            chars.next();
+        }
+        let &(start, _) = chars.peek()?;
+        let mut end = start;
+        while let Some(&(i, c)) = chars.peek() {
+            if !is_phrase_char(c) {
+                break;
+            }
+            end = i + c.len_utf8();
+            chars.next();
+        }
+        Some((start, end))
+    })
+}
+
+fn is_phrase_char(c: char) -> bool {
+    is_word_char(c) || c == '+' || c == '#'
+}
+
+/// Whether the text between two words ends a clause.
+fn is_clause_break(between: &str) -> bool {
+    let mut chars = between.chars().peekable();
+    let mut previous = ' ';
+    while let Some(c) = chars.next() {
+        let after_space = std::mem::replace(&mut previous, c).is_whitespace();
+        match c {
+            // A dash between spaces: a bullet, or a dash between clauses.
+            '-' if after_space && chars.peek().is_some_and(|n| n.is_whitespace()) => return true,
+            '!' | '?' | ';' | ':' | ',' | '(' | ')' | '[' | ']' | '{' | '}' | '<' | '>' | '"' | '|' | '*' | '\n' => {
+                return true
+            }
+            // A full stop, not the dot of "asp.net" or "node.js" (a dot right before the next word).
+            '.' if chars.peek().is_some_and(|n| n.is_whitespace()) => return true,
+            _ => {}
+        }
+    }
+    false
+}
+
+impl PhraseIndex {
+    /// Indexes every alias of two or more content words that needs neither exact case nor context.
+    pub fn new(taxonomy: &Taxonomy) -> PhraseIndex {
+        let mut index = PhraseIndex::default();
+        let mut counts: Vec<u32> = Vec::new();
+        let mut scratch = String::new();
+        let mut stems: Vec<u32> = Vec::new();
+        let mut seen: HashMap<(u32, Box<[u32]>), ()> = HashMap::default();
+        for (i, skill) in taxonomy.skills().iter().enumerate() {
+            for (j, alias) in skill.aliases.iter().enumerate() {
+                if alias.case == CaseRule::Exact || alias.context == ContextRule::Needed {
+                    continue;
+                }
+                let folded = fold(&alias.text);
+                stems.clear();
+                let mut stopwords = 0u8;
+                let mut barriers = false;
+                for (s, e) in words(&folded) {
+                    let word = &folded[s..e];
+                    let barrier = BARRIER_WORDS.contains(&word);
+                    if barrier || STOPWORDS.contains(&word) {
+                        barriers |= barrier;
+                        stopwords = stopwords.saturating_add(1);
+                        continue;
+                    }
+                    stem_into(word, &mut scratch);
+                    if scratch.is_empty() {
+                        continue;
+                    }
+                    let id = match index.vocabulary.get(scratch.as_str()) {
+                        Some(&id) => id,
+                        None => {
+                            let id = counts.len() as u32;
+                            index.vocabulary.insert(scratch.as_str().into(), id);
+                            counts.push(0);
+                            id
+                        }
+                    };
+                    if stems.last() != Some(&id) {
+                        stems.push(id);
+                    }
+                }
+                if stems.len() < 2 || stems.len() > usize::from(u8::MAX) {
+                    continue;
+                }
+                // One phrase per skill and stem sequence: the earliest alias, so the name when it is one.
+                if seen.insert((i as u32, stems.as_slice().into()), ()).is_some() {
+                    continue;
+                }
+                for &id in &stems {
+                    counts[id as usize] += 1;
+                }
+                let alias = AliasRef { skill: SkillIdx(i as u32), alias: j as u32 };
+                index.phrases.push(Phrase { alias, stems: stems.as_slice().into(), key: 0, stopwords, barriers });
+            }
+        }
+        index.by_key = vec![Vec::new(); counts.len()];
+        for (p, phrase) in index.phrases.iter_mut().enumerate() {
+            let key = (0..phrase.stems.len()).min_by_key(|&k| (counts[phrase.stems[k] as usize], k)).unwrap_or(0);
+            phrase.key = key as u8;
+            index.by_key[phrase.stems[key] as usize].push(p as u32);
+        }
+        index
+    }
+
+    /// Loose matches in folded text, as folded byte spans (see the module docs).
+    pub fn find(&self, folded: &str, out: &mut Vec<(usize, usize, AliasRef)>) {
+        if self.phrases.is_empty() {
+            return;
+        }
+        let mut tokens: Vec<Token> = Vec::new();
+        let mut clause = 0u32;
+        let mut previous_end = 0;
+        let mut scratch = String::new();
+        for (start, end) in words(folded) {
+            if is_clause_break(&folded[previous_end..start]) {
+                clause += 1;
+            }
+            previous_end = end;
+            let word = &folded[start..end];
+            let stem = if STOPWORDS.contains(&word) {
+                STOP
+            } else if BARRIER_WORDS.contains(&word) {
+                BARRIER
+            } else {
+                stem_into(word, &mut scratch);
+                self.vocabulary.get(scratch.as_str()).copied().unwrap_or(UNKNOWN)
+            };
+            tokens.push(Token { start, end, stem, clause });
+        }
+        let mut found: Vec<Candidate> = Vec::new();
+        for (i, token) in tokens.iter().enumerate() {
+            let Some(keyed) = self.by_key.get(token.stem as usize) else { continue };
+            for &p in keyed {
+                if let Some(candidate) = self.match_at(&tokens, i, p) {
+                    found.push(candidate);
+                }
+            }
+        }
+        // More label words, fewer gaps, a name over an alias, then text order.
+        found.sort_by_key(|c| {
+            let phrase = &self.phrases[c.phrase as usize];
+            (
+                std::cmp::Reverse(phrase.stems.len()),
+                c.skipped + c.extra_stopwords,
+                phrase.alias.alias != 0,
+                c.first,
+                phrase.alias.skill,
+                phrase.alias.alias,
+            )
+        });
+        let mut taken: Vec<(usize, usize)> = Vec::new();
+        for c in found {
+            if taken.iter().all(|&(first, last)| c.last < first || c.first > last) {
+                taken.push((c.first, c.last));
+                let phrase = &self.phrases[c.phrase as usize];
+                out.push((tokens[c.first].start, tokens[c.last].end, phrase.alias));
+            }
+        }
+    }
+
+    /// The phrase `p` around its key stem at token `at`: the nearest occurrence of each other stem, in order,
+    /// within the clause and the gap limits.
+    fn match_at(&self, tokens: &[Token], at: usize, p: u32) -> Option<Candidate> {
+        let phrase = &self.phrases[p as usize];
+        let key = usize::from(phrase.key);
+        let clause = tokens[at].clause;
+        let allowed_stopwords = usize::from(phrase.stopwords) + MAX_EXTRA_STOPWORDS;
+        let (mut skipped, mut stopwords) = (0, 0);
+        let mut step = |token: &Token, wanted: u32| -> Option<bool> {
+            if token.clause != clause {
+                return None;
+            }
+            if token.stem == wanted {
+                return Some(true);
+            }
+            if token.stem == STOP || (token.stem == BARRIER && phrase.barriers) {
+                stopwords += 1;
+            } else if token.stem == BARRIER {
+                return None;
+            } else {
+                skipped += 1;
+            }
+            (skipped <= MAX_SKIPPED_WORDS && stopwords <= allowed_stopwords).then_some(false)
+        };
+        let mut first = at;
+        for &wanted in phrase.stems[..key].iter().rev() {
+            loop {
+                first = first.checked_sub(1)?;
+                if step(&tokens[first], wanted)? {
+                    break;
+                }
+            }
+        }
+        let mut last = at;
+        for &wanted in &phrase.stems[key + 1..] {
+            loop {
+                last += 1;
+                if step(tokens.get(last)?, wanted)? {
+                    break;
+                }
+            }
+        }
+        let extra_stopwords = stopwords.saturating_sub(usize::from(phrase.stopwords));
+        Some(Candidate { first, last, phrase: p, skipped, extra_stopwords })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::taxonomy::Taxonomy;
+
+    #[test]
+    fn stems() {
+        let groups: &[&[&str]] = &[
+            &["managing", "manage", "management", "manager", "managed"],
+            &["develop", "developing", "development", "developer"],
+            &["communication", "communicate", "communicative", "communicator", "communicating"],
+            &["team", "teams"],
+            &["programming", "programme", "program", "programs", "programmer"],
+            &["organise", "organize", "organisation", "organization", "organisational", "organizational"],
+            &["automation", "automated", "automate"],
+            &["technology", "technologies"],
+            &["strategy", "strategies", "strategic"],
+            &["creative", "creativity", "create", "creation"],
+            &["policies", "policy"],
+            &["processes", "process", "processing"],
+            &["planning", "plan", "plans"],
+            &["leadership", "leader", "leading", "lead"],
+            &["engineer", "engineering", "engineers"],
+        ];
+        for group in groups {
+            let first = stem(group[0]);
+            for word in &group[1..] {
+                assert_eq!(stem(word), first, "{word} vs {}", group[0]);
+            }
+        }
+        for (word, expected) in [("analysis", "analysis"), ("status", "status"), ("skills", "skill"), ("c++", "c++"), ("apps", "app"), ("data", "data")] {
+            assert_eq!(stem(word), expected, "{word}");
+        }
+        for (a, b) in [("team", "teaching"), ("process", "procedure"), ("data", "date")] {
+            assert_ne!(stem(a), stem(b), "{a} / {b}");
+        }
+    }
+
+    fn finder(rows: &str) -> impl Fn(&str) -> Vec<String> {
+        let mut b = Taxonomy::builder();
+        b.add_csv("t.csv", &format!("id,name,family,kind,aliases,related,broader\n{rows}")).expect("parses");
+        let tax = b.build().expect("builds");
+        let index = PhraseIndex::new(&tax);
+        move |text: &str| {
+            let mut out = Vec::new();
+            index.find(&fold(text), &mut out);
+            out.iter().map(|m| tax.skill(m.2.skill).id.clone()).collect()
+        }
+    }
+
+    struct Case {
+        name: &'static str,
+        input: &'static str,
+        expected: &'static [&'static str],
+    }
+
+    const ROWS: &str = "manage-team,manage a team,general,soft,,,\nwork-teams,work in teams,general,soft,,,\n\
+        team-building,team building,general,soft,team development,,\nmanage-budget,manage budgets,finance,method,,,\n\
+        public-offering,public offering,finance,domain,,,\nreview-code,conduct code review,it,method,?code review,,\n";
+
+    const CASES: &[Case] = &[
+        Case { name: "inflected", input: "You will be managing the sales team.", expected: &["manage-team"] },
+        Case { name: "derived", input: "Team management experience.", expected: &[] },
+        Case { name: "gap of two", input: "Ability to work in large collaborative teams", expected: &["work-teams"] },
+        Case { name: "extra function word", input: "enjoy working in a team", expected: &["work-teams"] },
+        Case { name: "gap of three", input: "work on the big bold shiny teams", expected: &[] },
+        Case { name: "wrong order", input: "Join our development team.", expected: &[] },
+        Case { name: "right order", input: "Team development workshops.", expected: &["team-building"] },
+        Case { name: "across sentences", input: "Manage budgets. The team is great.", expected: &["manage-budget"] },
+        Case { name: "across a comma", input: "manage stock, team lunches", expected: &[] },
+        Case { name: "across a bracket", input: "manage (the whole) team", expected: &[] },
+        Case { name: "across a bullet dash", input: "- manage - team lunches", expected: &[] },
+        Case { name: "hyphenated words", input: "manage cross-functional team", expected: &["manage-team"] },
+        Case { name: "too many function words", input: "management and development of the employees for budget", expected: &[] },
+        Case { name: "across a clause", input: "the team is responsible for developing", expected: &[] },
+        Case { name: "needs context is skipped", input: "code review every day", expected: &[] },
+        Case { name: "past tense and singular", input: "Managed budget processes", expected: &["manage-budget"] },
+        Case { name: "dotted words are not sentence ends", input: "manage asp.net team", expected: &["manage-team"] },
+    ];
+
+    #[test]
+    fn finds_reworded_labels() {
+        let find = finder(ROWS);
+        for case in CASES {
+            assert_eq!(find(case.input), case.expected, "{}: {:?}", case.name, case.input);
+        }
+    }
+
+    #[test]
+    fn overlaps_prefer_longer_then_tighter_labels() {
+        let find = finder("a,manage budgets,x,method,,,\nb,manage project budgets,x,method,,,\nc,project teams,x,method,,,\n");
+        assert_eq!(find("manage project budgets"), ["b"]);
+        assert_eq!(find("manage budgets for project teams"), ["a", "c"]);
+    }
+
+    #[test]
+    fn odd_input_does_not_panic() {
+        let find = finder(ROWS);
+        for text in ["", " ", ".", "team", "manage", "\u{202B}manage team\u{202C}", "manage\nteam", "c++ c# .net"] {
+            let _ = find(text);
+        }
+    }
+}

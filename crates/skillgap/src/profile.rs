@@ -1,0 +1,201 @@
+//! The user's side: a CV extracted like any other document, plus fuzzy reading of its skill lists.
+
+use crate::extract::{Document, Extractor, MatchKind, Mention, SkillEvidence};
+use crate::fuzzy::FuzzyHow;
+use crate::structure::{Requirement, SectionKind};
+use crate::taxonomy::{CaseRule, ContextRule, SkillIdx};
+
+/// The lowest fuzzy score accepted for a skill-list item. Variants score 88 and up, typos at most 85; a typo
+/// budget already bounds the edits, so any scored candidate is a plausible reading, and the user sees it marked.
+pub const MIN_FUZZY_SCORE: u8 = 70;
+/// Skill-list items longer than this many words are sentences, not skill names.
+const MAX_ITEM_WORDS: usize = 4;
+
+/// The skills a CV shows, with where it shows them.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Profile {
+    /// The extracted CV.
+    pub document: Document,
+}
+
+impl Profile {
+    /// Extracts a profile from CV text. Items of skill lists ("Skills: Kubernets, ReactJS, Postgre SQL") that no
+    /// alias matches exactly are read by the fuzzy index, and marked [`MatchKind::Fuzzy`] with their score.
+    pub fn from_text(extractor: &Extractor, cv: &str) -> Profile {
+        let mut document = extractor.extract(cv);
+        add_fuzzy_list_items(extractor, cv, &mut document);
+        Profile { document }
+    }
+
+    /// Wraps an already extracted document.
+    pub fn from_document(document: Document) -> Profile {
+        Profile { document }
+    }
+
+    /// The evidence for `skill`, if the CV names it.
+    pub fn get(&self, skill: SkillIdx) -> Option<&SkillEvidence> {
+        self.document.get(skill)
+    }
+
+    /// Whether the CV shows `skill` as held: named at least once other than as in progress ("CPA candidate").
+    pub fn holds(&self, skill: SkillIdx) -> bool {
+        self.get(skill).is_some_and(|e| e.mentions.iter().any(|m| !m.in_progress))
+    }
+
+    /// Whether the CV names `skill` only in a skills list, never in experience, summary or elsewhere.
+    pub fn only_in_skills_list(&self, skill: SkillIdx) -> bool {
+        self.get(skill).is_some_and(|e| e.mentions.iter().all(|m| m.section == SectionKind::Skills))
+    }
+
+    /// Mentions read by near spelling, with the skill they were read as: for "Kubernets → Kubernetes?".
+    pub fn fuzzy_mentions(&self) -> impl Iterator<Item = (SkillIdx, &Mention)> {
+        self.document
+            .skills
+            .iter()
+            .flat_map(|e| e.mentions.iter().filter(|m| m.match_kind == MatchKind::Fuzzy).map(move |m| (e.skill, m)))
+    }
+}
+
+/// Items of skill lists: comma-, semicolon-, pipe-, slash- or bullet-separated pieces of lines in a skills section
+/// (or after a `Skills:` label), with brackets opening items of their own ("Python (pandas, PySpark)").
+fn skill_list_items(text: &str) -> Vec<(usize, usize)> {
+    let mut items = Vec::new();
+    let mut section = crate::structure::Structure::default();
+    section.refill(text);
+    for line in section.lines.iter().filter(|l| l.section == SectionKind::Skills && !l.heading) {
+        let content = &text[line.start..line.end];
+        // After a "Skills:" label, the items start after the colon.
+        let body_start = match content.find(':') {
+            Some(i) if content[..i].split_whitespace().count() <= 4 => i + 1,
+            _ => 0,
+        };
+        let mut start = body_start;
+        let bytes = content.as_bytes();
+        for (i, c) in content.char_indices().skip_while(|(i, _)| *i < body_start) {
+            let separator = matches!(c, ',' | ';' | '|' | '•' | '·' | '(' | ')' | '/' | '*')
+                || (c == '-' && (i == 0 || bytes[i - 1] == b' ') && bytes.get(i + 1) == Some(&b' '));
+            if separator {
+                items.push((line.start + start, line.start + i));
+                start = i + c.len_utf8();
+            }
+        }
+        items.push((line.start + start, line.start + content.len()));
+    }
+    items
+        .into_iter()
+        .filter_map(|(s, e)| {
+            let piece = &text[s..e];
+            let trimmed = piece.trim_matches(|c: char| c.is_whitespace() || matches!(c, '.' | ':' | '-' | '_' | '`'));
+            if trimmed.is_empty() {
+                return None;
+            }
+            let start = s + piece.find(trimmed).unwrap_or(0);
+            Some((start, start + trimmed.len()))
+        })
+        .filter(|&(s, e)| {
+            let words = text[s..e].split_whitespace().count();
+            (1..=MAX_ITEM_WORDS).contains(&words) && text[s..e].chars().any(char::is_alphabetic)
+        })
+        .collect()
+}
+
+fn add_fuzzy_list_items(extractor: &Extractor, text: &str, document: &mut Document) {
+    let items = skill_list_items(text);
+    if items.is_empty() {
+        return;
+    }
+    let taxonomy = extractor.taxonomy();
+    for (start, end) in items {
+        let covered = document.skills.iter().flat_map(|e| &e.mentions).any(|m| m.start < end && start < m.end);
+        if covered {
+            continue;
+        }
+        let item = &text[start..end];
+        let Some(best) = extractor.fuzzy().lookup(taxonomy, item, 1).into_iter().next() else { continue };
+        let alias = taxonomy.alias(best.alias);
+        // In a skills list, an ambiguous alias written as such is meant as the skill ("Excel"), but a typo of one
+        // is too weak a reading.
+        let ambiguous = alias.case == CaseRule::Exact || alias.context == ContextRule::Needed;
+        if best.score < MIN_FUZZY_SCORE || (ambiguous && best.how == FuzzyHow::Typo) {
+            continue;
+        }
+        let mention = Mention {
+            start,
+            end,
+            text: item.to_owned(),
+            match_kind: MatchKind::Fuzzy,
+            score: Some(best.score),
+            section: SectionKind::Skills,
+            requirement: Requirement::Mentioned,
+            years: None,
+            in_progress: false,
+            sentence: (start, end),
+        };
+        match document.skills.iter_mut().find(|e| e.skill == best.alias.skill) {
+            Some(evidence) => {
+                let at = evidence.mentions.partition_point(|m| m.start < start);
+                evidence.mentions.insert(at, mention);
+            }
+            None => document.skills.push(SkillEvidence { skill: best.alias.skill, mentions: vec![mention] }),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::taxonomy::Taxonomy;
+
+    const TAXONOMY: &str = "id,name,family,kind,aliases,related,broader
+excel,Microsoft Excel,data,tool,?Excel;MS Excel,,
+javascript,JavaScript,software,language,JS,,
+kubernetes,Kubernetes,cloud,tool,k8s,,
+postgresql,PostgreSQL,data,tool,Postgres,,
+react,React,software,framework,React.js,,
+salesforce,Salesforce,sales,tool,,,
+";
+
+    fn extractor() -> Extractor {
+        let mut b = Taxonomy::builder();
+        b.add_csv("t.csv", TAXONOMY).expect("parses");
+        Extractor::new(b.build().expect("builds"))
+    }
+
+    #[test]
+    fn skill_list_typos_are_read_and_marked() {
+        let ex = extractor();
+        let cv = "Summary\nI like Kubernets.\n\nSkills: Kubernets, ReactJS, Postgre SQL, MS-Excel, Salesforce.com, Knitting\n";
+        let profile = Profile::from_text(&ex, cv);
+        let read: Vec<(String, String)> = profile
+            .fuzzy_mentions()
+            .map(|(skill, m)| (m.text.clone(), ex.taxonomy().skill(skill).id.clone()))
+            .collect();
+        assert_eq!(
+            read,
+            [
+                ("Kubernets".to_owned(), "kubernetes".to_owned()),
+                ("ReactJS".to_owned(), "react".to_owned()),
+                ("Postgre SQL".to_owned(), "postgresql".to_owned()),
+            ]
+        );
+        // "MS-Excel" and "Salesforce.com" contain an alias as written, so the automaton finds them.
+        for id in ["excel", "salesforce"] {
+            assert!(profile.get(ex.taxonomy().get(id).expect("id")).is_some(), "{id}");
+        }
+        assert!(profile.document.skills.len() == 5, "Knitting is nothing");
+        // Prose is not read fuzzily: only the skills line gave Kubernetes.
+        let k8s = profile.get(ex.taxonomy().get("kubernetes").expect("id")).expect("found");
+        assert_eq!(k8s.mentions.len(), 1);
+        for (_, m) in profile.fuzzy_mentions() {
+            assert_eq!(&cv[m.start..m.end], m.text);
+            assert!(m.score.is_some());
+        }
+    }
+
+    #[test]
+    fn items_split_on_separators_and_brackets() {
+        let text = "## Skills\n- Python (pandas, PySpark) / SQL | Go\nSkills: a b c d e f, Kafka\n";
+        let items: Vec<&str> = skill_list_items(text).into_iter().map(|(s, e)| &text[s..e]).collect();
+        assert_eq!(items, ["Python", "pandas", "PySpark", "SQL", "Go", "Kafka"]);
+    }
+}

@@ -1,0 +1,452 @@
+//! Document structure: lines, headings, sections, sentences, requirement cues and years of experience.
+//!
+//! All offsets are byte offsets into the original text.
+
+use serde::Serialize;
+
+/// The kind of section a line sits in, from the nearest heading above it (or an inline label such as
+/// `Skills: ...`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum SectionKind {
+    /// Before any heading.
+    Body,
+    /// A summary, profile or "about me".
+    Summary,
+    /// A skills list ("Skills", "Technical skills", "Tools").
+    Skills,
+    /// Work experience or employment history.
+    Experience,
+    /// Education.
+    Education,
+    /// Certifications and licences.
+    Certifications,
+    /// A posting's requirements ("Requirements", "What you bring", "Must have").
+    Requirements,
+    /// A posting's nice-to-haves ("Nice to have", "Preferred", "Bonus points").
+    Preferred,
+    /// A posting's responsibilities ("What you'll do").
+    Responsibilities,
+    /// Benefits and perks: skills named here are not asked of the candidate.
+    Benefits,
+    /// About the company.
+    About,
+    /// A heading that is none of the above.
+    Other,
+}
+
+impl SectionKind {
+    /// Classifies a heading or label text.
+    pub fn classify(heading: &str) -> Option<SectionKind> {
+        let h = heading.to_lowercase();
+        let has = |words: &[&str]| words.iter().any(|w| h.contains(w));
+        // Order matters: "preferred qualifications" is Preferred, "skills & experience" is Skills.
+        let kind = if has(&[
+            "nice to have",
+            "nice-to-have",
+            "preferred",
+            "bonus",
+            "desirable",
+            "good to have",
+            "plus if",
+            "extra credit",
+            "ideally",
+        ]) {
+            SectionKind::Preferred
+        } else if has(&[
+            "benefit",
+            "perks",
+            "what we offer",
+            "we offer",
+            "compensation",
+            "why join",
+            "why you'll love",
+            "salary",
+        ]) {
+            SectionKind::Benefits
+        } else if has(&[
+            "requirement",
+            "qualification",
+            "must have",
+            "must-have",
+            "what you bring",
+            "what you'll bring",
+            "what we're looking for",
+            "what we are looking for",
+            "looking for",
+            "who you are",
+            "about you",
+            "your profile",
+            "you have",
+            "you bring",
+            "you'll need",
+            "what you need",
+            "essential",
+        ]) {
+            SectionKind::Requirements
+        } else if has(&["certification", "certificate", "licens", "licenc", "credential"]) {
+            SectionKind::Certifications
+        } else if has(&[
+            "skill",
+            "competenc",
+            "technolog",
+            "tools",
+            "tech stack",
+            "toolbox",
+            "expertise",
+            "proficienc",
+            "languages",
+        ]) {
+            SectionKind::Skills
+        } else if has(&[
+            "responsibilit",
+            "what you'll do",
+            "what you will do",
+            "the role",
+            "your role",
+            "duties",
+            "day to day",
+            "day-to-day",
+            "you will",
+        ]) {
+            SectionKind::Responsibilities
+        } else if has(&["experience", "employment", "work history", "career", "professional background", "positions"]) {
+            SectionKind::Experience
+        } else if has(&["education", "academic", "degree", "training"]) {
+            SectionKind::Education
+        } else if has(&["summary", "profile", "about me", "objective", "overview"]) {
+            SectionKind::Summary
+        } else if has(&["about us", "about the company", "who we are", "our company", "company", "about "]) {
+            SectionKind::About
+        } else {
+            return None;
+        };
+        Some(kind)
+    }
+}
+
+/// How strongly a target asks for a skill.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Requirement {
+    /// Named, with no stated weight (a bio, a responsibility).
+    Mentioned,
+    /// Preferred, nice to have, a plus.
+    Preferred,
+    /// Required, must have, or listed under requirements.
+    Required,
+}
+
+/// One line of the original text.
+#[derive(Debug, Clone)]
+pub(crate) struct Line {
+    pub start: usize,
+    pub end: usize,
+    /// The section the line belongs to.
+    pub section: SectionKind,
+    /// Whether the line is a heading.
+    pub heading: bool,
+}
+
+/// The lines of a document, with their sections.
+#[derive(Debug, Default, Clone)]
+pub(crate) struct Structure {
+    pub lines: Vec<Line>,
+}
+
+impl Structure {
+    pub fn refill(&mut self, text: &str) {
+        self.lines.clear();
+        let mut section = SectionKind::Body;
+        // The markdown level of the heading that opened `section` (1 for other heading styles).
+        let mut level = 0;
+        let mut start = 0;
+        for raw in text.split_inclusive('\n') {
+            let end = start + raw.len();
+            let content = raw.trim_end_matches(['\n', '\r']);
+            let line_end = start + content.len();
+            let (heading, kind) = heading_kind(content);
+            let line_section = if heading {
+                let this_level = content.trim_start().bytes().take_while(|&b| b == b'#').count().max(1);
+                match kind {
+                    Some(kind) => {
+                        section = kind;
+                        level = this_level;
+                    }
+                    // "### Data Engineer, Acme" under "## Experience" stays in Experience.
+                    None if this_level > level && level > 0 => {}
+                    None => {
+                        section = SectionKind::Other;
+                        level = this_level;
+                    }
+                }
+                section
+            } else {
+                inline_label(content).unwrap_or(section)
+            };
+            self.lines.push(Line { start, end: line_end, section: line_section, heading });
+            start = end;
+        }
+    }
+
+    /// The line holding byte `offset`.
+    pub fn line_at(&self, offset: usize) -> Option<&Line> {
+        let i = self.lines.partition_point(|l| l.end < offset);
+        self.lines.get(i)
+    }
+}
+
+/// Whether a line is a heading, and which section it opens.
+fn heading_kind(line: &str) -> (bool, Option<SectionKind>) {
+    let t = line.trim();
+    if t.is_empty() || t.len() > 80 {
+        return (false, None);
+    }
+    let stripped = t.trim_start_matches('#').trim();
+    let markdown = t.starts_with('#') && stripped.len() < t.len();
+    let bold = (t.starts_with("**") && t.ends_with("**") && t.len() > 4)
+        || (t.starts_with("__") && t.ends_with("__") && t.len() > 4);
+    let inner = stripped.trim_matches(['*', '_', ' ']);
+    let words = inner.split_whitespace().count();
+    let colon = inner.ends_with(':');
+    let inner = inner.trim_end_matches(':').trim();
+    let letters: Vec<char> = inner.chars().filter(|c| c.is_alphabetic()).collect();
+    let caps = letters.len() >= 4 && letters.iter().all(|c| c.is_uppercase()) && words <= 6;
+    let kind = SectionKind::classify(inner);
+    if markdown || bold || caps || (colon && words <= 8) {
+        return (true, kind);
+    }
+    // A short line with no sentence punctuation that names a known section ("Requirements", "Nice to have").
+    let plain = words <= 5 && !inner.ends_with(['.', ',', ';', '!', '?']) && !t.starts_with(['-', '*', '+', '•']);
+    if plain && kind.is_some() {
+        return (true, kind);
+    }
+    (false, None)
+}
+
+/// A label at the start of a line ("Skills: Python, SQL", "Nice to have: Go").
+fn inline_label(line: &str) -> Option<SectionKind> {
+    let t = line.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '-' | '*' | '+' | '•' | '#'));
+    let (label, rest) = t.split_once(':')?;
+    let label = label.trim_matches(|c: char| c == '*' || c == '_' || c.is_whitespace());
+    if rest.trim().is_empty() || label.is_empty() || label.split_whitespace().count() > 4 {
+        return None;
+    }
+    SectionKind::classify(label)
+}
+
+/// The sentence around `[start, end)` within its line: split at `. `, `! `, `? ` and `; `.
+pub(crate) fn sentence_around(
+    text: &str,
+    line_start: usize,
+    line_end: usize,
+    start: usize,
+    end: usize,
+) -> (usize, usize) {
+    let bytes = text.as_bytes();
+    let is_stop = |i: usize| {
+        matches!(bytes[i], b'.' | b'!' | b'?' | b';')
+            && (i + 1 >= line_end || bytes[i + 1] == b' ' || bytes[i + 1] == b'\t')
+    };
+    let mut s = start;
+    while s > line_start && !is_stop(s - 1) {
+        s -= 1;
+    }
+    let mut e = end;
+    while e < line_end && !is_stop(e) {
+        e += 1;
+    }
+    if e < line_end {
+        e += 1;
+    }
+    // Trim the spaces left by the split.
+    while s < e && bytes[s].is_ascii_whitespace() {
+        s += 1;
+    }
+    (s, e)
+}
+
+/// The requirement a sentence states by its own words, if any.
+pub(crate) fn requirement_cue(sentence: &str) -> Option<Requirement> {
+    let s = sentence.to_lowercase();
+    const PREFERRED: &[&str] = &[
+        "nice to have",
+        "nice-to-have",
+        "preferred",
+        "a plus",
+        "is a bonus",
+        "bonus point",
+        "ideally",
+        "desirable",
+        "advantageous",
+        "an advantage",
+        "good to have",
+        "would be great",
+        "not required",
+        "not a must",
+        "optional",
+    ];
+    const REQUIRED: &[&str] = &[
+        "required",
+        "requirement",
+        "must ",
+        "must-have",
+        "essential",
+        "mandatory",
+        "minimum",
+        "at least",
+        "you have",
+        "you bring",
+        "you'll need",
+        "you will need",
+        "we need",
+        "need to have",
+    ];
+    if PREFERRED.iter().any(|cue| s.contains(cue)) {
+        Some(Requirement::Preferred)
+    } else if REQUIRED.iter().any(|cue| s.contains(cue)) || years_in(&s).next().is_some() {
+        Some(Requirement::Required)
+    } else {
+        None
+    }
+}
+
+const NUMBER_WORDS: &[(&str, u8)] = &[
+    ("one", 1),
+    ("two", 2),
+    ("three", 3),
+    ("four", 4),
+    ("five", 5),
+    ("six", 6),
+    ("seven", 7),
+    ("eight", 8),
+    ("nine", 9),
+    ("ten", 10),
+    ("twelve", 12),
+    ("fifteen", 15),
+    ("twenty", 20),
+];
+
+/// Every "N years" phrase in `s`: (byte offset of the number, byte offset after "years", N). For ranges
+/// ("3-5 years", "3 to 5 years") N is the lower bound.
+pub(crate) fn years_in(s: &str) -> impl Iterator<Item = (usize, usize, u8)> + '_ {
+    let lower = s.as_bytes();
+    let mut from = 0;
+    std::iter::from_fn(move || {
+        while from < lower.len() {
+            let rest = &s[from..];
+            let found = ["year", "yrs", "yr "].iter().filter_map(|w| find_ascii_ci(rest, w)).min()?;
+            let at = from + found;
+            let unit_end = s[at..].find(|c: char| !c.is_ascii_alphabetic()).map_or(s.len(), |e| at + e);
+            from = unit_end.max(at + 1);
+            if let Some((number_at, n)) = number_before(s, at) {
+                return Some((number_at, unit_end, n));
+            }
+        }
+        None
+    })
+}
+
+fn find_ascii_ci(haystack: &str, needle: &str) -> Option<usize> {
+    let h = haystack.as_bytes();
+    let n = needle.as_bytes();
+    h.windows(n.len()).position(|w| w.eq_ignore_ascii_case(n))
+}
+
+/// The number just before `at` ("5+ ", "3-5 ", "3 to 5 ", "five "), skipping a range's upper bound.
+fn number_before(s: &str, at: usize) -> Option<(usize, u8)> {
+    let head = s[..at].trim_end();
+    let head = head.trim_end_matches(['+', ' ']);
+    // Take the last number, then see whether a range precedes it ("3-5", "3 to 5").
+    let (start, n) = trailing_number(head)?;
+    let before = head[..start].trim_end();
+    let before_range =
+        before.strip_suffix('-').or_else(|| before.strip_suffix('–')).or_else(|| before.strip_suffix(" to"));
+    if let Some(range_head) = before_range {
+        if let Some((range_start, low)) = trailing_number(range_head.trim_end()) {
+            return Some((range_start, low));
+        }
+    }
+    Some((start, n))
+}
+
+fn trailing_number(s: &str) -> Option<(usize, u8)> {
+    let digits = s.bytes().rev().take_while(u8::is_ascii_digit).count();
+    if digits > 0 {
+        let start = s.len() - digits;
+        if start > 0 && s.as_bytes()[start - 1].is_ascii_alphabetic() {
+            return None;
+        }
+        let n: u32 = s[start..].parse().ok()?;
+        return (1..=50).contains(&n).then_some((start, n as u8));
+    }
+    let word_start = s.rfind(|c: char| !c.is_ascii_alphabetic()).map_or(0, |i| i + 1);
+    let word = &s[word_start..];
+    NUMBER_WORDS.iter().find(|(w, _)| word.eq_ignore_ascii_case(w)).map(|&(_, n)| (word_start, n))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn headings() {
+        struct Case {
+            line: &'static str,
+            heading: bool,
+            kind: Option<SectionKind>,
+        }
+        const CASES: &[Case] = &[
+            Case { line: "## Requirements", heading: true, kind: Some(SectionKind::Requirements) },
+            Case { line: "Nice to have:", heading: true, kind: Some(SectionKind::Preferred) },
+            Case { line: "**Preferred Qualifications**", heading: true, kind: Some(SectionKind::Preferred) },
+            Case { line: "WHAT WE OFFER", heading: true, kind: Some(SectionKind::Benefits) },
+            Case { line: "Technical Skills", heading: true, kind: Some(SectionKind::Skills) },
+            Case { line: "Experience", heading: true, kind: Some(SectionKind::Experience) },
+            Case { line: "We build data pipelines.", heading: false, kind: None },
+            Case { line: "- Strong SQL skills", heading: false, kind: None },
+        ];
+        for case in CASES {
+            assert_eq!(heading_kind(case.line), (case.heading, case.kind), "{}", case.line);
+        }
+    }
+
+    #[test]
+    fn sections_follow_headings_and_labels() {
+        let text = "Intro line\nRequirements\n- Python\nNice to have:\n- Go\nSkills: Rust, C\n## Experience\n### Engineer, Acme\n- Built\n## Hobbies\n";
+        let mut s = Structure::default();
+        s.refill(text);
+        let kinds: Vec<SectionKind> = s.lines.iter().map(|l| l.section).collect();
+        use SectionKind::*;
+        assert_eq!(
+            kinds,
+            [Body, Requirements, Requirements, Preferred, Preferred, Skills, Experience, Experience, Experience, Other]
+        );
+        assert_eq!(s.line_at(text.find("Go").unwrap_or_default()).map(|l| l.section), Some(Preferred));
+    }
+
+    #[test]
+    fn years() {
+        let found: Vec<u8> = years_in("5+ years of Python, 3-5 yrs SQL, three years Go, 2 to 4 years, Java8 years")
+            .map(|y| y.2)
+            .collect();
+        assert_eq!(found, [5, 3, 3, 2]);
+        assert_eq!(years_in("years of practice").count(), 0);
+    }
+
+    #[test]
+    fn cues() {
+        assert_eq!(requirement_cue("Experience with Go is a plus"), Some(Requirement::Preferred));
+        assert_eq!(requirement_cue("5+ years of Python"), Some(Requirement::Required));
+        assert_eq!(requirement_cue("You must know SQL"), Some(Requirement::Required));
+        assert_eq!(requirement_cue("We use Kafka"), None);
+    }
+
+    #[test]
+    fn sentences() {
+        let text = "We use Kafka. You know SQL; also Go.";
+        let at = text.find("SQL").unwrap_or_default();
+        let (s, e) = sentence_around(text, 0, text.len(), at, at + 3);
+        assert_eq!(&text[s..e], "You know SQL;");
+    }
+}

@@ -1,0 +1,821 @@
+//! The taxonomy: canonical skills with ids, names, categories, aliases and relations, loaded from CSV layers.
+//!
+//! The CSV format is documented in `docs/TAXONOMY_FORMAT.md` and in the README. The built-in taxonomy is a set
+//! of such files, one per job family, embedded in the crate.
+
+use rustc_hash::FxHashMap as HashMap;
+use std::fmt;
+
+use serde::Serialize;
+
+use crate::error::{Error, ErrorKind};
+use crate::normalize::fold;
+
+/// The columns every taxonomy CSV starts with, in this order.
+pub const HEADER: [&str; 7] = ["id", "name", "family", "kind", "aliases", "related", "broader"];
+
+/// The built-in taxonomy: one CSV per job family, embedded at compile time.
+pub const BUILTIN: &[(&str, &str)] = &[
+    ("banking", include_str!("../data/taxonomy/banking.csv")),
+    ("cloud", include_str!("../data/taxonomy/cloud.csv")),
+    ("construction", include_str!("../data/taxonomy/construction.csv")),
+    ("customer", include_str!("../data/taxonomy/customer.csv")),
+    ("data", include_str!("../data/taxonomy/data.csv")),
+    ("design", include_str!("../data/taxonomy/design.csv")),
+    ("education", include_str!("../data/taxonomy/education.csv")),
+    ("engineering", include_str!("../data/taxonomy/engineering.csv")),
+    ("finance", include_str!("../data/taxonomy/finance.csv")),
+    ("general", include_str!("../data/taxonomy/general.csv")),
+    ("healthcare", include_str!("../data/taxonomy/healthcare.csv")),
+    ("hospitality", include_str!("../data/taxonomy/hospitality.csv")),
+    ("hr", include_str!("../data/taxonomy/hr.csv")),
+    ("it", include_str!("../data/taxonomy/it.csv")),
+    ("legal", include_str!("../data/taxonomy/legal.csv")),
+    ("marketing", include_str!("../data/taxonomy/marketing.csv")),
+    ("media", include_str!("../data/taxonomy/media.csv")),
+    ("pharma", include_str!("../data/taxonomy/pharma.csv")),
+    ("product", include_str!("../data/taxonomy/product.csv")),
+    ("sales", include_str!("../data/taxonomy/sales.csv")),
+    ("security", include_str!("../data/taxonomy/security.csv")),
+    ("software", include_str!("../data/taxonomy/software.csv")),
+    ("supply-chain", include_str!("../data/taxonomy/supply-chain.csv")),
+];
+
+/// The index of a skill inside one [`Taxonomy`]. Only meaningful for the taxonomy that produced it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct SkillIdx(pub(crate) u32);
+
+impl SkillIdx {
+    /// The position of the skill in [`Taxonomy::skills`].
+    pub fn index(self) -> usize {
+        self.0 as usize
+    }
+}
+
+/// What sort of skill this is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Kind {
+    /// Software, equipment or a named product.
+    Tool,
+    /// A programming or query language.
+    Language,
+    /// A framework or library.
+    Framework,
+    /// A method or practice (Scrum, TDD, Six Sigma).
+    Method,
+    /// A field of knowledge or practice (accounting, wound care).
+    Domain,
+    /// A soft skill.
+    Soft,
+    /// A certification or licence.
+    Certification,
+    /// A degree or field of study.
+    Degree,
+    /// A spoken language.
+    Spoken,
+}
+
+impl Kind {
+    /// Every kind, in order.
+    pub const ALL: [Kind; 9] = [
+        Kind::Tool,
+        Kind::Language,
+        Kind::Framework,
+        Kind::Method,
+        Kind::Domain,
+        Kind::Soft,
+        Kind::Certification,
+        Kind::Degree,
+        Kind::Spoken,
+    ];
+
+    /// The name used in CSV files and JSON.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Tool => "tool",
+            Kind::Language => "language",
+            Kind::Framework => "framework",
+            Kind::Method => "method",
+            Kind::Domain => "domain",
+            Kind::Soft => "soft",
+            Kind::Certification => "certification",
+            Kind::Degree => "degree",
+            Kind::Spoken => "spoken",
+        }
+    }
+
+    fn parse(s: &str) -> Option<Kind> {
+        Kind::ALL.into_iter().find(|k| k.as_str() == s)
+    }
+}
+
+impl fmt::Display for Kind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// Whether an alias matches in any letter case or only as written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum CaseRule {
+    /// Any case (the default).
+    Insensitive,
+    /// Only exactly as written (`^IT`, `^Go`): the lowercase form is an ordinary word.
+    Exact,
+}
+
+/// Whether an alias stands on its own or needs context to count.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ContextRule {
+    /// Always a skill (the default).
+    Free,
+    /// Also an ordinary word (`?Excel`, `?Lead`, `?design`): counts only in a skills list, after a cue such as
+    /// "experience with", or beside other skills.
+    Needed,
+}
+
+/// One way of writing a skill.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Alias {
+    /// The alias as written in the taxonomy.
+    pub text: String,
+    /// The letter-case rule.
+    pub case: CaseRule,
+    /// The context rule.
+    pub context: ContextRule,
+}
+
+impl Alias {
+    /// Parses one alias cell entry with its markers (`^`, `?`).
+    fn parse(raw: &str) -> Alias {
+        let mut case = CaseRule::Insensitive;
+        let mut context = ContextRule::Free;
+        let mut text = raw.trim();
+        loop {
+            if let Some(rest) = text.strip_prefix('^') {
+                case = CaseRule::Exact;
+                text = rest;
+            } else if let Some(rest) = text.strip_prefix('?') {
+                context = ContextRule::Needed;
+                text = rest;
+            } else {
+                break;
+            }
+        }
+        Alias { text: text.trim().to_owned(), case, context }
+    }
+
+    /// The alias with its markers, as written in a CSV cell.
+    pub fn to_cell(&self) -> String {
+        let mut out = String::new();
+        if self.case == CaseRule::Exact {
+            out.push('^');
+        }
+        if self.context == ContextRule::Needed {
+            out.push('?');
+        }
+        out.push_str(&self.text);
+        out
+    }
+
+    /// Whether the alias needs neither exact case nor context.
+    pub fn is_plain(&self) -> bool {
+        self.case == CaseRule::Insensitive && self.context == ContextRule::Free
+    }
+}
+
+/// A canonical skill.
+#[derive(Debug, Clone)]
+pub struct Skill {
+    /// The stable id.
+    pub id: String,
+    /// The display name.
+    pub name: String,
+    /// The job family (`software`, `healthcare`, ..., `general`).
+    pub family: String,
+    /// The kind.
+    pub kind: Kind,
+    /// Every alias, the display name first.
+    pub aliases: Vec<Alias>,
+    /// Related skills: transferable, worth partial credit.
+    pub related: Vec<SkillIdx>,
+    /// Broader skills (React -> JavaScript).
+    pub broader: Vec<SkillIdx>,
+    /// The layer the skill came from (`builtin:software`, a file name).
+    pub layer: String,
+}
+
+/// Where an alias leads: a skill and which of its aliases.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct AliasRef {
+    /// The skill.
+    pub skill: SkillIdx,
+    /// The position in [`Skill::aliases`]; 0 is the display name.
+    pub alias: u32,
+}
+
+/// A loaded, validated taxonomy. Cheap to share between threads.
+#[derive(Debug, Clone)]
+pub struct Taxonomy {
+    skills: Vec<Skill>,
+    by_id: HashMap<String, SkillIdx>,
+    /// Folded alias text -> every alias with that folded form, in skill order.
+    by_alias: HashMap<String, Vec<AliasRef>>,
+}
+
+impl Taxonomy {
+    /// The built-in taxonomy.
+    pub fn builtin() -> Taxonomy {
+        let mut builder = Taxonomy::builder();
+        builder.add_builtin();
+        // The data tests check every built-in file, so a failure here is a bug in this crate.
+        builder.build().expect("the built-in taxonomy is valid")
+    }
+
+    /// A builder for layering taxonomies.
+    pub fn builder() -> TaxonomyBuilder {
+        TaxonomyBuilder::default()
+    }
+
+    /// Every skill, in load order.
+    pub fn skills(&self) -> &[Skill] {
+        &self.skills
+    }
+
+    /// The skill at `idx`.
+    pub fn skill(&self, idx: SkillIdx) -> &Skill {
+        &self.skills[idx.index()]
+    }
+
+    /// The skill with this id.
+    pub fn get(&self, id: &str) -> Option<SkillIdx> {
+        self.by_id.get(id).copied()
+    }
+
+    /// Every alias whose folded form equals the folded `term`.
+    pub fn lookup_alias(&self, term: &str) -> &[AliasRef] {
+        self.by_alias.get(&fold(term)).map_or(&[], Vec::as_slice)
+    }
+
+    /// Every folded alias and where it leads, for building matchers.
+    pub fn folded_aliases(&self) -> impl Iterator<Item = (&str, &[AliasRef])> {
+        self.by_alias.iter().map(|(k, v)| (k.as_str(), v.as_slice()))
+    }
+
+    /// The alias an [`AliasRef`] points at.
+    pub fn alias(&self, alias: AliasRef) -> &Alias {
+        &self.skill(alias.skill).aliases[alias.alias as usize]
+    }
+
+    /// Whether `a` and `b` are related: listed as related either way, or one directly broader than the other.
+    /// Siblings under one broader skill are not related by that alone (Python and Go are both languages).
+    pub fn are_related(&self, a: SkillIdx, b: SkillIdx) -> bool {
+        if a == b {
+            return false;
+        }
+        let sa = self.skill(a);
+        let sb = self.skill(b);
+        sa.related.contains(&b) || sb.related.contains(&a) || sa.broader.contains(&b) || sb.broader.contains(&a)
+    }
+
+    /// The number of skills.
+    pub fn len(&self) -> usize {
+        self.skills.len()
+    }
+
+    /// Whether there are no skills.
+    pub fn is_empty(&self) -> bool {
+        self.skills.is_empty()
+    }
+}
+
+/// One skill as a layer states it: a CSV row, or a record from an importer (ESCO, O*NET).
+///
+/// Aliases are written as in the CSV cell, with markers: `^` exact case, `?` needs context, `!` removes the
+/// alias from an existing skill. An id written `!id` disables that skill.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SkillRecord {
+    /// The id (a new one adds a skill; an existing one amends it).
+    pub id: String,
+    /// The display name; empty keeps an existing skill's name.
+    pub name: String,
+    /// The job family or category; empty keeps an existing skill's.
+    pub family: String,
+    /// The kind; `None` keeps an existing skill's.
+    pub kind: Option<Kind>,
+    /// Aliases with their markers.
+    pub aliases: Vec<String>,
+    /// Related skill ids.
+    pub related: Vec<String>,
+    /// Broader skill ids.
+    pub broader: Vec<String>,
+    /// Whether the source flags the skill as in high demand (O*NET's "Hot Technology"). Informational: the
+    /// builder does not use it.
+    pub hot: bool,
+    /// The 1-based line in the source, for error messages (0 when there is none).
+    pub line: u64,
+}
+
+/// One parsed row, before references are resolved.
+#[derive(Debug, Clone)]
+struct RawSkill {
+    id: String,
+    name: String,
+    family: String,
+    kind: Kind,
+    aliases: Vec<Alias>,
+    related: Vec<String>,
+    broader: Vec<String>,
+    layer: String,
+    /// 1-based line, for errors in references.
+    line: u64,
+}
+
+/// Layers taxonomies: later layers add skills, add aliases to existing skills, or disable them.
+#[derive(Debug, Default, Clone)]
+pub struct TaxonomyBuilder {
+    skills: Vec<RawSkill>,
+    by_id: HashMap<String, usize>,
+    disabled: Vec<bool>,
+}
+
+impl TaxonomyBuilder {
+    /// Adds the built-in taxonomy.
+    pub fn add_builtin(&mut self) -> &mut TaxonomyBuilder {
+        for (family, text) in BUILTIN {
+            // Checked by the data tests; a broken built-in file is a bug in this crate.
+            self.add_csv(&format!("builtin:{family}"), text).expect("the built-in taxonomy parses");
+        }
+        self
+    }
+
+    /// Adds a layer in the CSV format. `source_name` names it in errors and in [`Skill::layer`].
+    ///
+    /// A row whose id is new adds a skill. A row whose id exists adds its aliases and relations to that skill,
+    /// and replaces its name, family and kind where those cells are not empty. An alias written `!text` removes
+    /// that alias from the skill; an id written `!id` disables the whole skill.
+    pub fn add_csv(&mut self, source_name: &str, text: &str) -> Result<&mut TaxonomyBuilder, Error> {
+        self.add_records(source_name, parse_records(source_name, text)?)
+    }
+
+    /// Adds records from an importer, as one layer named `source_name`. The same rules as
+    /// [`TaxonomyBuilder::add_csv`] apply.
+    pub fn add_records(
+        &mut self,
+        source_name: &str,
+        records: impl IntoIterator<Item = SkillRecord>,
+    ) -> Result<&mut TaxonomyBuilder, Error> {
+        for record in records {
+            self.add_record(source_name, record)?;
+        }
+        Ok(self)
+    }
+
+    fn add_record(&mut self, source_name: &str, row: SkillRecord) -> Result<(), Error> {
+        let line = (row.line > 0).then_some(row.line);
+        let err = |kind, msg: String, column| Error::new(kind, source_name, msg).at(line, column);
+        if let Some(id) = row.id.strip_prefix('!') {
+            let Some(&i) = self.by_id.get(id) else {
+                return Err(err(ErrorKind::UnknownId, format!("cannot disable unknown skill id `{id}`"), Some(1)));
+            };
+            self.disabled[i] = true;
+            return Ok(());
+        }
+        let (add, remove): (Vec<&String>, Vec<&String>) = row.aliases.iter().partition(|a| !a.starts_with('!'));
+        let aliases: Vec<Alias> = add.into_iter().map(|a| Alias::parse(a)).filter(|a| !a.text.is_empty()).collect();
+        let (related, broader) = (row.related, row.broader);
+        if let Some(&i) = self.by_id.get(&row.id) {
+            let existing = &mut self.skills[i];
+            if !row.name.is_empty() {
+                existing.name = row.name;
+            }
+            if !row.family.is_empty() {
+                existing.family = row.family;
+            }
+            if let Some(kind) = row.kind {
+                existing.kind = kind;
+            }
+            for alias in aliases {
+                if !existing.aliases.iter().any(|a| a.text.eq_ignore_ascii_case(&alias.text)) {
+                    existing.aliases.push(alias);
+                }
+            }
+            for removed in remove {
+                let removed = fold(&removed[1..]);
+                existing.aliases.retain(|a| fold(&a.text) != removed);
+            }
+            existing.related.extend(related);
+            existing.broader.extend(broader);
+            self.disabled[i] = false;
+            return Ok(());
+        }
+        if !is_valid_id(&row.id) {
+            return Err(err(
+                ErrorKind::Field,
+                format!("invalid id `{}`: an id is one word, without spaces, commas or semicolons", row.id),
+                Some(1),
+            ));
+        }
+        if row.name.is_empty() {
+            return Err(err(ErrorKind::Field, format!("skill `{}` has no name", row.id), Some(2)));
+        }
+        let Some(kind) = row.kind else {
+            return Err(err(
+                ErrorKind::Field,
+                format!("skill `{}` has no kind; use one of: {}", row.id, kind_list()),
+                Some(4),
+            ));
+        };
+        self.by_id.insert(row.id.clone(), self.skills.len());
+        self.disabled.push(false);
+        self.skills.push(RawSkill {
+            id: row.id,
+            name: row.name,
+            family: row.family,
+            kind,
+            aliases,
+            related,
+            broader,
+            layer: source_name.to_owned(),
+            line: row.line,
+        });
+        Ok(())
+    }
+
+    /// Resolves references and builds the alias index.
+    pub fn build(&self) -> Result<Taxonomy, Error> {
+        let mut by_id = HashMap::default();
+        let mut kept = Vec::new();
+        for (i, raw) in self.skills.iter().enumerate() {
+            if !self.disabled[i] {
+                by_id.insert(raw.id.clone(), SkillIdx(kept.len() as u32));
+                kept.push(raw);
+            }
+        }
+        let resolve = |raw: &RawSkill, ids: &[String], column: u64| -> Result<Vec<SkillIdx>, Error> {
+            let mut out = Vec::with_capacity(ids.len());
+            for id in ids {
+                match by_id.get(id) {
+                    Some(&idx) if !out.contains(&idx) => out.push(idx),
+                    Some(_) => {}
+                    None if self.by_id.contains_key(id) => {} // points at a disabled skill
+                    None => {
+                        return Err(Error::new(
+                            ErrorKind::UnknownId,
+                            &raw.layer,
+                            format!(
+                                "skill `{}` refers to unknown id `{id}`; add that skill or remove the reference",
+                                raw.id
+                            ),
+                        )
+                        .at(Some(raw.line), Some(column)))
+                    }
+                }
+            }
+            Ok(out)
+        };
+        let mut skills = Vec::with_capacity(kept.len());
+        let mut by_alias: HashMap<String, Vec<AliasRef>> = HashMap::default();
+        for (i, raw) in kept.iter().enumerate() {
+            let mut aliases =
+                vec![Alias { text: raw.name.clone(), case: CaseRule::Insensitive, context: ContextRule::Free }];
+            let name_key = fold(&raw.name);
+            let mut keys = vec![name_key.clone()];
+            for alias in &raw.aliases {
+                let key = fold(&alias.text);
+                if key == name_key {
+                    // A marked copy of the name governs how the name itself matches.
+                    aliases[0] = alias.clone();
+                } else {
+                    aliases.push(alias.clone());
+                    keys.push(key);
+                }
+            }
+            for (j, key) in keys.into_iter().enumerate() {
+                if !key.is_empty() {
+                    by_alias.entry(key).or_default().push(AliasRef { skill: SkillIdx(i as u32), alias: j as u32 });
+                }
+            }
+            skills.push(Skill {
+                id: raw.id.clone(),
+                name: raw.name.clone(),
+                family: raw.family.clone(),
+                kind: raw.kind,
+                aliases,
+                related: resolve(raw, &raw.related, 6)?,
+                broader: resolve(raw, &raw.broader, 7)?,
+                layer: raw.layer.clone(),
+            });
+        }
+        check_broader_cycles(&skills, &kept)?;
+        Ok(Taxonomy { skills, by_id, by_alias })
+    }
+}
+
+fn check_broader_cycles(skills: &[Skill], raws: &[&RawSkill]) -> Result<(), Error> {
+    // 0 = unvisited, 1 = on the current path, 2 = done.
+    let mut state = vec![0u8; skills.len()];
+    for start in 0..skills.len() {
+        if state[start] != 0 {
+            continue;
+        }
+        let mut stack = vec![(start, 0usize)];
+        state[start] = 1;
+        while let Some(&mut (node, ref mut next)) = stack.last_mut() {
+            if let Some(&parent) = skills[node].broader.get(*next) {
+                *next += 1;
+                match state[parent.index()] {
+                    0 => {
+                        state[parent.index()] = 1;
+                        stack.push((parent.index(), 0));
+                    }
+                    1 => {
+                        let raw = raws[node];
+                        return Err(Error::new(
+                            ErrorKind::Cycle,
+                            &raw.layer,
+                            format!(
+                                "broader links form a cycle through `{}` and `{}`; remove one of the links",
+                                raw.id,
+                                skills[parent.index()].id
+                            ),
+                        )
+                        .at(Some(raw.line), Some(7)));
+                    }
+                    _ => {}
+                }
+            } else {
+                state[node] = 2;
+                stack.pop();
+            }
+        }
+    }
+    Ok(())
+}
+
+/// One CSV row with its cells trimmed.
+#[derive(Debug)]
+struct CsvRow {
+    line: u64,
+    id: String,
+    name: String,
+    family: String,
+    kind: Option<Kind>,
+    aliases: String,
+    related: String,
+    broader: String,
+}
+
+fn parse_csv(source_name: &str, text: &str) -> Result<Vec<CsvRow>, Error> {
+    let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
+    let mut reader = csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(text.as_bytes());
+    let mut rows = Vec::new();
+    let mut record = csv::StringRecord::new();
+    let mut header_seen = false;
+    loop {
+        match reader.read_record(&mut record) {
+            Ok(false) => break,
+            Ok(true) => {}
+            Err(e) => return Err(csv_error(source_name, &e)),
+        }
+        let line = record.position().map_or(0, csv::Position::line);
+        if record.iter().all(|cell| cell.trim().is_empty()) || record.get(0).is_some_and(|c| c.starts_with('#')) {
+            continue;
+        }
+        if !header_seen {
+            header_seen = true;
+            let found: Vec<&str> = record.iter().map(str::trim).collect();
+            if found != HEADER {
+                let hint = if found.len() == 1 && (found[0].contains(';') || found[0].contains('\t')) {
+                    " The file seems to use another delimiter: separate the columns with commas."
+                } else {
+                    ""
+                };
+                return Err(Error::new(
+                    ErrorKind::Header,
+                    source_name,
+                    format!("the header must be `{}`, found `{}`.{hint}", HEADER.join(","), found.join(",")),
+                )
+                .at(Some(line), None));
+            }
+            continue;
+        }
+        if record.len() != HEADER.len() {
+            return Err(Error::new(
+                ErrorKind::Csv,
+                source_name,
+                format!(
+                    "expected {} columns ({}), found {}; quote cells that contain commas",
+                    HEADER.len(),
+                    HEADER.join(","),
+                    record.len()
+                ),
+            )
+            .at(Some(line), None));
+        }
+        let cell = |i: usize| record.get(i).unwrap_or_default().trim().to_owned();
+        let kind_cell = cell(3);
+        let kind = if kind_cell.is_empty() {
+            None
+        } else {
+            Some(Kind::parse(&kind_cell).ok_or_else(|| {
+                Error::new(
+                    ErrorKind::Field,
+                    source_name,
+                    format!("unknown kind `{kind_cell}`; use one of: {}", kind_list()),
+                )
+                .at(Some(line), Some(4))
+            })?)
+        };
+        rows.push(CsvRow {
+            line,
+            id: cell(0),
+            name: cell(1),
+            family: cell(2),
+            kind,
+            aliases: cell(4),
+            related: cell(5),
+            broader: cell(6),
+        });
+    }
+    if !header_seen {
+        return Err(Error::new(
+            ErrorKind::Header,
+            source_name,
+            format!("the file is empty; a taxonomy starts with the header `{}`", HEADER.join(",")),
+        ));
+    }
+    Ok(rows)
+}
+
+/// Parses a taxonomy CSV into records, without applying them: for linting and tools.
+pub fn parse_records(source_name: &str, text: &str) -> Result<Vec<SkillRecord>, Error> {
+    Ok(parse_csv(source_name, text)?
+        .into_iter()
+        .map(|row| SkillRecord {
+            id: row.id,
+            name: row.name,
+            family: row.family,
+            kind: row.kind,
+            aliases: split_list(&row.aliases).map(str::to_owned).collect(),
+            related: split_list(&row.related).map(str::to_owned).collect(),
+            broader: split_list(&row.broader).map(str::to_owned).collect(),
+            hot: false,
+            line: row.line,
+        })
+        .collect())
+}
+
+/// Rewrites a taxonomy CSV in canonical form: rows sorted by id; aliases deduplicated (the name is not repeated
+/// unless it carries a marker) and sorted; related and broader ids deduplicated and sorted; minimal quoting.
+/// The data tests keep the built-in files canonical with it.
+pub fn canonical_csv(source_name: &str, text: &str) -> Result<String, Error> {
+    let mut rows = parse_csv(source_name, text)?;
+    rows.sort_by(|a, b| a.id.cmp(&b.id));
+    let mut writer = csv::WriterBuilder::new().terminator(csv::Terminator::Any(b'\n')).from_writer(Vec::new());
+    let io = |e: csv::Error| Error::new(ErrorKind::Csv, source_name, e.to_string());
+    writer.write_record(HEADER).map_err(io)?;
+    for row in rows {
+        let name_key = fold(&row.name);
+        let mut aliases: Vec<Alias> = Vec::new();
+        for raw in split_list(&row.aliases) {
+            let alias = Alias::parse(raw);
+            let key = fold(&alias.text);
+            if alias.text.is_empty() || (alias.is_plain() && key == name_key) {
+                continue;
+            }
+            if !aliases.iter().any(|a| fold(&a.text) == key && a.case == alias.case && a.context == alias.context) {
+                aliases.push(alias);
+            }
+        }
+        aliases.sort_by(|a, b| fold(&a.text).cmp(&fold(&b.text)).then(a.to_cell().cmp(&b.to_cell())));
+        let ids = |cell: &str| {
+            let mut ids: Vec<&str> = split_list(cell).collect();
+            ids.sort_unstable();
+            ids.dedup();
+            ids.join(";")
+        };
+        let cells = [
+            row.id.clone(),
+            row.name.clone(),
+            row.family.clone(),
+            row.kind.map(Kind::as_str).unwrap_or_default().to_owned(),
+            aliases.iter().map(Alias::to_cell).collect::<Vec<_>>().join(";"),
+            ids(&row.related),
+            ids(&row.broader),
+        ];
+        writer.write_record(&cells).map_err(io)?;
+    }
+    let bytes = writer.into_inner().map_err(|e| Error::new(ErrorKind::Csv, source_name, e.to_string()))?;
+    Ok(String::from_utf8(bytes).unwrap_or_default())
+}
+
+fn csv_error(source_name: &str, e: &csv::Error) -> Error {
+    let line = e.position().map(csv::Position::line);
+    let message = match e.kind() {
+        csv::ErrorKind::Utf8 { err, .. } => {
+            format!("invalid UTF-8 in column {}; save the file as UTF-8", err.field() + 1)
+        }
+        _ => format!("malformed CSV ({e}); check the quoting on this line"),
+    };
+    let column = match e.kind() {
+        csv::ErrorKind::Utf8 { err, .. } => Some(err.field() as u64 + 1),
+        _ => None,
+    };
+    Error::new(ErrorKind::Csv, source_name, message).at(line, column)
+}
+
+fn split_list(cell: &str) -> impl Iterator<Item = &str> {
+    cell.split(';').map(str::trim).filter(|s| !s.is_empty())
+}
+
+/// Ids are single tokens. The built-in files use lowercase slugs (checked by the data tests); importers use
+/// their own (ESCO's concept URIs).
+fn is_valid_id(id: &str) -> bool {
+    !id.is_empty() && !id.starts_with('!') && !id.contains(|c: char| c.is_whitespace() || c == ',' || c == ';')
+}
+
+/// Whether `id` is a lowercase slug (`postgresql`, `six-sigma`), the form the built-in taxonomy uses.
+pub fn is_slug(id: &str) -> bool {
+    !id.is_empty()
+        && !id.starts_with('-')
+        && !id.ends_with('-')
+        && id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
+fn kind_list() -> String {
+    Kind::ALL.map(Kind::as_str).join(", ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const HEAD: &str = "id,name,family,kind,aliases,related,broader\n";
+
+    fn load(layers: &[&str]) -> Result<Taxonomy, Error> {
+        let mut b = Taxonomy::builder();
+        for (i, layer) in layers.iter().enumerate() {
+            b.add_csv(&format!("layer{i}.csv"), &format!("{HEAD}{layer}"))?;
+        }
+        b.build()
+    }
+
+    #[test]
+    fn markers_parse() {
+        let tax = load(&["go,Go,software,language,^?Go;Golang,,\n"]).unwrap();
+        let go = tax.skill(tax.get("go").unwrap());
+        assert_eq!(go.aliases[0], Alias { text: "Go".into(), case: CaseRule::Exact, context: ContextRule::Needed });
+        assert_eq!(go.aliases[1].text, "Golang");
+        assert!(go.aliases[1].is_plain());
+    }
+
+    #[test]
+    fn layers_add_and_disable() {
+        let tax = load(&[
+            "kubernetes,Kubernetes,cloud,tool,k8s,,\nleadership,Leadership,general,soft,?Lead,,\n",
+            "kubernetes,,,,Kube,,\nleadership,,,,!Lead,,\n",
+        ])
+        .unwrap();
+        assert_eq!(tax.lookup_alias("kube").len(), 1);
+        assert!(tax.lookup_alias("lead").is_empty());
+        let tax = load(&["a,A Skill,general,soft,,,\n", "!a,,,,,,\n"]).unwrap();
+        assert!(tax.get("a").is_none());
+    }
+
+    #[test]
+    fn errors_name_line_and_column() {
+        let e = load(&["a,A,general,soft,,,\nb,B,general,gizmo,,,\n"]).unwrap_err();
+        assert_eq!((e.kind(), e.line(), e.column()), (ErrorKind::Field, Some(3), Some(4)));
+        let e = load(&["a,A,general,soft,,nope,\n"]).unwrap_err();
+        assert_eq!((e.kind(), e.line(), e.column()), (ErrorKind::UnknownId, Some(2), Some(6)));
+        let e = load(&["a,A,general,soft,,\n"]).unwrap_err();
+        assert_eq!((e.kind(), e.line()), (ErrorKind::Csv, Some(2)));
+        let e = load(&["a,A,general,soft,,,b\nb,B,general,soft,,,a\n"]).unwrap_err();
+        assert_eq!(e.kind(), ErrorKind::Cycle);
+        let mut b = Taxonomy::builder();
+        let e = b.add_csv("semi.csv", "id;name;family;kind;aliases;related;broader\n").unwrap_err();
+        assert!(e.to_string().contains("another delimiter"), "{e}");
+        let e = b.add_csv("bad.csv", "").unwrap_err();
+        assert_eq!(e.kind(), ErrorKind::Header);
+    }
+
+    #[test]
+    fn invalid_utf8_is_an_error_not_a_panic() {
+        let bytes = b"id,name,family,kind,aliases,related,broader\na,\xff\xfe,general,soft,,,\n";
+        let text = String::from_utf8_lossy(bytes);
+        // Lossy text parses; the CLI reports raw invalid UTF-8 before it gets here.
+        assert!(load(&[text.trim_start_matches(HEAD)]).is_ok());
+    }
+
+    #[test]
+    fn relations() {
+        let tax = load(&["mysql,MySQL,data,tool,,postgresql,sql\npostgresql,PostgreSQL,data,tool,Postgres,,sql\nsql,SQL,data,language,,,\nsqlite,SQLite,data,tool,,,sql\n"]).unwrap();
+        let (m, p, s) = (tax.get("mysql").unwrap(), tax.get("postgresql").unwrap(), tax.get("sql").unwrap());
+        assert!(tax.are_related(m, p) && tax.are_related(p, m));
+        assert!(!tax.are_related(tax.get("sqlite").unwrap(), p), "siblings alone are not related");
+        assert!(tax.are_related(p, s));
+        assert!(!tax.are_related(s, s));
+    }
+}

@@ -1,0 +1,116 @@
+//! Command-line arguments.
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+/// Find the skills a hired candidate or a job posting shows that your CV does not, ranked by importance, with
+/// honest CV suggestions.
+#[derive(Debug, Parser)]
+#[command(name = "skillgap", version, about, long_about = None, propagate_version = true)]
+pub struct Args {
+    #[command(subcommand)]
+    pub command: Command,
+
+    /// Output format.
+    #[arg(long, global = true, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+
+    /// Taxonomy layers, applied in order: `builtin` or a CSV path. Repeatable. Default: builtin.
+    #[arg(long = "taxonomy", global = true, value_name = "SPEC")]
+    pub taxonomy: Vec<String>,
+
+    /// When to use colour. `auto` colours a terminal unless NO_COLOR is set.
+    #[arg(long, global = true, value_enum, default_value_t = ColorWhen::Auto)]
+    pub color: ColorWhen,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Compare your CV with hired candidates' bios or job postings.
+    ///
+    /// Several targets are aggregated: a gap that more of them share ranks higher. With no TARGET, or `-`,
+    /// the target is read from standard input.
+    Compare {
+        /// Your CV (.txt, .md, .html, .json).
+        #[arg(long, value_name = "FILE")]
+        cv: PathBuf,
+        /// Bios or postings to compare with; `-` reads standard input.
+        #[arg(value_name = "TARGET")]
+        targets: Vec<PathBuf>,
+        /// How many gaps to show in text and Markdown output (all are in JSON and CSV).
+        #[arg(long, default_value_t = 10)]
+        top: usize,
+    },
+    /// Show which skills a text names, where, and how they matched.
+    Extract {
+        /// The file to read; `-` or nothing reads standard input.
+        #[arg(value_name = "FILE")]
+        file: Option<PathBuf>,
+        /// Treat every input line as its own document (JSON Lines with --format json).
+        #[arg(long)]
+        lines: bool,
+    },
+    /// Look up, inspect, count, lint and export the taxonomy.
+    Taxonomy {
+        #[command(subcommand)]
+        action: TaxonomyCommand,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum TaxonomyCommand {
+    /// Find the skill a term names: exact, alias, or "did you mean".
+    Lookup {
+        /// Terms to look up ("k8s", "kubernets", "Postgres").
+        #[arg(required = true, value_name = "TERM")]
+        terms: Vec<String>,
+    },
+    /// Show one skill: aliases, category, related and broader skills, and the layer it came from.
+    Show {
+        /// The skill id (see `taxonomy lookup`).
+        id: String,
+    },
+    /// Count skills and aliases by job family and kind.
+    Stats,
+    /// Lint a user taxonomy file against the loaded taxonomy; problems are reported as file:line.
+    Check {
+        /// The CSV file to check.
+        file: PathBuf,
+    },
+    /// Write the merged taxonomy (CSV by default, or --format json).
+    Export,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// Readable text for a terminal.
+    Text,
+    /// JSON (JSON Lines with `extract --lines`).
+    Json,
+    /// CSV with a header row.
+    Csv,
+    /// Markdown.
+    Md,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorWhen {
+    /// Colour when writing to a terminal and NO_COLOR is unset.
+    Auto,
+    /// Always colour.
+    Always,
+    /// Never colour.
+    Never,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn args_are_consistent() {
+        Args::command().debug_assert();
+    }
+}

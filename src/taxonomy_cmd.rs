@@ -1,0 +1,320 @@
+//! `skillgap taxonomy ...`: lookup, show, stats, check and export.
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+use std::path::Path;
+use std::process::ExitCode;
+
+use anyhow::{bail, Context, Result};
+use serde_json::{json, Value};
+use skillgap::{check_layer, Extractor, Severity, SkillIdx, Taxonomy};
+
+use crate::args::{Format, TaxonomyCommand};
+use crate::render::{category, csv_row, Style};
+
+pub fn run(
+    extractor: &Extractor,
+    action: &TaxonomyCommand,
+    format: Format,
+    style: Style,
+) -> Result<(String, ExitCode)> {
+    let taxonomy = extractor.taxonomy();
+    let ok = |s: String| Ok((s, ExitCode::SUCCESS));
+    match action {
+        TaxonomyCommand::Lookup { terms } => ok(lookup(extractor, terms, format, style)),
+        TaxonomyCommand::Show { id } => ok(show(taxonomy, id, format, style)?),
+        TaxonomyCommand::Stats => ok(stats(taxonomy, format)),
+        TaxonomyCommand::Check { file } => check(taxonomy, file, format),
+        TaxonomyCommand::Export => ok(export(taxonomy, format)?),
+    }
+}
+
+/// One lookup answer.
+struct Answer {
+    skill: SkillIdx,
+    score: u8,
+    kind: &'static str,
+    alias: String,
+}
+
+fn answers(extractor: &Extractor, term: &str) -> Vec<Answer> {
+    let taxonomy = extractor.taxonomy();
+    let mut out: Vec<Answer> = Vec::new();
+    for target in taxonomy.lookup_alias(term) {
+        if out.iter().any(|a| a.skill == target.skill) {
+            continue;
+        }
+        let kind = if target.alias == 0 { "exact" } else { "alias" };
+        out.push(Answer { skill: target.skill, score: 100, kind, alias: taxonomy.alias(*target).text.clone() });
+    }
+    out
+}
+
+fn lookup(extractor: &Extractor, terms: &[String], format: Format, style: Style) -> String {
+    let taxonomy = extractor.taxonomy();
+    let mut out = String::new();
+    if format == Format::Csv {
+        out.push_str("query,id,name,category,score,kind\n");
+    }
+    for term in terms {
+        let found = answers(extractor, term);
+        match format {
+            Format::Json => {
+                let entry = |a: &Answer| json!({"id": taxonomy.skill(a.skill).id, "name": taxonomy.skill(a.skill).name, "score": a.score, "kind": a.kind, "alias": a.alias});
+                let v = json!({
+                    "query": term,
+                    "match": found.first().map(entry),
+                    "candidates": found.iter().skip(1).map(entry).collect::<Vec<_>>(),
+                });
+                let _ = writeln!(out, "{v}");
+            }
+            Format::Csv => {
+                if found.is_empty() {
+                    out.push_str(&csv_row(&[
+                        term.clone(),
+                        String::new(),
+                        String::new(),
+                        String::new(),
+                        String::new(),
+                        String::new(),
+                    ]));
+                }
+                for a in &found {
+                    let s = taxonomy.skill(a.skill);
+                    out.push_str(&csv_row(&[
+                        term.clone(),
+                        s.id.clone(),
+                        s.name.clone(),
+                        category(taxonomy, a.skill),
+                        a.score.to_string(),
+                        a.kind.to_owned(),
+                    ]));
+                }
+            }
+            Format::Text | Format::Md => match found.first() {
+                None => {
+                    let _ = writeln!(out, "{term}: no skill by that name; try another spelling, or add it in your own taxonomy file (see README)");
+                }
+                Some(best) => {
+                    let s = taxonomy.skill(best.skill);
+                    let how = match best.kind {
+                        "fuzzy" => format!("did you mean {}? ({}%)", s.name, best.score),
+                        kind => kind.to_owned(),
+                    };
+                    let _ = writeln!(
+                        out,
+                        "{term} → {} ({}) [{}] {}",
+                        style.bold(&s.name),
+                        s.id,
+                        category(taxonomy, best.skill),
+                        style.dim(&how)
+                    );
+                    for a in found.iter().skip(1) {
+                        let s = taxonomy.skill(a.skill);
+                        let _ = writeln!(
+                            out,
+                            "    or {} ({}) [{}] {} {}%",
+                            s.name,
+                            s.id,
+                            category(taxonomy, a.skill),
+                            a.kind,
+                            a.score
+                        );
+                    }
+                }
+            },
+        }
+    }
+    out
+}
+
+fn narrower(taxonomy: &Taxonomy, idx: SkillIdx) -> Vec<SkillIdx> {
+    (0..taxonomy.len())
+        .filter_map(|i| taxonomy.get(&taxonomy.skills()[i].id))
+        .filter(|&i| taxonomy.skill(i).broader.contains(&idx))
+        .collect()
+}
+
+fn show(taxonomy: &Taxonomy, id: &str, format: Format, style: Style) -> Result<String> {
+    let Some(idx) = taxonomy.get(id) else {
+        let hint = taxonomy
+            .lookup_alias(id)
+            .first()
+            .map(|a| format!(" `{id}` is an alias of `{}`.", taxonomy.skill(a.skill).id))
+            .unwrap_or_default();
+        bail!("no skill with id `{id}`.{hint} Find ids with `skillgap taxonomy lookup TERM`");
+    };
+    let s = taxonomy.skill(idx);
+    let ids = |v: &[SkillIdx]| v.iter().map(|&i| taxonomy.skill(i).id.clone()).collect::<Vec<_>>();
+    let narrow = narrower(taxonomy, idx);
+    Ok(match format {
+        Format::Json | Format::Csv => {
+            let v = json!({
+                "id": s.id, "name": s.name, "family": s.family, "kind": s.kind, "category": category(taxonomy, idx),
+                "aliases": s.aliases.iter().skip(1).map(|a| a.to_cell()).collect::<Vec<_>>(),
+                "related": ids(&s.related), "broader": ids(&s.broader), "narrower": ids(&narrow), "layer": s.layer,
+            });
+            format!("{}\n", serde_json::to_string_pretty(&v)?)
+        }
+        Format::Text | Format::Md => {
+            let mut out = String::new();
+            let _ = writeln!(out, "{} ({})", style.bold(&s.name), s.id);
+            let _ = writeln!(out, "  category: {}", category(taxonomy, idx));
+            let aliases: Vec<String> = s.aliases.iter().skip(1).map(|a| a.to_cell()).collect();
+            let _ =
+                writeln!(out, "  aliases:  {}", if aliases.is_empty() { "-".to_owned() } else { aliases.join("; ") });
+            let names = |v: &[SkillIdx]| {
+                if v.is_empty() {
+                    "-".to_owned()
+                } else {
+                    v.iter()
+                        .map(|&i| format!("{} ({})", taxonomy.skill(i).name, taxonomy.skill(i).id))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                }
+            };
+            let _ = writeln!(out, "  related:  {}", names(&s.related));
+            let _ = writeln!(out, "  broader:  {}", names(&s.broader));
+            let _ = writeln!(out, "  narrower: {}", names(&narrow));
+            let _ = writeln!(out, "  layer:    {}", s.layer);
+            let _ = writeln!(out, "  (alias markers: ^ exact case only, ? needs context)");
+            out
+        }
+    })
+}
+
+fn stats(taxonomy: &Taxonomy, format: Format) -> String {
+    let mut by_family: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
+    let mut by_kind: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
+    for s in taxonomy.skills() {
+        let aliases = s.aliases.len() - 1;
+        let f = by_family.entry(s.family.as_str()).or_default();
+        f.0 += 1;
+        f.1 += aliases;
+        let k = by_kind.entry(s.kind.as_str()).or_default();
+        k.0 += 1;
+        k.1 += aliases;
+    }
+    let total_aliases: usize = by_family.values().map(|v| v.1).sum();
+    match format {
+        Format::Json => {
+            let table = |m: &BTreeMap<&str, (usize, usize)>| -> Value {
+                m.iter()
+                    .map(|(k, (s, a))| ((*k).to_owned(), json!({"skills": s, "aliases": a})))
+                    .collect::<serde_json::Map<_, _>>()
+                    .into()
+            };
+            format!(
+                "{}\n",
+                json!({"skills": taxonomy.len(), "aliases": total_aliases, "families": table(&by_family), "kinds": table(&by_kind)})
+            )
+        }
+        Format::Csv => {
+            let mut out = String::from("group,name,skills,aliases\n");
+            for (k, (s, a)) in &by_family {
+                let _ = writeln!(out, "family,{k},{s},{a}");
+            }
+            for (k, (s, a)) in &by_kind {
+                let _ = writeln!(out, "kind,{k},{s},{a}");
+            }
+            out
+        }
+        Format::Text | Format::Md => {
+            let mut out = format!(
+                "{} skills, {} aliases\n\n{:<16} {:>7} {:>8}\n",
+                taxonomy.len(),
+                total_aliases,
+                "family",
+                "skills",
+                "aliases"
+            );
+            for (k, (s, a)) in &by_family {
+                let _ = writeln!(out, "{k:<16} {s:>7} {a:>8}");
+            }
+            let _ = writeln!(out, "\n{:<16} {:>7} {:>8}", "kind", "skills", "aliases");
+            for (k, (s, a)) in &by_kind {
+                let _ = writeln!(out, "{k:<16} {s:>7} {a:>8}");
+            }
+            out
+        }
+    }
+}
+
+fn check(taxonomy: &Taxonomy, file: &Path, format: Format) -> Result<(String, ExitCode)> {
+    let label = file.display().to_string();
+    let bytes = std::fs::read(file).with_context(|| format!("cannot read {label}; check the path"))?;
+    let text = match String::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(e) => {
+            let at = e.utf8_error().valid_up_to();
+            let line = e.as_bytes()[..at].iter().filter(|&&b| b == b'\n').count() + 1;
+            bail!("{label}:{line}: not valid UTF-8 (byte {at}); save the file as UTF-8");
+        }
+    };
+    let problems = check_layer(taxonomy, &label, &text);
+    let errors = problems.iter().filter(|p| p.severity == Severity::Error).count();
+    let mut out = String::new();
+    match format {
+        Format::Json => {
+            let v = json!({"file": label, "errors": errors, "warnings": problems.len() - errors, "problems": problems});
+            out = format!("{}\n", serde_json::to_string_pretty(&v)?);
+        }
+        Format::Csv => {
+            out.push_str("file,line,severity,message\n");
+            for p in &problems {
+                let severity = if p.severity == Severity::Error { "error" } else { "warning" };
+                out.push_str(&csv_row(&[
+                    label.clone(),
+                    p.line.map(|l| l.to_string()).unwrap_or_default(),
+                    severity.to_owned(),
+                    p.message.clone(),
+                ]));
+            }
+        }
+        Format::Text | Format::Md => {
+            for p in &problems {
+                let severity = if p.severity == Severity::Error { "error" } else { "warning" };
+                let at = p.line.map(|l| format!("{label}:{l}")).unwrap_or_else(|| label.clone());
+                let _ = writeln!(out, "{at}: {severity}: {}", p.message);
+            }
+            let _ = writeln!(out, "{label}: {errors} error(s), {} warning(s)", problems.len() - errors);
+        }
+    }
+    Ok((out, if errors > 0 { ExitCode::from(2) } else { ExitCode::SUCCESS }))
+}
+
+fn export(taxonomy: &Taxonomy, format: Format) -> Result<String> {
+    let ids = |v: &[SkillIdx]| v.iter().map(|&i| taxonomy.skill(i).id.clone()).collect::<Vec<_>>();
+    match format {
+        Format::Json => {
+            let skills: Vec<Value> = taxonomy
+                .skills()
+                .iter()
+                .map(|s| {
+                    json!({
+                        "id": s.id, "name": s.name, "family": s.family, "kind": s.kind,
+                        "aliases": s.aliases.iter().skip(1).map(|a| a.to_cell()).collect::<Vec<_>>(),
+                        "related": ids(&s.related), "broader": ids(&s.broader), "layer": s.layer,
+                    })
+                })
+                .collect();
+            Ok(format!("{}\n", serde_json::to_string_pretty(&json!({"skills": skills}))?))
+        }
+        Format::Csv | Format::Text | Format::Md => {
+            let mut out = skillgap::HEADER.join(",");
+            out.push('\n');
+            for s in taxonomy.skills() {
+                out.push_str(&csv_row(&[
+                    s.id.clone(),
+                    s.name.clone(),
+                    s.family.clone(),
+                    s.kind.as_str().to_owned(),
+                    s.aliases.iter().skip(1).map(|a| a.to_cell()).collect::<Vec<_>>().join(";"),
+                    ids(&s.related).join(";"),
+                    ids(&s.broader).join(";"),
+                ]));
+            }
+            Ok(out)
+        }
+    }
+}

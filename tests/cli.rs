@@ -1,0 +1,213 @@
+//! CLI tests: the real `skillgap` binary on the examples in `data/examples/`, snapshotted in every format, plus
+//! the contract (JSON shapes, exit codes, broken pipes, colour).
+
+use std::io::{Read, Write};
+use std::path::PathBuf;
+use std::process::{Command, Output, Stdio};
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn skillgap(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_skillgap"))
+        .args(args)
+        .current_dir(root())
+        .env_remove("NO_COLOR")
+        .env_remove("SKILLGAP_TAXONOMY")
+        .stdin(Stdio::null())
+        .output()
+        .expect("run skillgap")
+}
+
+fn stdout(args: &[&str]) -> String {
+    let out = skillgap(args);
+    assert!(out.status.success(), "{args:?} failed: {}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8(out.stdout).expect("utf-8 output")
+}
+
+const FORMATS: &[&str] = &["text", "json", "csv", "md"];
+
+/// (snapshot name, CV, targets)
+const COMPARISONS: &[(&str, &str, &[&str])] = &[
+    ("data_engineer_posting", "cv_data_engineer.md", &["posting_data_engineer.md"]),
+    (
+        "data_engineer_two_bios",
+        "cv_data_engineer.md",
+        &["bio_hired_data_engineer.txt", "bio_hired_data_engineer_2.txt"],
+    ),
+    ("analytics_engineer_html", "cv_data_engineer.md", &["posting_analytics_engineer.html"]),
+    ("marketing_bio", "cv_marketing_manager.md", &["bio_hired_marketing_manager.txt"]),
+    ("marketing_json_posting", "cv_marketing_manager.md", &["posting_marketing_manager.json"]),
+    ("nurse", "cv_nurse.md", &["posting_nurse.txt"]),
+    ("accountant", "cv_accountant.md", &["posting_accountant.txt"]),
+    ("sales_rep", "cv_sales_rep.md", &["posting_sales_rep.txt"]),
+];
+
+fn example(name: &str) -> String {
+    format!("data/examples/{name}")
+}
+
+#[test]
+fn compare_snapshots() {
+    for (name, cv, targets) in COMPARISONS {
+        for format in FORMATS {
+            let cv = example(cv);
+            let targets: Vec<String> = targets.iter().map(|t| example(t)).collect();
+            let mut args = vec!["compare", "--format", format, "--cv", cv.as_str()];
+            args.extend(targets.iter().map(String::as_str));
+            insta::assert_snapshot!(format!("compare_{name}_{format}"), stdout(&args));
+        }
+    }
+}
+
+#[test]
+fn extract_snapshots() {
+    insta::glob!("../data/examples", "*.*", |path| {
+        let file = path.strip_prefix(root()).unwrap_or(path).to_string_lossy().replace('\\', "/");
+        for format in FORMATS {
+            let name = format!("extract_{}_{format}", path.file_stem().and_then(|s| s.to_str()).unwrap_or("x"));
+            insta::assert_snapshot!(name, stdout(&["extract", "--format", format, &file]));
+        }
+    });
+}
+
+#[test]
+fn extract_json_follows_the_contract() {
+    for name in ["posting_data_engineer.md", "posting_analytics_engineer.html", "cv_nurse.md"] {
+        let path = example(name);
+        let input = std::fs::read_to_string(root().join(&path)).expect("example");
+        let json: serde_json::Value =
+            serde_json::from_str(&stdout(&["extract", "--format", "json", &path])).expect("json");
+        let skills = json["skills"].as_array().expect("skills array");
+        assert!(!skills.is_empty(), "{name}");
+        for skill in skills {
+            for key in ["id", "name", "category"] {
+                assert!(skill[key].is_string(), "{name}: {key}");
+            }
+            for m in skill["mentions"].as_array().expect("mentions") {
+                let (start, end) =
+                    (m["start"].as_u64().expect("start") as usize, m["end"].as_u64().expect("end") as usize);
+                assert_eq!(&input[start..end], m["text"].as_str().expect("text"), "{name}");
+                assert!(["exact", "alias", "fuzzy"].contains(&m["match"].as_str().expect("match")));
+            }
+        }
+    }
+}
+
+#[test]
+fn extract_lines_writes_json_lines_with_line_numbers() {
+    let path = example("posting_data_engineer.md");
+    let input = std::fs::read_to_string(root().join(&path)).expect("example");
+    let out = stdout(&["extract", "--lines", "--format", "json", &path]);
+    let lines: Vec<&str> = input.lines().collect();
+    let mut seen = 0;
+    for (i, row) in out.lines().enumerate() {
+        let v: serde_json::Value = serde_json::from_str(row).expect("one JSON object per line");
+        assert_eq!(v["line"].as_u64(), Some(i as u64 + 1));
+        for skill in v["skills"].as_array().expect("skills") {
+            for m in skill["mentions"].as_array().expect("mentions") {
+                let (s, e) = (m["start"].as_u64().unwrap_or(0) as usize, m["end"].as_u64().unwrap_or(0) as usize);
+                assert_eq!(&lines[i][s..e], m["text"].as_str().unwrap_or_default());
+                seen += 1;
+            }
+        }
+    }
+    assert_eq!(out.lines().count(), lines.len());
+    assert!(seen > 10);
+}
+
+#[test]
+fn stdin_is_a_target() {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_skillgap"))
+        .args(["compare", "--format", "json", "--cv", "data/examples/cv_data_engineer.md", "-"])
+        .current_dir(root())
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    child.stdin.take().expect("stdin").write_all(b"We need Terraform and Python.").expect("write");
+    let out = child.wait_with_output().expect("wait");
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    assert_eq!(v["targets"][0], "stdin");
+    assert!(v["missing"].as_array().expect("missing").iter().any(|m| m["id"] == "terraform"));
+}
+
+#[test]
+fn bad_input_exits_2_with_a_clear_message() {
+    let dir = std::env::temp_dir().join(format!("skillgap-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let cases: &[(&str, &[u8], &str)] = &[
+        ("empty.txt", b"", "is empty"),
+        ("binary.txt", b"\x00\x01\x02PK", "binary"),
+        ("latin1.txt", b"caf\xe9 and Python", "not valid UTF-8"),
+        ("doc.pdf", b"%PDF-1.4 stuff", "PDF"),
+    ];
+    for (name, bytes, message) in cases {
+        let path = dir.join(name);
+        std::fs::write(&path, bytes).expect("write");
+        let out = skillgap(&["compare", "--cv", "data/examples/cv_nurse.md", path.to_str().expect("path")]);
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{name}: {err}");
+        assert!(err.contains(message) && err.contains(name), "{name}: {err}");
+    }
+    let out = skillgap(&["compare", "--cv", "no/such/cv.md", "data/examples/posting_nurse.txt"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no/such/cv.md"));
+    let out = skillgap(&["compare"]);
+    assert_eq!(out.status.code(), Some(2), "usage errors exit 2");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn broken_pipe_exits_0() {
+    let big: String = "Python, SQL, Kubernetes and Terraform on AWS.\n".repeat(20_000);
+    let mut child = Command::new(env!("CARGO_BIN_EXE_skillgap"))
+        .args(["extract", "--lines", "--format", "json", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    let mut stdin = child.stdin.take().expect("stdin");
+    let writer = std::thread::spawn(move || {
+        let _ = stdin.write_all(big.as_bytes());
+    });
+    let mut first = [0u8; 16];
+    child.stdout.take().expect("stdout").read_exact(&mut first).expect("some output");
+    // Dropping stdout closes the pipe while the program is still writing.
+    let out = child.wait_with_output().expect("wait");
+    let _ = writer.join();
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+}
+
+#[test]
+fn color_follows_the_flag_and_no_color() {
+    let args = ["compare", "--cv", "data/examples/cv_nurse.md", "data/examples/posting_nurse.txt"];
+    assert!(!stdout(&args).contains('\x1b'), "no colour when piped");
+    let mut always = args.to_vec();
+    always.extend(["--color", "always"]);
+    assert!(stdout(&always).contains('\x1b'));
+    let out = Command::new(env!("CARGO_BIN_EXE_skillgap"))
+        .args(args)
+        .args(["--color", "never"])
+        .current_dir(root())
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("run");
+    assert!(!String::from_utf8_lossy(&out.stdout).contains('\x1b'));
+}
+
+#[test]
+fn output_is_deterministic() {
+    let args = [
+        "compare",
+        "--format",
+        "json",
+        "--cv",
+        "data/examples/cv_data_engineer.md",
+        "data/examples/bio_hired_data_engineer.txt",
+        "data/examples/posting_data_engineer.md",
+    ];
+    assert_eq!(stdout(&args), stdout(&args));
+}
