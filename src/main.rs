@@ -9,9 +9,9 @@ use std::io::{self, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use anyhow::{Context, Result};
+use anyhow::{bail, Context, Result};
 use clap::Parser;
-use skillgap::{compare, suggest, Extractor, Profile, SectionKind, Taxonomy};
+use skillgap::{compare, suggest, Extractor, PhraseMatching, Profile, SectionKind, Taxonomy};
 
 use crate::args::{Args, ColorWhen, Command, Format};
 use crate::input::Input;
@@ -42,15 +42,15 @@ fn run(args: Args) -> Result<ExitCode> {
     let format = args.format;
     match args.command {
         Command::Compare { cv, targets, top } => {
-            run_compare(load_taxonomy(&args.taxonomy)?, &cv, &targets, top, format, style)
+            let options = CompareOptions { top, format, style, phrases: phrase_matching(&args.taxonomy) };
+            run_compare(load_taxonomy(&args.taxonomy)?, &cv, &targets, &options)
         }
         Command::Extract { file, lines } => {
             let extractor = Extractor::new(load_taxonomy(&args.taxonomy)?);
             run_extract(&extractor, file.as_deref(), lines, format, style)
         }
         Command::Taxonomy { action } => {
-            let extractor = Extractor::new(load_taxonomy(&args.taxonomy)?);
-            let (rendered, code) = taxonomy_cmd::run(&extractor, &action, format, style)?;
+            let (rendered, code) = taxonomy_cmd::run(&load_taxonomy(&args.taxonomy)?, &action, format, style)?;
             write_out(&rendered)?;
             Ok(code)
         }
@@ -91,19 +91,56 @@ fn load_taxonomy(specs: &[String]) -> Result<Taxonomy> {
     for spec in &specs {
         if spec == "builtin" {
             builder.add_builtin();
-            continue;
+        } else if let Some(dir) = spec.strip_prefix("esco:") {
+            builder.add_records(spec, esco_layer(Path::new(dir))?)?;
+        } else if let Some(file) = spec.strip_prefix("onet:") {
+            let text = read_utf8(Path::new(file))?;
+            builder.add_records(spec, skillgap::onet_records(file, &text)?)?;
+        } else {
+            builder.add_csv(spec, &read_utf8(Path::new(spec.as_str()))?)?;
         }
-        let path = Path::new(spec.as_str());
-        let bytes = std::fs::read(path)
-            .with_context(|| format!("cannot read taxonomy {spec}; check the path (or use `builtin`)"))?;
-        let text = String::from_utf8(bytes).map_err(|e| {
-            let at = e.utf8_error().valid_up_to();
-            let line = e.as_bytes()[..at].iter().filter(|&&b| b == b'\n').count() + 1;
-            anyhow::anyhow!("{spec}:{line}: not valid UTF-8 (byte {at}); save the taxonomy as UTF-8")
-        })?;
-        builder.add_csv(spec, &text)?;
     }
     Ok(builder.build()?)
+}
+
+/// The records of an ESCO CSV download: `skills_en.csv`, with the hierarchy and relation files when present.
+fn esco_layer(dir: &Path) -> Result<Vec<skillgap::SkillRecord>> {
+    let read = |name: &str| -> Result<Option<(String, String)>> {
+        let path = dir.join(name);
+        if !path.is_file() {
+            return Ok(None);
+        }
+        Ok(Some((path.display().to_string(), read_utf8(&path)?)))
+    };
+    let Some(skills) = read("skills_en.csv")? else {
+        bail!("{}: no skills_en.csv there; `esco:DIR` wants the folder of the ESCO CSV download", dir.display());
+    };
+    let broader = read("broaderRelationsSkillPillar.csv")?;
+    let hierarchy = read("skillsHierarchy_en.csv")?;
+    let relations = read("skillSkillRelations.csv")?;
+    fn pair(o: &Option<(String, String)>) -> Option<(&str, &str)> {
+        o.as_ref().map(|(n, t)| (n.as_str(), t.as_str()))
+    }
+    let files = skillgap::EscoFiles {
+        skills: (skills.0.as_str(), skills.1.as_str()),
+        broader_relations: pair(&broader),
+        hierarchy: pair(&hierarchy),
+        skill_relations: pair(&relations),
+    };
+    Ok(skillgap::esco_records(&files)?)
+}
+
+/// Reads a taxonomy file as UTF-8, with an error that names the file and line.
+fn read_utf8(path: &Path) -> Result<String> {
+    let label = path.display();
+    let bytes = std::fs::read(path).with_context(|| {
+        format!("cannot read taxonomy {label}; check the path (or use `builtin`, `esco:DIR`, `onet:FILE`)")
+    })?;
+    String::from_utf8(bytes).map_err(|e| {
+        let at = e.utf8_error().valid_up_to();
+        let line = e.as_bytes()[..at].iter().filter(|&&b| b == b'\n').count() + 1;
+        anyhow::anyhow!("{label}:{line}: not valid UTF-8 (byte {at}); save the taxonomy as UTF-8")
+    })
 }
 
 fn write_out(s: &str) -> Result<()> {
@@ -113,14 +150,25 @@ fn write_out(s: &str) -> Result<()> {
     Ok(())
 }
 
-fn run_compare(
-    taxonomy: Taxonomy,
-    cv_path: &Path,
-    targets: &[PathBuf],
+/// How `compare` renders, and how it matches.
+struct CompareOptions {
     top: usize,
     format: Format,
     style: Style,
-) -> Result<ExitCode> {
+    phrases: PhraseMatching,
+}
+
+/// Loose phrase matching is for taxonomies whose labels are phrases (ESCO); the built-in one is written as
+/// names and aliases and matches them exactly.
+fn phrase_matching(specs: &[String]) -> PhraseMatching {
+    if specs.iter().any(|s| s.starts_with("esco:")) {
+        PhraseMatching::Loose
+    } else {
+        PhraseMatching::Off
+    }
+}
+
+fn run_compare(taxonomy: Taxonomy, cv_path: &Path, targets: &[PathBuf], options: &CompareOptions) -> Result<ExitCode> {
     let cv = input::read(cv_path)?;
     let mut inputs = Vec::new();
     if targets.is_empty() {
@@ -139,7 +187,8 @@ fn run_compare(
     // Only the aliases these documents can contain: the automaton then builds in well under a millisecond.
     let mut texts: Vec<&str> = inputs.iter().map(|i| i.text.as_str()).collect();
     texts.push(&cv.text);
-    let extractor = Extractor::builder().restrict_to_words_of(&texts).build(taxonomy)?;
+    let extractor =
+        Extractor::builder().restrict_to_words_of(&texts).phrase_matching(options.phrases).build(taxonomy)?;
     let extractor = &extractor;
     let profile = Profile::from_text(extractor, &cv.text);
     let docs: Vec<_> = inputs.iter().map(|i| extractor.extract(&i.text)).collect();
@@ -154,10 +203,10 @@ fn run_compare(
         targets: &inputs,
         comparison: &comparison,
         suggestions: &suggestions,
-        top,
+        top: options.top,
     };
-    let rendered = match format {
-        Format::Text => view.text(style),
+    let rendered = match options.format {
+        Format::Text => view.text(options.style),
         Format::Md => view.markdown(),
         Format::Csv => view.csv(),
         Format::Json => format!("{}\n", serde_json::to_string_pretty(&view.json())?),
@@ -229,7 +278,8 @@ fn run_extract(
         write_out(&out)?;
         return Ok(ExitCode::SUCCESS);
     }
-    let mut doc = extractor.extract_with(&input.text, &mut scratch);
+    // Skill lists are also read by near spelling, as for a CV ("Kubernets" → Kubernetes, marked fuzzy).
+    let mut doc = Profile::from_text(extractor, &input.text).document;
     if let Some((original, map)) = &input.original {
         doc.remap(map, original);
     }

@@ -205,9 +205,10 @@ impl CompareView<'_> {
                 );
                 out.push_str(&wrap(&quoted, 6, 1, WIDTH));
                 let note = match r.status {
-                    Status::Related(have) => {
-                        Some(format!("near miss: you have {} (transferable, half credit)", self.taxonomy.skill(have).name))
-                    }
+                    Status::Related(have) => Some(format!(
+                        "near miss: you have {} (transferable, half credit)",
+                        self.taxonomy.skill(have).name
+                    )),
                     Status::InProgress => Some("in progress on your CV (half credit)".to_owned()),
                     _ => None,
                 };
@@ -240,7 +241,17 @@ impl CompareView<'_> {
             out.push_str(&style.green(&wrap(&names.join(", "), 2, 0, WIDTH)));
             out.push('\n');
         }
-        if !c.related.is_empty() {
+        let fuzzy: Vec<String> = self
+            .profile
+            .fuzzy_mentions()
+            .map(|(skill, m)| format!("{} → {}?", m.text, self.taxonomy.skill(skill).name))
+            .collect();
+        if !fuzzy.is_empty() {
+            let _ = writeln!(out, "{}", style.bold("Read from your CV by near spelling (check these)"));
+            out.push_str(&wrap(&fuzzy.join(", "), 2, 0, WIDTH));
+            out.push('\n');
+        }
+        if c.related.iter().any(|r| matches!(r.status, Status::Related(_))) {
             let _ = writeln!(out, "{}", style.bold("Near misses (transferable, not counted as matches)"));
             for r in &c.related {
                 let Status::Related(have) = r.status else { continue };

@@ -7,21 +7,18 @@ use std::process::ExitCode;
 
 use anyhow::{bail, Context, Result};
 use serde_json::{json, Value};
-use skillgap::{check_layer, Extractor, Severity, SkillIdx, Taxonomy};
+use skillgap::{check_layer, FuzzyHow, FuzzyIndex, Severity, SkillIdx, Taxonomy};
 
 use crate::args::{Format, TaxonomyCommand};
 use crate::render::{category, csv_row, Style};
 
-pub fn run(
-    extractor: &Extractor,
-    action: &TaxonomyCommand,
-    format: Format,
-    style: Style,
-) -> Result<(String, ExitCode)> {
-    let taxonomy = extractor.taxonomy();
+/// How many "did you mean" candidates a lookup shows.
+const LOOKUP_CANDIDATES: usize = 5;
+
+pub fn run(taxonomy: &Taxonomy, action: &TaxonomyCommand, format: Format, style: Style) -> Result<(String, ExitCode)> {
     let ok = |s: String| Ok((s, ExitCode::SUCCESS));
     match action {
-        TaxonomyCommand::Lookup { terms } => ok(lookup(extractor, terms, format, style)),
+        TaxonomyCommand::Lookup { terms } => ok(lookup(taxonomy, terms, format, style)),
         TaxonomyCommand::Show { id } => ok(show(taxonomy, id, format, style)?),
         TaxonomyCommand::Stats => ok(stats(taxonomy, format)),
         TaxonomyCommand::Check { file } => check(taxonomy, file, format),
@@ -37,27 +34,30 @@ struct Answer {
     alias: String,
 }
 
-fn answers(extractor: &Extractor, term: &str) -> Vec<Answer> {
-    let taxonomy = extractor.taxonomy();
-    let mut out: Vec<Answer> = Vec::new();
-    for target in taxonomy.lookup_alias(term) {
-        if out.iter().any(|a| a.skill == target.skill) {
-            continue;
-        }
-        let kind = if target.alias == 0 { "exact" } else { "alias" };
-        out.push(Answer { skill: target.skill, score: 100, kind, alias: taxonomy.alias(*target).text.clone() });
-    }
-    out
+/// Exact and alias answers first, then fuzzy ones ("did you mean"), one per skill.
+fn answers(taxonomy: &Taxonomy, fuzzy: &FuzzyIndex, term: &str) -> Vec<Answer> {
+    fuzzy
+        .lookup(taxonomy, term, LOOKUP_CANDIDATES)
+        .into_iter()
+        .map(|m| {
+            let kind = match (m.how, m.alias.alias) {
+                (FuzzyHow::Exact, 0) => "exact",
+                (FuzzyHow::Exact, _) => "alias",
+                _ => "fuzzy",
+            };
+            Answer { skill: m.alias.skill, score: m.score, kind, alias: taxonomy.alias(m.alias).text.clone() }
+        })
+        .collect()
 }
 
-fn lookup(extractor: &Extractor, terms: &[String], format: Format, style: Style) -> String {
-    let taxonomy = extractor.taxonomy();
+fn lookup(taxonomy: &Taxonomy, terms: &[String], format: Format, style: Style) -> String {
+    let fuzzy = FuzzyIndex::new(taxonomy);
     let mut out = String::new();
     if format == Format::Csv {
         out.push_str("query,id,name,category,score,kind\n");
     }
     for term in terms {
-        let found = answers(extractor, term);
+        let found = answers(taxonomy, &fuzzy, term);
         match format {
             Format::Json => {
                 let entry = |a: &Answer| json!({"id": taxonomy.skill(a.skill).id, "name": taxonomy.skill(a.skill).name, "score": a.score, "kind": a.kind, "alias": a.alias});

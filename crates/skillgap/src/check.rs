@@ -4,6 +4,7 @@ use std::collections::HashMap;
 
 use serde::Serialize;
 
+use crate::fuzzy::{FuzzyHow, FuzzyIndex};
 use crate::normalize::fold;
 use crate::taxonomy::{parse_records, Taxonomy};
 
@@ -42,6 +43,7 @@ pub fn check_layer(base: &Taxonomy, source_name: &str, text: &str) -> Vec<Proble
             return vec![Problem { line: e.line(), severity: Severity::Error, message }];
         }
     };
+    let fuzzy = FuzzyIndex::new(base);
     let mut push =
         |line: u64, severity, message: String| problems.push(Problem { line: Some(line), severity, message });
     let file_ids: HashMap<&str, u64> =
@@ -118,6 +120,21 @@ pub fn check_layer(base: &Taxonomy, source_name: &str, text: &str) -> Vec<Proble
             }
             if marked {
                 continue;
+            }
+            if base.lookup_alias(text).is_empty() {
+                // One edit from another skill's alias: a typo, or two names too close to tell apart.
+                let near = fuzzy.lookup(base, text, 1).into_iter().find(|m| m.how == FuzzyHow::Typo && m.edits == 1);
+                if let Some(m) = near.filter(|m| base.skill(m.alias.skill).id != r.id) {
+                    let owner = base.skill(m.alias.skill);
+                    push(
+                        r.line,
+                        Severity::Warning,
+                        format!(
+                            "alias `{text}` is one edit from `{}`, an alias of `{}` ({}); fix the spelling if it is a typo, or mark it `^` so that only this exact form matches",
+                            base.alias(m.alias).text, owner.id, owner.name
+                        ),
+                    );
+                }
             }
             for target in base.lookup_alias(text) {
                 let owner = base.skill(target.skill);
@@ -211,7 +228,7 @@ leadership,Leadership,general,soft,?Lead,,
 kubernetes,,,,Kube,,
 leadership,,,,!Lead,,
 acme-ci,Acme CI,software,tool,k8s;acme,kubernets,
-other,Other,software,tool,acme,,
+other,Other,software,tool,acme;Kubernetis,,
 !nothing,,,,,,
 a,A,general,soft,,,b
 b,B,general,soft,,,a
@@ -223,6 +240,10 @@ b,B,general,soft,,,a
         assert!(problems.iter().any(|p| p.line == Some(4) && p.message.contains("already means `kubernetes`")));
         assert!(problems.iter().any(|p| p.line == Some(5) && p.message.contains("also given to `acme-ci`")));
         assert!(problems.iter().any(|p| p.line == Some(6) && p.severity == Severity::Error));
+        assert!(
+            problems.iter().any(|p| p.line == Some(5) && p.message.contains("one edit from `Kubernetes`")),
+            "{problems:#?}"
+        );
         assert!(problems.iter().any(|p| p.message.contains("cycle")));
         assert!(!problems.iter().any(|p| p.line == Some(2) || p.line == Some(3)), "{problems:#?}");
     }

@@ -164,7 +164,11 @@ pub fn compare(taxonomy: &Taxonomy, profile: &Profile, targets: &[Document]) -> 
     let mut covered_by: HashMap<SkillIdx, SkillIdx> = HashMap::new();
     let holds = |s: SkillIdx| {
         profile.holds(s)
-            || profile.document.skills.iter().any(|e| profile.holds(e.skill) && taxonomy.skill(e.skill).broader.contains(&s))
+            || profile
+                .document
+                .skills
+                .iter()
+                .any(|e| profile.holds(e.skill) && taxonomy.skill(e.skill).broader.contains(&s))
     };
     for (t, doc) in targets.iter().enumerate() {
         // "Kafka or Kinesis" is one requirement. When the CV shows one of the names, the others weigh nothing;
@@ -182,10 +186,22 @@ pub fn compare(taxonomy: &Taxonomy, profile: &Profile, targets: &[Document]) -> 
             if group.len() < 2 {
                 continue;
             }
-            if let Some(&held) = alternatives.skills.iter().find(|&&m| holds(m)) {
+            if alternatives.skills.iter().any(|&m| holds(m)) {
                 for &m in group.iter().filter(|&&m| !holds(m)) {
+                    // Name the closest alternative the CV shows: Redshift for Snowflake, not "cloud computing".
+                    // Prefer what the CV names itself, then an explicitly related skill, then any relation.
+                    let listed =
+                        |h: SkillIdx| taxonomy.skill(h).related.contains(&m) || taxonomy.skill(m).related.contains(&h);
+                    let closest = alternatives
+                        .skills
+                        .iter()
+                        .copied()
+                        .filter(|&h| holds(h))
+                        .min_by_key(|&h| (!profile.holds(h), !listed(h), !taxonomy.are_related(h, m)));
                     covered.push(m);
-                    covered_by.entry(m).or_insert(held);
+                    if let Some(h) = closest {
+                        covered_by.entry(m).or_insert(h);
+                    }
                 }
             } else if let Some((&first, rest)) = group.split_first() {
                 let listed = alternatives_of.entry(first).or_default();
@@ -234,7 +250,9 @@ pub fn compare(taxonomy: &Taxonomy, profile: &Profile, targets: &[Document]) -> 
         possible += weight;
         earned_centi += earned;
         let alternatives = match status {
-            Status::Missing | Status::Related(_) | Status::InProgress => alternatives_of.remove(&skill).unwrap_or_default(),
+            Status::Missing | Status::Related(_) | Status::InProgress => {
+                alternatives_of.remove(&skill).unwrap_or_default()
+            }
             _ => Vec::new(),
         };
         let result = SkillResult { skill, status, weight, earned_centi: earned, evidence, alternatives };
@@ -372,7 +390,8 @@ terraform,Terraform,cloud,tool,,,
     #[test]
     fn a_credential_in_progress_earns_part() {
         let mut b = Taxonomy::builder();
-        b.add_csv("t.csv", "id,name,family,kind,aliases,related,broader\ncpa,CPA,finance,certification,,,\n").expect("parses");
+        b.add_csv("t.csv", "id,name,family,kind,aliases,related,broader\ncpa,CPA,finance,certification,,,\n")
+            .expect("parses");
         let ex = Extractor::new(b.build().expect("builds"));
         let target = ex.extract("Requirements\n- CPA required\n");
         let studying = Profile::from_text(&ex, "Currently studying for the CPA exam.");

@@ -388,9 +388,12 @@ impl Extractor {
         let mut kept: Vec<(usize, usize, (usize, usize), SkillIdx)> = Vec::new();
         for (i, m) in raw.iter().enumerate() {
             let Some(line) = structure.line_at(m.start) else { continue };
-            let sentence = sentence_around(text, line.start, line.end, m.start, m.end);
+            // A multi-word alias may run over a hard line break ("machine\nlearning"); its context then spans
+            // both lines.
+            let line_end = structure.line_at(m.end.saturating_sub(1)).map_or(line.end, |l| l.end).max(line.end);
+            let sentence = sentence_around(text, line.start, line_end, m.start, m.end);
             if m.ambiguous
-                && context_score(text, raw, i, line.section, line.start, line.end, sentence) < CONTEXT_THRESHOLD
+                && context_score(text, raw, i, line.section, line.start, line_end, sentence) < CONTEXT_THRESHOLD
             {
                 continue;
             }
@@ -436,9 +439,24 @@ impl Extractor {
 
 /// Words that say a credential is being worked towards rather than held.
 const IN_PROGRESS_CUES: &[&str] = &[
-    "candidate", "studying", "pursuing", "in progress", "in-progress", "expected", "working towards",
-    "working toward", "preparing for", "enrolled", "currently completing", "anticipated", "sections passed",
-    "parts passed", "exams passed", "due to complete", "completing my", "ongoing",
+    "candidate",
+    "studying",
+    "pursuing",
+    "in progress",
+    "in-progress",
+    "expected",
+    "working towards",
+    "working toward",
+    "preparing for",
+    "enrolled",
+    "currently completing",
+    "anticipated",
+    "sections passed",
+    "parts passed",
+    "exams passed",
+    "due to complete",
+    "completing my",
+    "ongoing",
 ];
 
 /// Whether the clause (or, failing a cue there, the sentence) says a credential is not yet held.
@@ -897,6 +915,77 @@ ab-testing,A/B testing,marketing,method,,,
         assert_eq!(groups("Kubernetes, k8s, Java, Python or similar"), [["kubernetes", "java", "python"]]);
         assert!(groups("Java, Python and SQL.").is_empty());
         assert!(groups("Java. Python or nothing.").is_empty());
+    }
+
+    #[test]
+    fn random_text_never_panics_and_spans_hold() {
+        // Regression: an alias starting with punctuation (". net") matched across a line break and the context
+        // pass sliced past the end of its line.
+        let mut b = Taxonomy::builder();
+        b.add_csv("t.csv", &format!("{TAXONOMY}dotnet-spaced,Spaced,software,tool,?. net;?c ++,,\n")).expect("parses");
+        let ex = Extractor::new(b.build().expect("builds"));
+        const PIECES: &[&str] = &[
+            "C",
+            "C#",
+            "C++",
+            ".",
+            " ",
+            "\n",
+            "\r\n",
+            "Net",
+            "net",
+            "Go",
+            "go",
+            "to",
+            "Excel",
+            "at",
+            "R",
+            "&",
+            "D",
+            "-",
+            "suite",
+            "5+",
+            "years",
+            "of",
+            "Python",
+            "ü",
+            "\u{95}",
+            "é",
+            "Ｐ",
+            "\u{200B}",
+            "(",
+            ")",
+            ",",
+            "Skills:",
+            "#",
+            "react",
+            "native",
+            "IT",
+            "it",
+            "k8s",
+            "/",
+            "CI",
+            "CD",
+            "A/B",
+            "testing",
+            "Requirements",
+            "or",
+            "ideally",
+        ];
+        let mut state = 0x9E37_79B9_7F4A_7C15u64;
+        for _ in 0..3000 {
+            let mut text = String::new();
+            for _ in 0..24 {
+                state ^= state << 13;
+                state ^= state >> 7;
+                state ^= state << 17;
+                text.push_str(PIECES[(state % PIECES.len() as u64) as usize]);
+            }
+            let doc = ex.extract(&text);
+            for m in doc.skills.iter().flat_map(|e| &e.mentions) {
+                assert_eq!(&text[m.start..m.end], m.text, "{text:?}");
+            }
+        }
     }
 
     #[test]

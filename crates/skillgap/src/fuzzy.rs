@@ -249,10 +249,13 @@ impl FuzzyIndex {
     pub fn new(taxonomy: &Taxonomy) -> FuzzyIndex {
         // The build runs at every CLI start, so it allocates per key as little as it can: key texts go to one
         // arena, a vendor-less key is a suffix of its compact key, and grouping uses open-addressing tables.
-        let mut arena = String::new();
+        // Sized for the built-in taxonomy's shape (a few percent of aliases have a vendor form, a quarter a stem,
+        // and keys take about 19 bytes each with their stems), so that the vectors rarely grow and copy.
+        let aliases: usize = taxonomy.skills().iter().map(|s| s.aliases.len()).sum();
+        let mut arena = String::with_capacity(aliases * 20);
         let mut skill_vendors = vec![0u16; taxonomy.len()];
-        let mut keyed: Vec<KeyedPosting> = Vec::new();
-        let mut stemmed: Vec<KeyedPosting> = Vec::new();
+        let mut keyed: Vec<KeyedPosting> = Vec::with_capacity(aliases + aliases / 8);
+        let mut stemmed: Vec<KeyedPosting> = Vec::with_capacity(aliases / 3);
         let mut scratch = String::new();
         // Aliases are read in taxonomy order, straight from the skills: memory is read forwards, and the key ids
         // come out the same at every run. The taxonomy's folded-alias map would give the same keys, but in hash
@@ -706,6 +709,10 @@ impl FuzzyScan {
         }
         let query = query_keys(&folded);
         let signatures: Vec<u64> = query.iter().map(|k| char_signature(&k.key.text)).collect();
+        // A form whose key and stem lengths match no query key can only be a typo: check the typo keys alone.
+        let lengths = query.iter().fold(0u64, |lengths, k| lengths | 1 << (k.key.text.len() % 64));
+        let all: Vec<usize> = (0..query.len()).collect();
+        let typo_keys: Vec<usize> = (0..query.len()).filter(|&i| query[i].typo).collect();
         let mut found = Vec::new();
         for a in &self.aliases {
             if a.folded == folded {
@@ -713,7 +720,10 @@ impl FuzzyScan {
             }
             let mask = self.skill_vendors.get(a.alias.skill.index()).copied().unwrap_or(0);
             for (form, &form_signature) in a.forms.iter().zip(&a.signatures) {
-                for (key, &signature) in query.iter().zip(&signatures) {
+                let form_lengths = 1 << (form.key.text.len() % 64) | 1 << (form.stem.len() % 64);
+                let keys = if lengths & form_lengths != 0 { &all } else { &typo_keys };
+                for &k in keys {
+                    let (key, signature) = (&query[k], signatures[k]);
                     let target = if key.stemmed { &form.stem } else { &form.key.text };
                     let variant = target.len() == key.key.text.len() && *target == key.key.text;
                     if !(variant || key.typo) || !vendor_ok(form.vendor, mask, key.vendor) {
@@ -1336,6 +1346,21 @@ visual-cpp,Visual C++,software,language,,,
             let found = index.lookup(&taxonomy, term, 10);
             assert!(!found.is_empty(), "{term}");
             assert!(found.iter().all(|m| taxonomy.skill(m.alias.skill).id != *other), "{term}: {found:?}");
+        }
+    }
+
+    /// The index skips folding for ASCII aliases: `push_compact` must give them the key of their folded form.
+    #[test]
+    fn ascii_aliases_need_no_folding() {
+        let taxonomy = Taxonomy::builtin();
+        let builtin = taxonomy.skills().iter().flat_map(|s| &s.aliases).map(|a| a.text.as_str());
+        let odd = ["  Tab\tSeparated \r\n", "MiXeD-CaSe", "under_score", "\u{0}nul", "  ", "C++ / C#"];
+        let (mut raw, mut folded) = (String::new(), String::new());
+        for text in builtin.chain(odd).filter(|t| t.is_ascii()) {
+            let (r, f) = (push_compact(&mut raw, text), push_compact(&mut folded, &fold(text)));
+            let key =
+                |arena: &String, at: Option<CompactAt>| at.map(|at| (arena[at.start..at.end].to_owned(), at.starts));
+            assert_eq!(key(&raw, r), key(&folded, f), "{text:?}");
         }
     }
 

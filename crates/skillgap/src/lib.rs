@@ -39,8 +39,9 @@ mod taxonomy;
 
 pub use check::{check_layer, Problem, Severity};
 pub use compare::{
-    compare, skill_weight, Comparison, SkillResult, Status, TargetEvidence, HARD_SKILL_FACTOR, IN_PROGRESS_CREDIT_PERCENT, MENTIONED_WEIGHT,
-    PREFERRED_WEIGHT, RELATED_CREDIT_PERCENT, REQUIRED_WEIGHT, SOFT_SKILL_FACTOR,
+    compare, skill_weight, Comparison, SkillResult, Status, TargetEvidence, HARD_SKILL_FACTOR,
+    IN_PROGRESS_CREDIT_PERCENT, MENTIONED_WEIGHT, PREFERRED_WEIGHT, RELATED_CREDIT_PERCENT, REQUIRED_WEIGHT,
+    SOFT_SKILL_FACTOR,
 };
 pub use error::{Error, ErrorKind};
 pub use extract::{Alternatives, Document, Extractor, ExtractorBuilder, MatchKind, Mention, Scratch, SkillEvidence};
@@ -48,8 +49,8 @@ pub use fuzzy::{FuzzyHow, FuzzyIndex, FuzzyMatch, FuzzyScan};
 pub use html::{html_to_text, HtmlText};
 pub use import::{
     esco_records, onet_records, EscoFiles, COMMON_WORD_MIN_USES, ESCO_BROADER_FILE, ESCO_HIERARCHY_FILE,
-    ESCO_RELATIONS_FILE, ESCO_SKILLS_FILE, MAX_EXTRA_WORDS, ONET_TECHNOLOGY_FILE, ORDINARY_WORDS, PRODUCT_LIST_MIN,
-    SHORT_LABEL_CHARS, VENDOR_MIN_PRODUCTS, GENERIC_HEADS, GENERIC_VERB_MIN_SKILLS,
+    ESCO_RELATIONS_FILE, ESCO_SKILLS_FILE, GENERIC_HEADS, GENERIC_VERB_MIN_SKILLS, MAX_EXTRA_WORDS,
+    ONET_TECHNOLOGY_FILE, ORDINARY_WORDS, PRODUCT_LIST_MIN, SHORT_LABEL_CHARS, VENDOR_MIN_PRODUCTS,
 };
 pub use normalize::{fold, Normalized};
 pub use phrase::PhraseMatching;

@@ -43,11 +43,66 @@ pub enum PhraseMatching {
 /// conjunctions, pronouns, the verb "use", which ESCO puts in front of tool names, and the words that frame a
 /// skill rather than name it ("ability to lead people", "leadership skills").
 pub(crate) const STOPWORDS: &[&str] = &[
-    "a", "an", "the", "of", "to", "in", "for", "and", "or", "with", "on", "at", "by", "from", "as", "into", "about",
-    "their", "its", "your", "our", "other", "others", "etc", "e.g", "i.e", "be", "use", "using", "s", "this",
-    "these", "those", "it", "you", "we", "they", "them", "his", "her", "one's", "all", "any", "such", "within",
-    "across", "through", "via", "per", "than", "also", "both", "ability", "abilities", "able", "capable", "skill",
-    "skills", "competence", "competences", "competency", "competencies",
+    "a",
+    "an",
+    "the",
+    "of",
+    "to",
+    "in",
+    "for",
+    "with",
+    "on",
+    "at",
+    "by",
+    "from",
+    "as",
+    "into",
+    "about",
+    "their",
+    "its",
+    "your",
+    "our",
+    "other",
+    "others",
+    "etc",
+    "e.g",
+    "i.e",
+    "be",
+    "use",
+    "using",
+    "s",
+    "this",
+    "these",
+    "those",
+    "it",
+    "you",
+    "we",
+    "they",
+    "them",
+    "his",
+    "her",
+    "one's",
+    "all",
+    "any",
+    "such",
+    "within",
+    "across",
+    "through",
+    "via",
+    "per",
+    "than",
+    "also",
+    "both",
+    "ability",
+    "abilities",
+    "able",
+    "capable",
+    "skill",
+    "skills",
+    "competence",
+    "competences",
+    "competency",
+    "competencies",
 ];
 
 /// Words that open a new clause ("the team **is** responsible for developing", "tools **that** ..."): a match
@@ -95,25 +150,25 @@ const CANONICAL_ENDINGS: &[(&str, &str)] = &[
     ("ization", "ize"),
     ("ational", "ate"),
     ("ations", "ate"),
-    ("atives", ""),
+    ("atives", "ate"),
     ("ically", "ic"),
     ("ation", "ate"),
     ("ators", "ate"),
-    ("ative", ""),
+    ("ative", "ate"),
     ("ivity", "ive"),
     ("ively", "ive"),
     ("ously", "ous"),
     ("ator", "ate"),
     ("ical", "ic"),
+    ("ional", "ion"),
     ("ally", "al"),
     ("ness", ""),
     ("ship", ""),
 ];
 
-/// Endings removed in the third step (twice, so that "professional" and "profession" meet at "profess"),
-/// longest first, when at least [`MIN_STEM`] letters remain.
+/// Endings removed in the third step, longest first, when at least [`MIN_STEM`] letters remain.
 const ENDINGS: &[&str] = &[
-    "ement", "ment", "ance", "ence", "able", "ible", "ism", "ist", "ate", "ive", "ous", "ion", "ity", "ant",
+    "ement", "ment", "ance", "ence", "able", "ible", "ful", "ism", "ist", "ate", "ive", "ous", "ion", "ity", "ant",
     "ent", "ic", "al", "er", "or", "y",
 ];
 
@@ -146,17 +201,14 @@ fn stem_into(word: &str, out: &mut String) {
     {
         replace_end(out, ending.len(), canonical);
     }
-    for _ in 0..2 {
-        let found = ENDINGS.iter().find(|e| {
-            out.len() >= e.len() + MIN_STEM
-                && out.ends_with(*e)
-                // "-ion" only after s or t, as in Porter: "profession", "creation", but not "region".
-                && (**e != "ion" || out[..out.len() - 3].ends_with(['s', 't']))
-        });
-        match found {
-            Some(e) => out.truncate(out.len() - e.len()),
-            None => break,
-        }
+    let found = ENDINGS.iter().find(|e| {
+        out.len() >= e.len() + MIN_STEM
+            && out.ends_with(*e)
+            // "-ion" only after s or t, as in Porter: "profession", "creation", but not "region".
+            && (**e != "ion" || out[..out.len() - 3].ends_with(['s', 't']))
+    });
+    if let Some(e) = found {
+        out.truncate(out.len() - e.len());
     }
     // "manage" and "manag(ing)" meet at "manag".
     if out.len() > 3 && out.ends_with('e') {
@@ -213,6 +265,13 @@ const STOP: u32 = u32::MAX;
 const UNKNOWN: u32 = u32::MAX - 1;
 /// Stem id of a word in [`BARRIER_WORDS`].
 const BARRIER: u32 = u32::MAX - 2;
+/// Stem id of a word in [`CONJUNCTIONS`].
+const CONJUNCTION: u32 = u32::MAX - 3;
+
+/// Words that join two items of a list: a match may skip one only between words that are not the label's
+/// ("work in a dynamic and international team"), not right beside a label word ("architecture and design"
+/// is not "architectural design", "public and private cloud offerings" not "public offering").
+const CONJUNCTIONS: &[&str] = &["and", "or", "&", "nor"];
 
 /// A phrase label: its content stems in order.
 #[derive(Debug, Clone)]
@@ -225,6 +284,8 @@ struct Phrase {
     stopwords: u8,
     /// Whether the label has a word of [`BARRIER_WORDS`], so that the text may have them too.
     barriers: bool,
+    /// Whether the label has a word of [`CONJUNCTIONS`] ("leadership and decision-making").
+    conjunctions: bool,
 }
 
 /// One word of the text being searched.
@@ -322,11 +383,14 @@ impl PhraseIndex {
                 stems.clear();
                 let mut stopwords = 0u8;
                 let mut barriers = false;
+                let mut conjunctions = false;
                 for (s, e) in words(&folded) {
                     let word = &folded[s..e];
                     let barrier = BARRIER_WORDS.contains(&word);
-                    if barrier || STOPWORDS.contains(&word) {
+                    let conjunction = CONJUNCTIONS.contains(&word);
+                    if barrier || conjunction || STOPWORDS.contains(&word) {
                         barriers |= barrier;
+                        conjunctions |= conjunction;
                         stopwords = stopwords.saturating_add(1);
                         continue;
                     }
@@ -358,7 +422,14 @@ impl PhraseIndex {
                     counts[id as usize] += 1;
                 }
                 let alias = AliasRef { skill: SkillIdx(i as u32), alias: j as u32 };
-                index.phrases.push(Phrase { alias, stems: stems.as_slice().into(), key: 0, stopwords, barriers });
+                index.phrases.push(Phrase {
+                    alias,
+                    stems: stems.as_slice().into(),
+                    key: 0,
+                    stopwords,
+                    barriers,
+                    conjunctions,
+                });
             }
         }
         index.by_key = vec![Vec::new(); counts.len()];
@@ -385,7 +456,9 @@ impl PhraseIndex {
             }
             previous_end = end;
             let word = &folded[start..end];
-            let stem = if STOPWORDS.contains(&word) {
+            let stem = if CONJUNCTIONS.contains(&word) {
+                CONJUNCTION
+            } else if STOPWORDS.contains(&word) {
                 STOP
             } else if BARRIER_WORDS.contains(&word) {
                 BARRIER
@@ -441,7 +514,7 @@ impl PhraseIndex {
             if token.stem == wanted {
                 return Some(true);
             }
-            if token.stem == STOP || (token.stem == BARRIER && phrase.barriers) {
+            if token.stem == STOP || token.stem == CONJUNCTION || (token.stem == BARRIER && phrase.barriers) {
                 stopwords += 1;
             } else if token.stem == BARRIER {
                 return None;
@@ -450,11 +523,13 @@ impl PhraseIndex {
             }
             (skipped <= MAX_SKIPPED_WORDS && stopwords <= allowed_stopwords).then_some(false)
         };
+        let mut matched: Vec<usize> = vec![at];
         let mut first = at;
         for &wanted in phrase.stems[..key].iter().rev() {
             loop {
                 first = first.checked_sub(1)?;
                 if step(&tokens[first], wanted)? {
+                    matched.push(first);
                     break;
                 }
             }
@@ -464,8 +539,18 @@ impl PhraseIndex {
             loop {
                 last += 1;
                 if step(tokens.get(last)?, wanted)? {
+                    matched.push(last);
                     break;
                 }
+            }
+        }
+        // "architecture and design" lists two things; "a dynamic and international team" is still one.
+        if !phrase.conjunctions {
+            let joins_a_label_word = (first..=last).any(|j| {
+                tokens[j].stem == CONJUNCTION && (matched.contains(&(j.wrapping_sub(1))) || matched.contains(&(j + 1)))
+            });
+            if joins_a_label_word {
+                return None;
             }
         }
         let extra_stopwords = stopwords.saturating_sub(usize::from(phrase.stopwords));
@@ -496,6 +581,9 @@ mod tests {
             &["planning", "plan", "plans"],
             &["leadership", "leader", "leading", "lead"],
             &["engineer", "engineering", "engineers"],
+            &["professional", "profession"],
+            &["statistics", "statistical"],
+            &["analytics", "analytical"],
         ];
         for group in groups {
             let first = stem(group[0]);
@@ -503,10 +591,17 @@ mod tests {
                 assert_eq!(stem(word), first, "{word} vs {}", group[0]);
             }
         }
-        for (word, expected) in [("analysis", "analysis"), ("status", "status"), ("skills", "skill"), ("c++", "c++"), ("apps", "app"), ("data", "data")] {
+        for (word, expected) in [
+            ("analysis", "analysis"),
+            ("status", "status"),
+            ("skills", "skill"),
+            ("c++", "c++"),
+            ("apps", "app"),
+            ("data", "data"),
+        ] {
             assert_eq!(stem(word), expected, "{word}");
         }
-        for (a, b) in [("team", "teaching"), ("process", "procedure"), ("data", "date")] {
+        for (a, b) in [("team", "teaching"), ("process", "procedure"), ("data", "date"), ("statistical", "static")] {
             assert_ne!(stem(a), stem(b), "{a} / {b}");
         }
     }
@@ -546,7 +641,17 @@ mod tests {
         Case { name: "across a bracket", input: "manage (the whole) team", expected: &[] },
         Case { name: "across a bullet dash", input: "- manage - team lunches", expected: &[] },
         Case { name: "hyphenated words", input: "manage cross-functional team", expected: &["manage-team"] },
-        Case { name: "too many function words", input: "management and development of the employees for budget", expected: &[] },
+        Case {
+            name: "too many function words",
+            input: "management and development of the employees for budget",
+            expected: &[],
+        },
+        Case { name: "conjunction beside a label word", input: "public and private offerings", expected: &[] },
+        Case {
+            name: "conjunction between other words",
+            input: "work in a dynamic and international team",
+            expected: &["work-teams"],
+        },
         Case { name: "across a clause", input: "the team is responsible for developing", expected: &[] },
         Case { name: "needs context is skipped", input: "code review every day", expected: &[] },
         Case { name: "past tense and singular", input: "Managed budget processes", expected: &["manage-budget"] },
@@ -563,7 +668,8 @@ mod tests {
 
     #[test]
     fn overlaps_prefer_longer_then_tighter_labels() {
-        let find = finder("a,manage budgets,x,method,,,\nb,manage project budgets,x,method,,,\nc,project teams,x,method,,,\n");
+        let find =
+            finder("a,manage budgets,x,method,,,\nb,manage project budgets,x,method,,,\nc,project teams,x,method,,,\n");
         assert_eq!(find("manage project budgets"), ["b"]);
         assert_eq!(find("manage budgets for project teams"), ["a", "c"]);
     }

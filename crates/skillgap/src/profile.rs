@@ -106,12 +106,22 @@ fn add_fuzzy_list_items(extractor: &Extractor, text: &str, document: &mut Docume
     }
     let taxonomy = extractor.taxonomy();
     for (start, end) in items {
-        let covered = document.skills.iter().flat_map(|e| &e.mentions).any(|m| m.start < end && start < m.end);
-        if covered {
+        // An exact mention of the whole item settles it; one inside it ("SQL" in "Postgre SQL") does not.
+        let inside: Vec<SkillIdx> = document
+            .skills
+            .iter()
+            .filter(|e| e.mentions.iter().any(|m| m.start < end && start < m.end))
+            .map(|e| e.skill)
+            .collect();
+        let whole = document.skills.iter().flat_map(|e| &e.mentions).any(|m| m.start <= start && end <= m.end);
+        if whole {
             continue;
         }
         let item = &text[start..end];
         let Some(best) = extractor.fuzzy().lookup(taxonomy, item, 1).into_iter().next() else { continue };
+        if inside.contains(&best.alias.skill) {
+            continue;
+        }
         let alias = taxonomy.alias(best.alias);
         // In a skills list, an ambiguous alias written as such is meant as the skill ("Excel"), but a typo of one
         // is too weak a reading.
@@ -150,7 +160,8 @@ mod tests {
 excel,Microsoft Excel,data,tool,?Excel;MS Excel,,
 javascript,JavaScript,software,language,JS,,
 kubernetes,Kubernetes,cloud,tool,k8s,,
-postgresql,PostgreSQL,data,tool,Postgres,,
+postgresql,PostgreSQL,data,tool,Postgres,,sql
+sql,SQL,data,language,,,
 react,React,software,framework,React.js,,
 salesforce,Salesforce,sales,tool,,,
 ";
@@ -164,7 +175,7 @@ salesforce,Salesforce,sales,tool,,,
     #[test]
     fn skill_list_typos_are_read_and_marked() {
         let ex = extractor();
-        let cv = "Summary\nI like Kubernets.\n\nSkills: Kubernets, ReactJS, Postgre SQL, MS-Excel, Salesforce.com, Knitting\n";
+        let cv = "Summary\nI like Kubernets.\n\nSkills: Kubernets, ReactJS, Postgre SQL, MS-Excel, Salesforce.com, Quilting\n";
         let profile = Profile::from_text(&ex, cv);
         let read: Vec<(String, String)> = profile
             .fuzzy_mentions()
@@ -182,7 +193,7 @@ salesforce,Salesforce,sales,tool,,,
         for id in ["excel", "salesforce"] {
             assert!(profile.get(ex.taxonomy().get(id).expect("id")).is_some(), "{id}");
         }
-        assert!(profile.document.skills.len() == 5, "Knitting is nothing");
+        assert_eq!(profile.document.skills.len(), 6, "Quilting is nothing; SQL is read inside Postgre SQL");
         // Prose is not read fuzzily: only the skills line gave Kubernetes.
         let k8s = profile.get(ex.taxonomy().get("kubernetes").expect("id")).expect("found");
         assert_eq!(k8s.mentions.len(), 1);

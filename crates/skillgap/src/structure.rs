@@ -380,7 +380,10 @@ fn trailing_number(s: &str) -> Option<(usize, u8)> {
         let n: u32 = s[start..].parse().ok()?;
         return (1..=50).contains(&n).then_some((start, n as u8));
     }
-    let word_start = s.rfind(|c: char| !c.is_ascii_alphabetic()).map_or(0, |i| i + 1);
+    // Letters are ASCII, so the byte after the last non-letter's start is a char boundary only for ASCII; step
+    // over the whole character instead.
+    let word_start =
+        s.char_indices().rev().find(|(_, c)| !c.is_ascii_alphabetic()).map_or(0, |(i, c)| i + c.len_utf8());
     let word = &s[word_start..];
     NUMBER_WORDS.iter().find(|(w, _)| word.eq_ignore_ascii_case(w)).map(|&(_, n)| (word_start, n))
 }
@@ -432,6 +435,15 @@ mod tests {
             .collect();
         assert_eq!(found, [5, 3, 3, 2]);
         assert_eq!(years_in("years of practice").count(), 0);
+    }
+
+    #[test]
+    fn multibyte_text_before_years_does_not_panic() {
+        // Regression: "\u{95}" before "years" made `trailing_number` slice inside a character (SkillSpan data).
+        for s in ["x \u{95}years", "\u{95}five years", "ünf years", "５ years", "€3 years"] {
+            let _ = years_in(s).count();
+        }
+        assert_eq!(years_in("naïve five years").map(|y| y.2).collect::<Vec<_>>(), [5]);
     }
 
     #[test]
