@@ -46,8 +46,16 @@ fn run(args: Args) -> Result<ExitCode> {
             run_compare(load_taxonomy(&args.taxonomy)?, &cv, &targets, &options)
         }
         Command::Extract { file, lines } => {
-            let extractor = Extractor::new(load_taxonomy(&args.taxonomy)?);
-            run_extract(&extractor, file.as_deref(), lines, format, style)
+            let input = match file.as_deref() {
+                None => input::read_stdin()?,
+                Some(path) => input::read(path)?,
+            };
+            // Only the aliases this input can contain: the same result, and the automaton builds in milliseconds.
+            let extractor = Extractor::builder()
+                .restrict_to_words_of(&[input.text.as_str()])
+                .phrase_matching(phrase_matching(&args.taxonomy))
+                .build(load_taxonomy(&args.taxonomy)?)?;
+            run_extract(&extractor, &input, lines, format, style)
         }
         Command::Taxonomy { action } => {
             let (rendered, code) = taxonomy_cmd::run(&load_taxonomy(&args.taxonomy)?, &action, format, style)?;
@@ -233,17 +241,7 @@ fn message_labels(inputs: &[Input], docs: &[skillgap::Document]) -> Vec<String> 
         .collect()
 }
 
-fn run_extract(
-    extractor: &Extractor,
-    file: Option<&Path>,
-    lines: bool,
-    format: Format,
-    style: Style,
-) -> Result<ExitCode> {
-    let input = match file {
-        None => input::read_stdin()?,
-        Some(path) => input::read(path)?,
-    };
+fn run_extract(extractor: &Extractor, input: &Input, lines: bool, format: Format, style: Style) -> Result<ExitCode> {
     let taxonomy = extractor.taxonomy();
     let mut scratch = skillgap::Scratch::default();
     let mut out = String::new();
@@ -290,8 +288,8 @@ fn run_extract(
             render::extract_csv_rows(taxonomy, &doc, None, &mut s);
             s
         }
-        Format::Md => render::extract_markdown(taxonomy, &input, &doc),
-        Format::Text => render::extract_text(taxonomy, &input, &doc, style),
+        Format::Md => render::extract_markdown(taxonomy, input, &doc),
+        Format::Text => render::extract_text(taxonomy, input, &doc, style),
     };
     write_out(&rendered)?;
     Ok(ExitCode::SUCCESS)

@@ -5,12 +5,42 @@
 //! line, tokens joined by spaces, and extracted whole, so that context rules see what a real posting gives them.
 //!
 //! `cargo run --release -p skillgap --example eval_skillspan -- ../shared/data [--taxonomy FILE.csv] [--misses]`
+//!
+//! With `SKILLSPAN_SAMPLE=1`, every mention outside the gold spans that is neither a job title nor a language or
+//! degree is printed to stderr with its line, for reading what the taxonomy gets wrong.
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use skillgap::{Extractor, Taxonomy};
+use skillgap::{Extractor, Kind, Taxonomy};
+
+/// Words that make the mention before them part of a job title or role.
+const ROLE_WORDS: &[&str] = &[
+    "developer",
+    "developers",
+    "engineer",
+    "engineers",
+    "engineering",
+    "programmer",
+    "architect",
+    "consultant",
+    "specialist",
+    "manager",
+    "analyst",
+    "administrator",
+    "team",
+    "lead",
+    "expert",
+    "tester",
+    "designer",
+    "scientist",
+    "student",
+    "students",
+    "position",
+    "role",
+    "department",
+];
 
 #[derive(Default)]
 struct Tally {
@@ -104,6 +134,7 @@ fn main() -> ExitCode {
     let mut tallies: BTreeMap<String, Tally> = BTreeMap::new();
     let mut false_positives: BTreeMap<String, usize> = BTreeMap::new();
     let mut misses: BTreeMap<String, usize> = BTreeMap::new();
+    let mut fp_categories: BTreeMap<&str, usize> = BTreeMap::new();
     for ((source, _), sentences) in &postings {
         // Rebuild the posting: one sentence per line, with each token's byte span.
         let mut doc = String::new();
@@ -123,6 +154,11 @@ fn main() -> ExitCode {
         let found = extractor.extract(&doc);
         let mentions: Vec<(usize, usize, String)> =
             found.skills.iter().flat_map(|e| e.mentions.iter().map(|m| (m.start, m.end, m.text.clone()))).collect();
+        let kinds: Vec<Kind> = found
+            .skills
+            .iter()
+            .flat_map(|e| e.mentions.iter().map(|_| extractor.taxonomy().skill(e.skill).kind))
+            .collect();
         let tally = tallies.entry(source.clone()).or_default();
         let byte_span = |sent: usize, (a, b): (usize, usize)| (token_spans[sent][a].0, token_spans[sent][b - 1].1);
         let overlaps = |(s, e): (usize, usize), m: &(usize, usize, String)| m.0 < e && s < m.1;
@@ -142,12 +178,28 @@ fn main() -> ExitCode {
                 gold_any.push(byte_span(si, sp));
             }
         }
-        for m in &mentions {
+        for (m, kind) in mentions.iter().zip(&kinds) {
             tally.mentions += 1;
             if gold_any.iter().any(|&g| overlaps(g, m)) {
                 tally.correct += 1;
             } else {
                 *false_positives.entry(m.2.to_lowercase()).or_default() += 1;
+                // Why the annotators may have left it out: a job title ("Java Developer"), or a language or
+                // degree, which SkillSpan does not annotate as knowledge.
+                let next_word: String = doc[m.1..].split_whitespace().next().unwrap_or("").to_lowercase();
+                let category = if matches!(kind, Kind::Spoken | Kind::Degree) {
+                    "spoken language or degree"
+                } else if ROLE_WORDS.contains(&next_word.trim_matches(|c: char| !c.is_alphanumeric())) {
+                    "job title or role (\"Java Developer\")"
+                } else {
+                    "other"
+                };
+                *fp_categories.entry(category).or_default() += 1;
+                if std::env::var_os("SKILLSPAN_SAMPLE").is_some() && category == "other" {
+                    let line_start = doc[..m.0].rfind('\n').map_or(0, |i| i + 1);
+                    let line_end = doc[m.1..].find('\n').map_or(doc.len(), |i| m.1 + i);
+                    eprintln!("FP [{}] {}", m.2, &doc[line_start..line_end]);
+                }
             }
         }
     }
@@ -178,6 +230,10 @@ fn main() -> ExitCode {
         all.found_knowledge,
         all.gold_knowledge
     );
+    println!("mentions outside any gold span, by kind:");
+    for (category, n) in &fp_categories {
+        println!("  {n:>5}  {category}");
+    }
     if show_misses {
         let mut fp: Vec<_> = false_positives.into_iter().collect();
         fp.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));

@@ -373,63 +373,79 @@ impl PhraseIndex {
         let mut counts: Vec<u32> = Vec::new();
         let mut scratch = String::new();
         let mut stems: Vec<u32> = Vec::new();
-        let mut seen: HashMap<(u32, Box<[u32]>), ()> = HashMap::default();
-        for (i, skill) in taxonomy.skills().iter().enumerate() {
-            for (j, alias) in skill.aliases.iter().enumerate() {
-                if alias.case == CaseRule::Exact || alias.context == ContextRule::Needed {
+        // (skill, stems) -> the phrase, so that each skill has one phrase per stem sequence.
+        let mut seen: HashMap<(u32, Box<[u32]>), usize> = HashMap::default();
+        // The taxonomy's aliases come folded already; in key order, so that stem ids do not depend on its hash
+        // order.
+        let mut keyed: Vec<(&str, &[AliasRef])> = taxonomy.folded_aliases().collect();
+        keyed.sort_unstable_by(|a, b| a.0.cmp(b.0));
+        for (folded, refs) in keyed {
+            let plain: Vec<AliasRef> = refs
+                .iter()
+                .copied()
+                .filter(|&r| {
+                    let alias = taxonomy.alias(r);
+                    alias.case != CaseRule::Exact && alias.context != ContextRule::Needed
+                })
+                .collect();
+            if plain.is_empty() {
+                continue;
+            }
+            stems.clear();
+            let mut stopwords = 0u8;
+            let mut barriers = false;
+            let mut conjunctions = false;
+            for (s, e) in words(folded) {
+                let word = &folded[s..e];
+                let barrier = BARRIER_WORDS.contains(&word);
+                let conjunction = CONJUNCTIONS.contains(&word);
+                if barrier || conjunction || STOPWORDS.contains(&word) {
+                    barriers |= barrier;
+                    conjunctions |= conjunction;
+                    stopwords = stopwords.saturating_add(1);
                     continue;
                 }
-                let folded = fold(&alias.text);
-                stems.clear();
-                let mut stopwords = 0u8;
-                let mut barriers = false;
-                let mut conjunctions = false;
-                for (s, e) in words(&folded) {
-                    let word = &folded[s..e];
-                    let barrier = BARRIER_WORDS.contains(&word);
-                    let conjunction = CONJUNCTIONS.contains(&word);
-                    if barrier || conjunction || STOPWORDS.contains(&word) {
-                        barriers |= barrier;
-                        conjunctions |= conjunction;
-                        stopwords = stopwords.saturating_add(1);
-                        continue;
+                stem_into(word, &mut scratch);
+                let id = match index.vocabulary.get(scratch.as_str()) {
+                    Some(&id) => id,
+                    None => {
+                        let id = counts.len() as u32;
+                        index.vocabulary.insert(scratch.as_str().into(), id);
+                        counts.push(0);
+                        id
                     }
-                    stem_into(word, &mut scratch);
-                    if scratch.is_empty() {
-                        continue;
-                    }
-                    let id = match index.vocabulary.get(scratch.as_str()) {
-                        Some(&id) => id,
-                        None => {
-                            let id = counts.len() as u32;
-                            index.vocabulary.insert(scratch.as_str().into(), id);
-                            counts.push(0);
-                            id
+                };
+                if stems.last() != Some(&id) {
+                    stems.push(id);
+                }
+            }
+            if stems.len() < 2 || stems.len() > usize::from(u8::MAX) {
+                continue;
+            }
+            for alias in plain {
+                match seen.get(&(alias.skill.0, stems.as_slice().into())) {
+                    // The earliest alias of the skill wins: the name, when it is one.
+                    Some(&p) => {
+                        let phrase = &mut index.phrases[p];
+                        if alias.alias < phrase.alias.alias {
+                            *phrase = Phrase { alias, stems: phrase.stems.clone(), key: 0, stopwords, barriers, conjunctions };
                         }
-                    };
-                    if stems.last() != Some(&id) {
-                        stems.push(id);
+                    }
+                    None => {
+                        seen.insert((alias.skill.0, stems.as_slice().into()), index.phrases.len());
+                        for &id in &stems {
+                            counts[id as usize] += 1;
+                        }
+                        index.phrases.push(Phrase {
+                            alias,
+                            stems: stems.as_slice().into(),
+                            key: 0,
+                            stopwords,
+                            barriers,
+                            conjunctions,
+                        });
                     }
                 }
-                if stems.len() < 2 || stems.len() > usize::from(u8::MAX) {
-                    continue;
-                }
-                // One phrase per skill and stem sequence: the earliest alias, so the name when it is one.
-                if seen.insert((i as u32, stems.as_slice().into()), ()).is_some() {
-                    continue;
-                }
-                for &id in &stems {
-                    counts[id as usize] += 1;
-                }
-                let alias = AliasRef { skill: SkillIdx(i as u32), alias: j as u32 };
-                index.phrases.push(Phrase {
-                    alias,
-                    stems: stems.as_slice().into(),
-                    key: 0,
-                    stopwords,
-                    barriers,
-                    conjunctions,
-                });
             }
         }
         index.by_key = vec![Vec::new(); counts.len()];
