@@ -181,11 +181,9 @@ pub fn compare(taxonomy: &Taxonomy, profile: &Profile, targets: &[Document]) -> 
         let mut covered: Vec<SkillIdx> = Vec::new();
         let mut folded: Vec<SkillIdx> = Vec::new();
         for alternatives in &doc.alternatives {
+            // Only names that the target asks for nowhere else may be answered or folded by the group.
             let group: Vec<SkillIdx> =
                 alternatives.skills.iter().copied().filter(|&m| only_here(m, alternatives.sentence)).collect();
-            if group.len() < 2 {
-                continue;
-            }
             if alternatives.skills.iter().any(|&m| holds(m)) {
                 for &m in group.iter().filter(|&&m| !holds(m)) {
                     // Name the closest alternative the CV shows: Redshift for Snowflake, not "cloud computing".
@@ -203,14 +201,19 @@ pub fn compare(taxonomy: &Taxonomy, profile: &Profile, targets: &[Document]) -> 
                         covered_by.entry(m).or_insert(h);
                     }
                 }
-            } else if let Some((&first, rest)) = group.split_first() {
-                let listed = alternatives_of.entry(first).or_default();
-                for &m in rest {
+            } else if let Some((&carrier, rest)) = alternatives.skills.split_first() {
+                // The first name carries the gap, even when the target also names it elsewhere.
+                let rest: Vec<SkillIdx> = rest.iter().copied().filter(|m| group.contains(m)).collect();
+                if rest.is_empty() {
+                    continue;
+                }
+                let listed = alternatives_of.entry(carrier).or_default();
+                for &m in &rest {
                     if !listed.contains(&m) {
                         listed.push(m);
                     }
                 }
-                folded.extend_from_slice(rest);
+                folded.extend(rest);
             }
         }
         for evidence in &doc.skills {
@@ -385,6 +388,20 @@ terraform,Terraform,cloud,tool,,,
         assert_eq!(c.missing.len(), 1);
         assert_eq!(c.missing[0].alternatives.len(), 1);
         assert_eq!(c.possible, REQUIRED_WEIGHT * HARD_SKILL_FACTOR);
+        // Regression: the first name is also named elsewhere ("Work with event streams (Kafka)").
+        let c = compare(
+            ex.taxonomy(),
+            &profile,
+            &[ex.extract("We stream with Kafka.\nRequirements\n- Kafka or Terraform\n")],
+        );
+        assert_eq!(c.missing.len(), 1, "{:?}", c.missing);
+        // But a name the target asks for on its own stays a gap of its own.
+        let c = compare(
+            ex.taxonomy(),
+            &profile,
+            &[ex.extract("Requirements\n- Kafka or Terraform\n- Terraform, always\n")],
+        );
+        assert_eq!(c.missing.len(), 2);
     }
 
     #[test]

@@ -290,7 +290,14 @@ impl Extractor {
                     continue;
                 }
             }
-            at = start + folded[start..].chars().next().map_or(1, char::len_utf8);
+            // No match can start inside a word (the start boundary would fail), so skip to the end of the word
+            // this one started in; a match that starts with punctuation (".net") starts after it.
+            let first = folded[start..].chars().next();
+            at = if first.is_some_and(is_word_char) {
+                folded[start..].find(|c: char| !is_word_char(c)).map_or(folded.len(), |i| start + i)
+            } else {
+                start + first.map_or(1, char::len_utf8)
+            };
         }
     }
 
@@ -386,6 +393,7 @@ impl Extractor {
         let mut doc = Document::default();
         // Kept mentions in text order, for finding alternatives: (start, end, sentence, skill).
         let mut kept: Vec<(usize, usize, (usize, usize), SkillIdx)> = Vec::new();
+        let mut sentence_cue: ((usize, usize), Option<Requirement>) = ((usize::MAX, 0), None);
         for (i, m) in raw.iter().enumerate() {
             let Some(line) = structure.line_at(m.start) else { continue };
             // A multi-word alias may run over a hard line break ("machine\nlearning"); its context then spans
@@ -399,8 +407,14 @@ impl Extractor {
             }
             // The clause's own words win over the sentence's: "(Google Ads essential), ideally in SaaS".
             let clause = clause_around(text, sentence, m.start, m.end);
-            let requirement = requirement_cue(clause)
-                .or_else(|| requirement_cue(&text[sentence.0..sentence.1]))
+            // Mentions in one sentence share its cue: read it once.
+            if sentence_cue.0 != sentence {
+                sentence_cue = (sentence, requirement_cue(&text[sentence.0..sentence.1]));
+            }
+            // A clause can only hold a cue when its sentence does.
+            let requirement = sentence_cue
+                .1
+                .and_then(|sentence_level| requirement_cue(clause).or(Some(sentence_level)))
                 .unwrap_or(match line.section {
                     SectionKind::Requirements => Requirement::Required,
                     SectionKind::Preferred => Requirement::Preferred,

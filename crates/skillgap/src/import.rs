@@ -112,11 +112,12 @@
 //! 2. A trailing acronym whose letters are the initials of the words before it (skipping "of", "and", "for",
 //!    "the", "to", "in", "&") gives two aliases: the acronym with `^` (exact case: "ATOP" is also a word) and
 //!    the words before it. "Amazon Web Services AWS software" gives "^AWS" and "Amazon Web Services".
-//! 3. A vendor prefix is dropped: when the first word is capitalised, starts at least [`VENDOR_MIN_PRODUCTS`]
-//!    examples and is not a generic word, and the next word is capitalised too, the rest of the name is an
-//!    alias ("Microsoft Excel" gives "?Excel"). A one-word rest gets `?`, because it is often an ordinary
-//!    word (Excel, Teams, Notes); a rest made only of generic words is dropped. Generic words are those of
-//!    the Commodity Titles and those written in lowercase anywhere in the Example column.
+//! 3. A vendor prefix is dropped: when the first word is capitalised, is not a generic word, and is followed
+//!    by at least [`VENDOR_MIN_PRODUCTS`] different capitalised words across the examples, and the next word
+//!    here is capitalised too, the rest of the name is an alias ("Microsoft Excel" gives "?Excel"). A
+//!    one-word rest gets `?`, because it is often an ordinary word (Excel, Teams, Notes); a rest made only of
+//!    generic words, or of several words starting with one, is dropped ("Chempute Software EstPro"). Generic
+//!    words are those of the Commodity Titles and those written in lowercase anywhere in the Example column.
 //! 4. An alias that several examples derive (rule 1 to 3) is dropped from all of them, as is one that equals
 //!    another example's name.
 //!
@@ -237,8 +238,9 @@ const GENERIC_LEADS: &[&str] = &["principles", "types", "theory", "methods", "te
 const SUBJECT_PARTICLES: &[&str] =
     &["out", "up", "on", "with", "to", "in", "for", "of", "the", "a", "an", "and", "or", "about", "into"];
 
-/// A first word that starts this many O*NET examples is a vendor ("Microsoft", "Oracle", "Adobe"). Two would
-/// catch chance pairs; three is where the list turns into real vendors.
+/// A first word followed by this many different capitalised words across O*NET's examples is a vendor
+/// ("Microsoft", "Oracle", "Adobe"); one always followed by the same word is the start of a longer name ("Blue
+/// Ridge Numerics"). Two would catch chance pairs; three is where the list turns into real vendors.
 pub const VENDOR_MIN_PRODUCTS: usize = 3;
 
 /// Small words skipped when checking an initialism ("Visual Basic for Applications" is VBA).
@@ -1133,15 +1135,19 @@ fn onet_aliases(examples: &[OnetExample]) -> Vec<Vec<String>> {
         }
         generic.extend(e.name.split_whitespace().filter(|w| !w.chars().any(char::is_uppercase)).map(fold));
     }
-    let mut starts: HashMap<&str, usize> = HashMap::default();
+    // First word -> the distinct capitalised words that follow it: "Microsoft" -> Excel, Word, Visual, ...;
+    // "Blue" -> only Ridge, since the vendor there is "Blue Ridge Numerics".
+    let mut starts: HashMap<&str, HashSet<&str>> = HashMap::default();
     for e in examples {
         let mut words = e.name.split_whitespace();
-        if let (Some(first), Some(_)) = (words.next(), words.next()) {
-            *starts.entry(first).or_default() += 1;
+        if let (Some(first), Some(second)) = (words.next(), words.next()) {
+            if second.chars().next().is_some_and(char::is_uppercase) {
+                starts.entry(first).or_default().insert(second);
+            }
         }
     }
     let is_vendor = |w: &str| {
-        starts.get(w).copied().unwrap_or(0) >= VENDOR_MIN_PRODUCTS
+        starts.get(w).map_or(0, HashSet::len) >= VENDOR_MIN_PRODUCTS
             && w.chars().next().is_some_and(char::is_uppercase)
             && !generic.contains(&fold(w))
     };
@@ -1209,7 +1215,9 @@ fn derive_onet(name: &str, is_vendor: &dyn Fn(&str) -> bool, generic: &HashSet<S
     if words.len() > 1 && is_vendor(words[0]) && words[1].chars().next().is_some_and(char::is_uppercase) {
         let rest = &words[1..];
         let all_generic = rest.iter().all(|w| generic.contains(&fold(w)));
-        if !all_generic && rest.join(" ").chars().count() > SHORT_LABEL_CHARS {
+        // "Chempute Software EstPro" is not "Software EstPro".
+        let generic_start = generic.contains(&fold(rest[0])) && rest.len() > 1;
+        if !all_generic && !generic_start && rest.join(" ").chars().count() > SHORT_LABEL_CHARS {
             let markers = if rest.len() == 1 { Markers::Context } else { Markers::Plain };
             push(&rest.join(" "), markers, &mut out);
         }

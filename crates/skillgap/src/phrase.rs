@@ -25,8 +25,8 @@
 
 use rustc_hash::FxHashMap as HashMap;
 
-use crate::normalize::{fold, is_word_char};
-use crate::taxonomy::{AliasRef, CaseRule, ContextRule, SkillIdx, Taxonomy};
+use crate::normalize::is_word_char;
+use crate::taxonomy::{AliasRef, CaseRule, ContextRule, Taxonomy};
 
 /// Whether an extractor also matches phrase labels loosely.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -577,7 +577,7 @@ impl PhraseIndex {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::taxonomy::Taxonomy;
+    use crate::normalize::fold;
 
     #[test]
     fn stems() {

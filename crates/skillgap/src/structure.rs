@@ -210,24 +210,26 @@ fn heading_kind(line: &str) -> (bool, Option<SectionKind>) {
     let words = inner.split_whitespace().count();
     let colon = inner.ends_with(':');
     let inner = inner.trim_end_matches(':').trim();
-    let letters: Vec<char> = inner.chars().filter(|c| c.is_alphabetic()).collect();
-    let caps = letters.len() >= 4 && letters.iter().all(|c| c.is_uppercase()) && words <= 6;
-    let kind = SectionKind::classify(inner);
+    let letters = inner.chars().filter(|c| c.is_alphabetic()).count();
+    let caps = letters >= 4 && words <= 6 && inner.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
     if markdown || bold || caps || (colon && words <= 8) {
-        return (true, kind);
+        return (true, SectionKind::classify(inner));
     }
     // A short line with no sentence punctuation that names a known section ("Requirements", "Nice to have").
     let plain = words <= 5 && !inner.ends_with(['.', ',', ';', '!', '?']) && !t.starts_with(['-', '*', '+', '•']);
-    if plain && kind.is_some() {
-        return (true, kind);
+    match SectionKind::classify(inner).filter(|_| plain) {
+        Some(kind) => (true, Some(kind)),
+        None => (false, None),
     }
-    (false, None)
 }
 
 /// A label at the start of a line ("Skills: Python, SQL", "Nice to have: Go").
 fn inline_label(line: &str) -> Option<SectionKind> {
     let t = line.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '-' | '*' | '+' | '•' | '#'));
     let (label, rest) = t.split_once(':')?;
+    if label.len() > 40 {
+        return None;
+    }
     let label = label.trim_matches(|c: char| c == '*' || c == '_' || c.is_whitespace());
     if rest.trim().is_empty() || label.is_empty() || label.split_whitespace().count() > 4 {
         return None;
