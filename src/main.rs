@@ -46,6 +46,7 @@ fn run(args: Args) -> Result<ExitCode> {
             run_compare(load_taxonomy(&args.taxonomy)?, &cv, &targets, &options)
         }
         Command::Extract { file, lines } => {
+            let taxonomy = load_taxonomy(&args.taxonomy)?;
             let input = match file.as_deref() {
                 None => input::read_stdin()?,
                 Some(path) => input::read(path)?,
@@ -54,7 +55,7 @@ fn run(args: Args) -> Result<ExitCode> {
             let extractor = Extractor::builder()
                 .restrict_to_words_of(&[input.text.as_str()])
                 .phrase_matching(phrase_matching(&args.taxonomy))
-                .build(load_taxonomy(&args.taxonomy)?)?;
+                .build(taxonomy)?;
             run_extract(&extractor, &input, lines, format, style)
         }
         Command::Taxonomy { action } => {

@@ -220,20 +220,15 @@ fn stats(taxonomy: &Taxonomy, format: Format) -> String {
             out
         }
         Format::Text | Format::Md => {
-            let mut out = format!(
-                "{} skills, {} aliases\n\n{:<16} {:>7} {:>8}\n",
-                taxonomy.len(),
-                total_aliases,
-                "family",
-                "skills",
-                "aliases"
-            );
+            let w = by_family.keys().chain(by_kind.keys()).map(|k| k.chars().count()).max().unwrap_or(6).max(6);
+            let mut out = format!("{} skills, {} aliases\n\n", taxonomy.len(), total_aliases);
+            let _ = writeln!(out, "{:<w$} {:>7} {:>8}", "family", "skills", "aliases");
             for (k, (s, a)) in &by_family {
-                let _ = writeln!(out, "{k:<16} {s:>7} {a:>8}");
+                let _ = writeln!(out, "{k:<w$} {s:>7} {a:>8}");
             }
-            let _ = writeln!(out, "\n{:<16} {:>7} {:>8}", "kind", "skills", "aliases");
+            let _ = writeln!(out, "\n{:<w$} {:>7} {:>8}", "kind", "skills", "aliases");
             for (k, (s, a)) in &by_kind {
-                let _ = writeln!(out, "{k:<16} {s:>7} {a:>8}");
+                let _ = writeln!(out, "{k:<w$} {s:>7} {a:>8}");
             }
             out
         }

@@ -211,3 +211,81 @@ fn output_is_deterministic() {
     ];
     assert_eq!(stdout(&args), stdout(&args));
 }
+
+#[test]
+fn a_user_layer_adds_an_alias_and_disables_one() {
+    let dir = std::env::temp_dir().join(format!("skillgap-layer-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let layer = dir.join("mine.csv");
+    std::fs::write(
+        &layer,
+        "id,name,family,kind,aliases,related,broader\nkubernetes,,,,Kube8;Kubey,,\nleadership,,,,!Lead,,\nacme-deploy,Acme Deploy,software,tool,acmedeploy,kubernetes,\n",
+    )
+    .expect("write layer");
+    let layer = layer.to_str().expect("utf-8 path");
+    let text = "Skills: Kubey, Lead, Acme Deploy";
+    let dir_text = dir.join("cv.txt");
+    std::fs::write(&dir_text, text).expect("write text");
+    let found = |args: &[&str]| -> Vec<String> {
+        let out = stdout(args);
+        let v: serde_json::Value = serde_json::from_str(&out).expect("json");
+        v["skills"]
+            .as_array()
+            .expect("skills")
+            .iter()
+            .map(|s| s["id"].as_str().unwrap_or_default().to_owned())
+            .collect()
+    };
+    let file = dir_text.to_str().expect("utf-8 path");
+    assert_eq!(found(&["extract", "--format", "json", file]), ["leadership"]);
+    let layered = found(&["extract", "--format", "json", "--taxonomy", "builtin", "--taxonomy", layer, file]);
+    assert_eq!(layered, ["kubernetes", "acme-deploy"]);
+    // The default user file is picked up, and --taxonomy replaces it.
+    let with_default = Command::new(env!("CARGO_BIN_EXE_skillgap"))
+        .args(["extract", "--format", "json", file])
+        .env("SKILLGAP_TAXONOMY", layer)
+        .output()
+        .expect("run");
+    assert!(String::from_utf8_lossy(&with_default.stdout).contains("acme-deploy"));
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn taxonomy_commands() {
+    let lookup = stdout(&["taxonomy", "lookup", "--format", "json", "k8s", "kubernets", "Postgre SQL", "zzzzqqq"]);
+    let rows: Vec<serde_json::Value> = lookup.lines().map(|l| serde_json::from_str(l).expect("json line")).collect();
+    assert_eq!(rows[0]["match"]["id"], "kubernetes");
+    assert_eq!(rows[0]["match"]["kind"], "alias");
+    assert_eq!(rows[1]["match"]["id"], "kubernetes");
+    assert_eq!(rows[1]["match"]["kind"], "fuzzy");
+    assert_eq!(rows[2]["match"]["id"], "postgresql");
+    assert!(rows[3]["match"].is_null());
+    let show = stdout(&["taxonomy", "show", "postgresql"]);
+    assert!(show.contains("PostgreSQL") && show.contains("broader:") && show.contains("builtin:data"), "{show}");
+    let stats = stdout(&["taxonomy", "stats", "--format", "json"]);
+    let stats: serde_json::Value = serde_json::from_str(&stats).expect("json");
+    assert!(stats["skills"].as_u64().unwrap_or(0) >= 3000);
+    let export = stdout(&["taxonomy", "export"]);
+    assert!(export.starts_with("id,name,family,kind,aliases,related,broader\n"));
+    assert!(export.lines().count() > 3000);
+    // check: a clean file passes, a broken one exits 2 with file:line.
+    let dir = std::env::temp_dir().join(format!("skillgap-check-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let bad = dir.join("bad.csv");
+    std::fs::write(&bad, "id,name,family,kind,aliases,related,broader\nacme,Acme,software,tool,k8s,kubernets,\n")
+        .expect("write");
+    let out = skillgap(&["taxonomy", "check", bad.to_str().expect("path")]);
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(2), "{text}");
+    assert!(
+        text.contains("bad.csv:2: error: unknown id `kubernets`") && text.contains("did you mean `kubernetes`"),
+        "{text}"
+    );
+    assert!(text.contains("already means `kubernetes`"), "{text}");
+    let semicolons = dir.join("semi.csv");
+    std::fs::write(&semicolons, "id;name;family;kind;aliases;related;broader\n").expect("write");
+    let out = skillgap(&["extract", "--taxonomy", semicolons.to_str().expect("path"), "-"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("semi.csv:1"), "{}", String::from_utf8_lossy(&out.stderr));
+    let _ = std::fs::remove_dir_all(&dir);
+}

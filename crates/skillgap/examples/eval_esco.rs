@@ -15,6 +15,8 @@
 //! `--misses` lists every wrong and missed skill per sentence; `--exact` turns loose phrase matching off.
 
 use std::collections::{BTreeSet, HashMap};
+use std::fmt::Write as _;
+use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
@@ -26,6 +28,9 @@ use skillgap::{
 
 /// Labels that name no ESCO skill.
 const NOT_A_SKILL: &[&str] = &["LABEL NOT PRESENT", "UNDERSPECIFIED"];
+
+/// Loads after the first, to time the work without a fresh process's first allocations.
+const WARM_LOADS: usize = 3;
 
 /// The evaluation files, in the order reported.
 const FILES: &[(&str, &str)] =
@@ -55,6 +60,22 @@ fn f1(p: f64, r: f64) -> f64 {
     ratio(2.0 * p * r, p + r)
 }
 
+/// Loads ESCO into an extractor: the extractor, the number of aliases besides names, and the milliseconds taken
+/// by the records, the taxonomy build and the extractor build.
+fn load(files: &EscoFiles<'_>, phrases: PhraseMatching) -> Result<(Extractor, usize, [f64; 3]), skillgap::Error> {
+    let started = Instant::now();
+    let records = esco_records(files)?;
+    let records_time = started.elapsed();
+    let aliases = records.iter().map(|r| r.aliases.len()).sum();
+    let mut builder = Taxonomy::builder();
+    let taxonomy = builder.add_records(ESCO_SKILLS_FILE, records)?.build()?;
+    let taxonomy_time = started.elapsed();
+    let extractor = Extractor::builder().phrase_matching(phrases).build(taxonomy)?;
+    let total = started.elapsed();
+    let ms = |d: std::time::Duration| d.as_secs_f64() * 1e3;
+    Ok((extractor, aliases, [ms(records_time), ms(taxonomy_time - records_time), ms(total - taxonomy_time)]))
+}
+
 fn read(dir: &Path, name: &str) -> Option<String> {
     std::fs::read_to_string(dir.join(name)).ok()
 }
@@ -81,57 +102,62 @@ fn main() -> ExitCode {
     let hierarchy = read(&esco_dir, ESCO_HIERARCHY_FILE);
     let relations = read(&esco_dir, ESCO_RELATIONS_FILE);
 
-    let started = Instant::now();
     let files = EscoFiles {
         skills: (ESCO_SKILLS_FILE, &skills),
         broader_relations: broader.as_deref().map(|t| (ESCO_BROADER_FILE, t)),
         hierarchy: hierarchy.as_deref().map(|t| (ESCO_HIERARCHY_FILE, t)),
         skill_relations: relations.as_deref().map(|t| (ESCO_RELATIONS_FILE, t)),
     };
-    let records = match esco_records(&files) {
-        Ok(r) => r,
+    // The first load in a fresh process also pays for the allocator's first pages; the best of a few more shows
+    // the work itself. Both are reported.
+    let (extractor, aliases, first) = match load(&files, phrases) {
+        Ok(loaded) => loaded,
         Err(e) => {
             eprintln!("{e}");
             return ExitCode::from(2);
         }
     };
-    let records_time = started.elapsed();
-    let record_count = records.len();
-    let alias_count: usize = records.iter().map(|r| r.aliases.len()).sum();
-    let mut builder = Taxonomy::builder();
-    let taxonomy = match builder.add_records(ESCO_SKILLS_FILE, records).and_then(|b| b.build()) {
-        Ok(t) => t,
-        Err(e) => {
-            eprintln!("{e}");
-            return ExitCode::from(2);
+    let mut best = first;
+    for _ in 0..WARM_LOADS {
+        if let Ok((_, _, times)) = load(&files, phrases) {
+            if times.iter().sum::<f64>() < best.iter().sum::<f64>() {
+                best = times;
+            }
         }
+    }
+    let mut out = String::new();
+    let ms = |t: [f64; 3]| {
+        format!(
+            "records {:.0} ms + taxonomy {:.0} ms + extractor {:.0} ms = {:.0} ms",
+            t[0],
+            t[1],
+            t[2],
+            t.iter().sum::<f64>()
+        )
     };
-    let taxonomy_time = started.elapsed();
-    let extractor = match Extractor::builder().phrase_matching(phrases).build(taxonomy) {
-        Ok(x) => x,
-        Err(e) => {
-            eprintln!("{e}");
-            return ExitCode::from(2);
-        }
-    };
-    let total = started.elapsed();
-    println!(
-        "ESCO load: {record_count} skills, {alias_count} aliases besides names; records {:.0} ms, + taxonomy {:.0} ms, + extractor {:.0} ms = {:.0} ms",
-        records_time.as_secs_f64() * 1e3,
-        (taxonomy_time - records_time).as_secs_f64() * 1e3,
-        (total - taxonomy_time).as_secs_f64() * 1e3,
-        total.as_secs_f64() * 1e3
+    let _ = writeln!(
+        out,
+        "ESCO load ({} skills, {aliases} aliases besides names):\n  first load: {}\n  best of {WARM_LOADS} more: {}",
+        extractor.taxonomy().len(),
+        ms(first),
+        ms(best)
     );
     let taxonomy = extractor.taxonomy();
     let by_name: HashMap<&str, &str> = taxonomy.skills().iter().map(|s| (s.name.as_str(), s.id.as_str())).collect();
 
-    println!(
-        "Decorte et al. validation sentences, phrase matching {}:\n  micro = over (sentence, ESCO skill) pairs; macro = precision averaged over sentences with a prediction, recall over sentences with a gold skill",
+    let _ = writeln!(
+        out,
+        "Decorte et al. validation sentences, phrase matching {}:",
         if phrases == PhraseMatching::Loose { "loose" } else { "off" }
+    );
+    let _ = writeln!(out, "  micro = over (sentence, ESCO skill) pairs;");
+    let _ = writeln!(
+        out,
+        "  macro = precision averaged over sentences with a prediction, recall over sentences with a gold skill"
     );
     for &(label, file) in FILES {
         let Some(text) = read(&gold_dir, file) else {
-            println!("  {label}: skipped, {file} not found");
+            let _ = writeln!(out, "  {label}: skipped, {file} not found");
             continue;
         };
         // Sentence -> gold URIs, in file order.
@@ -174,22 +200,23 @@ fn main() -> ExitCode {
                 s.recall_n += 1;
             }
             if show_misses && (correct < predicted.len() || correct < gold.len()) {
-                println!("\n  [{label}] {sentence}");
+                let _ = writeln!(out, "\n  [{label}] {sentence}");
                 let name = |uri: &str| taxonomy.get(uri).map_or(uri.to_owned(), |i| taxonomy.skill(i).name.clone());
                 for e in &doc.skills {
                     let id = taxonomy.skill(e.skill).id.as_str();
                     let texts: Vec<&str> = e.mentions.iter().map(|m| m.text.as_str()).collect();
-                    let mark = if gold.contains(id) { "ok  " } else { "FP  " };
-                    println!("    {mark}{} <- {texts:?}", name(id));
+                    let mark = if gold.contains(id) { "ok   " } else { "FP   " };
+                    let _ = writeln!(out, "    {mark}{} <- {texts:?}", name(id));
                 }
                 for uri in gold.iter().filter(|u| !predicted.contains(*u)) {
-                    println!("    MISS{}", name(uri));
+                    let _ = writeln!(out, "    MISS {}", name(uri));
                 }
             }
         }
         let (p, r) = (ratio(s.correct as f64, s.predicted as f64), ratio(s.correct as f64, s.gold as f64));
         let (mp, mr) = (ratio(s.precision_sum, s.precision_n as f64), ratio(s.recall_sum, s.recall_n as f64));
-        println!(
+        let _ = writeln!(
+            out,
             "  {label:<5} {} sentences: micro P {p:.3} ({}/{})  R {r:.3} ({}/{})  F1 {:.3} | macro P {mp:.3}  R {mr:.3}  F1 {:.3}{}",
             s.sentences,
             s.correct,
@@ -201,5 +228,7 @@ fn main() -> ExitCode {
             if unknown > 0 { format!("  ({unknown} gold labels not in the taxonomy)") } else { String::new() }
         );
     }
+    // A closed pipe (`| head`) is not an error worth a panic.
+    let _ = std::io::stdout().write_all(out.as_bytes());
     ExitCode::SUCCESS
 }

@@ -744,18 +744,26 @@ fn context_score(
         score += 2;
     }
     let matched = &text[m.start..m.end];
-    if matched.chars().any(char::is_uppercase) && !matched.chars().all(char::is_uppercase)
-        || matched.len() <= 3 && matched.chars().all(|c| !c.is_lowercase())
-    {
-        // Written with capitals like a name ("Excel", "Go", "R"), not as an ordinary lowercase word. A
-        // sentence-initial capital alone is weak, so it is paired with the other signals.
-        score += 1;
-    }
     let left = text[line_start..m.start].trim_end();
     let right = text[m.end..line_end].trim_start();
-    const SEPARATORS: &[char] = &[',', ';', '/', '|', '(', ')', '•', '·', '*'];
-    let left_sep = left.ends_with(SEPARATORS) || left.ends_with(':');
-    let right_sep = right.starts_with(SEPARATORS) || (right.is_empty() && left_sep);
+    // First word of its line, bullet or sentence: a capital there says nothing ("Lead negotiations with buyers").
+    let bare_left = left.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '-' | '*' | '+' | '•' | '·'));
+    let initial = bare_left.is_empty() || bare_left.ends_with(['.', '!', '?']);
+    let capitalised = matched.chars().any(char::is_uppercase) && !matched.chars().all(char::is_uppercase)
+        || matched.len() <= 3 && matched.chars().all(|c| !c.is_lowercase());
+    if capitalised && !initial {
+        // Written with capitals like a name ("Excel", "Go", "R"), not as an ordinary lowercase word.
+        score += 1;
+    }
+    const SEPARATORS: &[char] = &[',', ';', '/', '|', '(', ')', '•', '·'];
+    let left_sep = bare_left.ends_with(SEPARATORS) || bare_left.ends_with(':');
+    // A bullet or line that is nothing but the alias is a list item too.
+    let right_sep = right.starts_with(SEPARATORS) || (right.is_empty() && (left_sep || initial));
+    if initial && right_sep {
+        // The first item of a bullet or line, set off by a separator ("- Go, for our ingestion services") or
+        // standing alone ("* Excel"): an item of a list, one more point.
+        score += 1;
+    }
     if left_sep || right_sep {
         score += 1;
     }
@@ -830,6 +838,7 @@ it,Information Technology,it,domain,^?IT,,
 java,Java,software,language,,,
 javascript,JavaScript,software,language,JS;^?Javascript ES6,,
 kubernetes,Kubernetes,cloud,tool,k8s,,
+leadership,Leadership,general,soft,^?Lead,,
 nodejs,Node.js,software,framework,NodeJS;Node,,
 python,Python,software,language,Python 3,,
 r,R,data,language,^?R,,
@@ -895,6 +904,9 @@ ab-testing,A/B testing,marketing,method,,,
         Case { name: "fullwidth", input: "ＰＹＴＨＯＮ experience", expected: &["python"] },
         Case { name: "zero width", input: "Kuber\u{200B}netes", expected: &["kubernetes"] },
         Case { name: "hyphenated", input: "Python-based tooling", expected: &["python"] },
+        Case { name: "bullet verb", input: "- Lead negotiation on pricing with Python teams", expected: &["python"] },
+        Case { name: "line-initial list", input: "Go, Python", expected: &["go", "python"] },
+        Case { name: "bullet item", input: "Tools\n* Excel\n* SQL", expected: &["excel", "sql"] },
     ];
 
     #[test]

@@ -10,8 +10,9 @@ pub struct HtmlText {
     pub map: Vec<u32>,
 }
 
-/// Elements whose content is never visible text.
-const SKIPPED: &[&str] = &["script", "style", "noscript", "template", "head", "svg", "iframe", "object"];
+/// Elements whose content is not posting text: invisible, or site navigation ("Teams", "Accessibility" links).
+const SKIPPED: &[&str] =
+    &["script", "style", "noscript", "template", "head", "svg", "iframe", "object", "nav", "footer"];
 /// Elements that break lines.
 const BLOCKS: &[&str] = &[
     "p",
@@ -173,9 +174,13 @@ mod tests {
 
     #[test]
     fn strips_scripts_and_decodes() {
-        let html = "<html><head><title>x</title><script>var Java = 1;</script></head><body><p>R&amp;D &rsquo;n Kafka&#8217;s</p><ul><li>SQL</li></ul><style>.a{}</style></body></html>";
+        let html = "<html><head><title>x</title><script>var Java = 1;</script></head><body><nav><a>Teams</a></nav><p>R&amp;D &rsquo;n Kafka&#8217;s</p><ul><li>SQL</li></ul><style>.a{}</style><footer>Accessibility</footer></body></html>";
         let t = html_to_text(html);
-        assert!(!t.text.contains("Java"), "{:?}", t.text);
+        assert!(
+            !t.text.contains("Java") && !t.text.contains("Teams") && !t.text.contains("Accessibility"),
+            "{:?}",
+            t.text
+        );
         assert!(t.text.contains("R&D 'n Kafka\u{2019}s"), "{:?}", t.text);
         assert!(t.text.contains("\n- SQL"), "{:?}", t.text);
         assert_eq!(t.map.len(), t.text.len() + 1);

@@ -4,16 +4,21 @@
 //!
 //! - **Content words.** Function words ([`STOPWORDS`]) are ignored on both sides; "work in teams" is
 //!   `work team`.
-//! - **Stems.** [`stem`] strips inflections and common derivations so that "managing the team",
-//!   "management of teams" and "team manager" all meet "manage"; British and American spellings
-//!   (`-ise`/`-ize`) meet too.
+//! - **Stems.** [`stem`] strips inflections and common derivations so that "managing the team" and
+//!   "management of teams" meet "manage a team", and "communicative" meets "communication"; British and
+//!   American spellings (`-ise`/`-ize`) meet too.
 //! - **Order.** The stems must come in the label's order: "team development" is not "development team", and
 //!   "customers and understanding" is not "understand customers".
 //! - **Gaps.** Up to [`MAX_SKIPPED_WORDS`] other content words may sit between the label's words ("work in
 //!   large collaborative teams"), and up to [`MAX_EXTRA_STOPWORDS`] function words more than the label has.
 //! - **Clauses.** A match never crosses a sentence end, clause punctuation (`, ; : ( ) [ ] < > " | *`, a
 //!   dash between spaces) or a word that opens a clause ([`BARRIER_WORDS`]: "is", "that", "will"), so that a
-//!   list of unrelated items or two clauses do not assemble a label.
+//!   list of unrelated items or two clauses do not assemble a label. A conjunction ([`CONJUNCTIONS`]) may sit
+//!   between other words ("work in a dynamic and international team") but not right beside a label word:
+//!   "architecture and design" lists two things and is not "architectural design".
+//! - **Generic verbs.** A name that starts with a verb shared by many names ([`GENERIC_VERB_MIN_NAMES`]:
+//!   "manage", "operate", "offer") is also found by its object alone ("Industry: Financial Services" for
+//!   "offer financial services"), unless another skill has the same object or a label of just those words.
 //! - **Overlaps.** Where matches overlap, the one with more label words wins, then the one with fewer gaps,
 //!   then a display name over an alias, then the earlier one.
 //!
@@ -40,8 +45,8 @@ pub enum PhraseMatching {
 }
 
 /// Words that carry no meaning of their own in a label or a requirement: articles, prepositions,
-/// conjunctions, pronouns, the verb "use", which ESCO puts in front of tool names, and the words that frame a
-/// skill rather than name it ("ability to lead people", "leadership skills").
+/// conjunctions, pronouns, verb particles ("carry out"), the verb "use", which ESCO puts in front of tool
+/// names, and the words that frame a skill rather than name it ("ability to lead people", "leadership skills").
 pub(crate) const STOPWORDS: &[&str] = &[
     "a",
     "an",
@@ -93,6 +98,8 @@ pub(crate) const STOPWORDS: &[&str] = &[
     "than",
     "also",
     "both",
+    "out",
+    "up",
     "ability",
     "abilities",
     "able",
@@ -111,6 +118,12 @@ const BARRIER_WORDS: &[&str] = &[
     "is", "are", "was", "were", "will", "can", "must", "should", "would", "could", "may", "might", "shall", "has",
     "have", "had", "that", "which", "who", "whom", "where", "when", "while", "because", "but", "if", "whether",
 ];
+/// A first word shared by this many names of three or more words is a generic verb ("manage", "operate",
+/// "offer", "perform"): it says how, not what, and the name is also found by its object alone ("financial
+/// services" for "offer financial services"). Below 25 come verbs that carry the skill themselves ("lead",
+/// "draw", "record"). A taxonomy of a few hundred skills has none.
+pub const GENERIC_VERB_MIN_NAMES: usize = 25;
+
 /// Other content words allowed between a label's words: "work in large collaborative teams" still matches
 /// "work in teams". Two admits an adjective pair; three starts to join unrelated words of a long sentence.
 pub const MAX_SKIPPED_WORDS: usize = 2;
@@ -268,10 +281,11 @@ const BARRIER: u32 = u32::MAX - 2;
 /// Stem id of a word in [`CONJUNCTIONS`].
 const CONJUNCTION: u32 = u32::MAX - 3;
 
-/// Words that join two items of a list: a match may skip one only between words that are not the label's
+/// Words that join two items of a list (and a free-standing "&", which is no word character): a match may skip
+/// one only between words that are not the label's
 /// ("work in a dynamic and international team"), not right beside a label word ("architecture and design"
 /// is not "architectural design", "public and private cloud offerings" not "public offering").
-const CONJUNCTIONS: &[&str] = &["and", "or", "&", "nor"];
+const CONJUNCTIONS: &[&str] = &["and", "or", "nor"];
 
 /// A phrase label: its content stems in order.
 #[derive(Debug, Clone)]
@@ -296,6 +310,57 @@ struct Token {
     stem: u32,
     /// The clause the word sits in.
     clause: u32,
+}
+
+/// The state of a walk from a phrase's key word outwards, one token at a time.
+#[derive(Debug, Default)]
+struct Walk {
+    clause: u32,
+    /// Other content words passed.
+    skipped: usize,
+    /// Function words passed.
+    stopwords: usize,
+    /// Whether the token just passed was a label word (the key, at the start of each direction).
+    beside_label_word: bool,
+    /// Whether the token just passed was a conjunction.
+    beside_conjunction: bool,
+}
+
+impl Walk {
+    /// Back at the key word, to walk the other way.
+    fn restart(&mut self) {
+        (self.beside_label_word, self.beside_conjunction) = (true, false);
+    }
+
+    /// Passes `token`: `Some(true)` when it is the `wanted` stem, `Some(false)` to go on, `None` when the match
+    /// fails here (another clause, a barrier, too wide a gap, or a conjunction beside a label word:
+    /// "architecture and design" lists two things, "a dynamic and international team" is still one).
+    fn step(&mut self, phrase: &Phrase, token: &Token, wanted: u32) -> Option<bool> {
+        if token.clause != self.clause {
+            return None;
+        }
+        if token.stem == wanted {
+            if self.beside_conjunction {
+                return None;
+            }
+            self.restart();
+            return Some(true);
+        }
+        let conjunction = token.stem == CONJUNCTION && !phrase.conjunctions;
+        if conjunction && self.beside_label_word {
+            return None;
+        }
+        (self.beside_label_word, self.beside_conjunction) = (false, conjunction);
+        if token.stem == STOP || token.stem == CONJUNCTION || (token.stem == BARRIER && phrase.barriers) {
+            self.stopwords += 1;
+        } else if token.stem == BARRIER {
+            return None;
+        } else {
+            self.skipped += 1;
+        }
+        let allowed_stopwords = usize::from(phrase.stopwords) + MAX_EXTRA_STOPWORDS;
+        (self.skipped <= MAX_SKIPPED_WORDS && self.stopwords <= allowed_stopwords).then_some(false)
+    }
 }
 
 /// A loose match, before overlaps are resolved.
@@ -346,6 +411,11 @@ fn is_phrase_char(c: char) -> bool {
     is_word_char(c) || c == '+' || c == '#'
 }
 
+/// Whether the text between two words holds a free-standing "&" ("research & development").
+fn has_ampersand(between: &str) -> bool {
+    between.split_whitespace().any(|w| w == "&")
+}
+
 /// Whether the text between two words ends a clause.
 fn is_clause_break(between: &str) -> bool {
     let mut chars = between.chars().peekable();
@@ -379,6 +449,9 @@ impl PhraseIndex {
         // order.
         let mut keyed: Vec<(&str, &[AliasRef])> = taxonomy.folded_aliases().collect();
         keyed.sort_unstable_by(|a, b| a.0.cmp(b.0));
+        let mut word_ids: HashMap<&str, u32> = HashMap::default();
+        // Per phrase: whether the label starts with a content word (a verb, in a skill's name).
+        let mut leads_with_verb: Vec<bool> = Vec::new();
         for (folded, refs) in keyed {
             let plain: Vec<AliasRef> = refs
                 .iter()
@@ -395,23 +468,40 @@ impl PhraseIndex {
             let mut stopwords = 0u8;
             let mut barriers = false;
             let mut conjunctions = false;
+            let mut leading_content = None;
+            let mut previous_end = 0;
             for (s, e) in words(folded) {
+                if has_ampersand(&folded[previous_end..s]) {
+                    conjunctions = true;
+                    stopwords = stopwords.saturating_add(1);
+                }
+                previous_end = e;
                 let word = &folded[s..e];
                 let barrier = BARRIER_WORDS.contains(&word);
                 let conjunction = CONJUNCTIONS.contains(&word);
-                if barrier || conjunction || STOPWORDS.contains(&word) {
+                let function_word = barrier || conjunction || STOPWORDS.contains(&word);
+                leading_content.get_or_insert(!function_word);
+                if function_word {
                     barriers |= barrier;
                     conjunctions |= conjunction;
                     stopwords = stopwords.saturating_add(1);
                     continue;
                 }
-                stem_into(word, &mut scratch);
-                let id = match index.vocabulary.get(scratch.as_str()) {
+                // Labels repeat their words ("manage" starts 450 of them): stem each word once.
+                let id = match word_ids.get(word) {
                     Some(&id) => id,
                     None => {
-                        let id = counts.len() as u32;
-                        index.vocabulary.insert(scratch.as_str().into(), id);
-                        counts.push(0);
+                        stem_into(word, &mut scratch);
+                        let id = match index.vocabulary.get(scratch.as_str()) {
+                            Some(&id) => id,
+                            None => {
+                                let id = counts.len() as u32;
+                                index.vocabulary.insert(scratch.as_str().into(), id);
+                                counts.push(0);
+                                id
+                            }
+                        };
+                        word_ids.insert(word, id);
                         id
                     }
                 };
@@ -428,11 +518,19 @@ impl PhraseIndex {
                     Some(&p) => {
                         let phrase = &mut index.phrases[p];
                         if alias.alias < phrase.alias.alias {
-                            *phrase = Phrase { alias, stems: phrase.stems.clone(), key: 0, stopwords, barriers, conjunctions };
+                            *phrase = Phrase {
+                                alias,
+                                stems: phrase.stems.clone(),
+                                key: 0,
+                                stopwords,
+                                barriers,
+                                conjunctions,
+                            };
                         }
                     }
                     None => {
                         seen.insert((alias.skill.0, stems.as_slice().into()), index.phrases.len());
+                        leads_with_verb.push(leading_content == Some(true));
                         for &id in &stems {
                             counts[id as usize] += 1;
                         }
@@ -448,6 +546,7 @@ impl PhraseIndex {
                 }
             }
         }
+        index.add_objects(&leads_with_verb, &mut counts);
         index.by_key = vec![Vec::new(); counts.len()];
         for (p, phrase) in index.phrases.iter_mut().enumerate() {
             let key = (0..phrase.stems.len()).min_by_key(|&k| (counts[phrase.stems[k] as usize], k)).unwrap_or(0);
@@ -455,6 +554,47 @@ impl PhraseIndex {
             index.by_key[phrase.stems[key] as usize].push(p as u32);
         }
         index
+    }
+
+    /// Adds, for each name that starts with a generic verb, its object as a phrase of its own ("offer
+    /// financial services" is also found as "financial services"), unless another skill has the same object or
+    /// a label with the same words.
+    fn add_objects(&mut self, leads_with_verb: &[bool], counts: &mut [u32]) {
+        let is_verb_name =
+            |p: &Phrase, i: usize| p.alias.alias == 0 && p.stems.len() >= 3 && leads_with_verb.get(i) == Some(&true);
+        let mut verbs: HashMap<u32, usize> = HashMap::default();
+        for (i, p) in self.phrases.iter().enumerate() {
+            if is_verb_name(p, i) {
+                *verbs.entry(p.stems[0]).or_default() += 1;
+            }
+        }
+        // Object -> the phrases (names) it comes from; stems -> the skills whose labels have exactly those.
+        let mut objects: HashMap<&[u32], Vec<usize>> = HashMap::default();
+        let mut labels: HashMap<&[u32], Vec<u32>> = HashMap::default();
+        for (i, p) in self.phrases.iter().enumerate() {
+            labels.entry(&p.stems[..]).or_default().push(p.alias.skill.0);
+            if is_verb_name(p, i) && verbs.get(&p.stems[0]).is_some_and(|&n| n >= GENERIC_VERB_MIN_NAMES) {
+                objects.entry(&p.stems[1..]).or_default().push(i);
+            }
+        }
+        let mut added: Vec<Phrase> = Vec::new();
+        for (object, owners) in objects {
+            let skill = self.phrases[owners[0]].alias.skill.0;
+            let shared = owners.iter().any(|&o| self.phrases[o].alias.skill.0 != skill)
+                || labels.get(object).is_some_and(|skills| skills.iter().any(|&s| s != skill));
+            if !shared {
+                let name = &self.phrases[owners[0]];
+                added.push(Phrase { stems: object.into(), key: 0, ..name.clone() });
+            }
+        }
+        // Deterministic order, whatever the hash map's.
+        added.sort_by(|a, b| a.alias.skill.cmp(&b.alias.skill).then(a.stems.cmp(&b.stems)));
+        for phrase in added {
+            for &id in phrase.stems.iter() {
+                counts[id as usize] += 1;
+            }
+            self.phrases.push(phrase);
+        }
     }
 
     /// Loose matches in folded text, as folded byte spans (see the module docs).
@@ -467,8 +607,12 @@ impl PhraseIndex {
         let mut previous_end = 0;
         let mut scratch = String::new();
         for (start, end) in words(folded) {
-            if is_clause_break(&folded[previous_end..start]) {
+            let between = &folded[previous_end..start];
+            if is_clause_break(between) {
                 clause += 1;
+            } else if has_ampersand(between) {
+                // "&" is no word character, but it joins like "and".
+                tokens.push(Token { start: previous_end, end: start, stem: CONJUNCTION, clause });
             }
             previous_end = end;
             let word = &folded[start..end];
@@ -520,57 +664,25 @@ impl PhraseIndex {
     fn match_at(&self, tokens: &[Token], at: usize, p: u32) -> Option<Candidate> {
         let phrase = &self.phrases[p as usize];
         let key = usize::from(phrase.key);
-        let clause = tokens[at].clause;
-        let allowed_stopwords = usize::from(phrase.stopwords) + MAX_EXTRA_STOPWORDS;
-        let (mut skipped, mut stopwords) = (0, 0);
-        let mut step = |token: &Token, wanted: u32| -> Option<bool> {
-            if token.clause != clause {
-                return None;
-            }
-            if token.stem == wanted {
-                return Some(true);
-            }
-            if token.stem == STOP || token.stem == CONJUNCTION || (token.stem == BARRIER && phrase.barriers) {
-                stopwords += 1;
-            } else if token.stem == BARRIER {
-                return None;
-            } else {
-                skipped += 1;
-            }
-            (skipped <= MAX_SKIPPED_WORDS && stopwords <= allowed_stopwords).then_some(false)
-        };
-        let mut matched: Vec<usize> = vec![at];
+        let mut walk = Walk { clause: tokens[at].clause, ..Walk::default() };
         let mut first = at;
+        walk.restart();
         for &wanted in phrase.stems[..key].iter().rev() {
-            loop {
-                first = first.checked_sub(1)?;
-                if step(&tokens[first], wanted)? {
-                    matched.push(first);
-                    break;
-                }
+            while !walk.step(phrase, &tokens[first.checked_sub(1)?], wanted)? {
+                first -= 1;
             }
+            first -= 1;
         }
+        walk.restart();
         let mut last = at;
         for &wanted in &phrase.stems[key + 1..] {
-            loop {
+            while !walk.step(phrase, tokens.get(last + 1)?, wanted)? {
                 last += 1;
-                if step(tokens.get(last)?, wanted)? {
-                    matched.push(last);
-                    break;
-                }
             }
+            last += 1;
         }
-        // "architecture and design" lists two things; "a dynamic and international team" is still one.
-        if !phrase.conjunctions {
-            let joins_a_label_word = (first..=last).any(|j| {
-                tokens[j].stem == CONJUNCTION && (matched.contains(&(j.wrapping_sub(1))) || matched.contains(&(j + 1)))
-            });
-            if joins_a_label_word {
-                return None;
-            }
-        }
-        let extra_stopwords = stopwords.saturating_sub(usize::from(phrase.stopwords));
-        Some(Candidate { first, last, phrase: p, skipped, extra_stopwords })
+        let extra_stopwords = walk.stopwords.saturating_sub(usize::from(phrase.stopwords));
+        Some(Candidate { first, last, phrase: p, skipped: walk.skipped, extra_stopwords })
     }
 }
 
@@ -663,6 +775,7 @@ mod tests {
             expected: &[],
         },
         Case { name: "conjunction beside a label word", input: "public and private offerings", expected: &[] },
+        Case { name: "ampersand beside a label word", input: "public & private offerings", expected: &[] },
         Case {
             name: "conjunction between other words",
             input: "work in a dynamic and international team",
@@ -680,6 +793,19 @@ mod tests {
         for case in CASES {
             assert_eq!(find(case.input), case.expected, "{}: {:?}", case.name, case.input);
         }
+    }
+
+    #[test]
+    fn generic_verbs_are_optional() {
+        let mut rows: String =
+            (0..GENERIC_VERB_MIN_NAMES).map(|i| format!("m{i},manage widget{i} stock,x,method,,,\n")).collect();
+        rows.push_str("levels,manage stock levels,x,method,,,\nstock-levels,stock levels,x,domain,,,\n");
+        rows.push_str("offer,offer financial services,x,method,,,\n");
+        let find = finder(&rows);
+        assert_eq!(find("Widget7 stock counts"), ["m7"], "the object alone");
+        assert_eq!(find("managing widget7 stock"), ["m7"]);
+        assert_eq!(find("stock levels"), ["stock-levels"], "another skill's label is not an object");
+        assert!(find("financial services").is_empty(), "\"offer\" starts one name: not generic");
     }
 
     #[test]
