@@ -544,7 +544,10 @@ pub fn extract_text(taxonomy: &Taxonomy, input: &Input, doc: &Document, style: S
             let how = match m.match_kind {
                 skillgap::MatchKind::Exact => "exact".to_owned(),
                 skillgap::MatchKind::Alias => "alias".to_owned(),
-                skillgap::MatchKind::Fuzzy => format!("fuzzy {}%: {} → {}?", m.score.unwrap_or(0), m.text, s.name),
+                skillgap::MatchKind::Fuzzy => match m.score {
+                    Some(score) => format!("fuzzy {score}%: {} → {}?", m.text, s.name),
+                    None => format!("fuzzy: the words of \"{}\", reworded", s.name),
+                },
             };
             let line = format!("line {}: \"{}\" ({how})", line_in(input.own_text(), m.start), m.text);
             out.push_str(&wrap(&line, 6, 2, WIDTH));

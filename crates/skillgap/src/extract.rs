@@ -724,7 +724,7 @@ const ANTI_AFTER: &[&str] = &[
 /// Words before an alias that show it is a verb ("you will excel", "ability to lead").
 const ANTI_BEFORE: &[&str] = &[
     "to", "will", "can", "could", "must", "should", "would", "you'll", "you", "we", "i", "they", "who", "help",
-    "let's", "and", "let", "may", "might", "we'll", "i'll",
+    "let's", "let", "may", "might", "we'll", "i'll",
 ];
 
 /// How much the surroundings support reading an ambiguous alias as a skill. Each signal is worth one point,

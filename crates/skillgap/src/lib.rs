@@ -13,9 +13,9 @@
 //! let posting = extractor.extract("Requirements\n- 5+ years of Python\n- PostgreSQL\n- Kubernetes (k8s)\n");
 //! let comparison = compare(extractor.taxonomy(), &profile, &[posting]);
 //!
-//! let missing: Vec<&str> =
-//!     comparison.missing.iter().map(|gap| extractor.taxonomy().skill(gap.skill).name.as_str()).collect();
-//! assert_eq!(missing, ["Kubernetes"]);
+//! // Gaps: skills the CV lacks, ranked; a near miss (Docker for Kubernetes) stays a gap, with half credit.
+//! let gaps: Vec<&str> = comparison.gaps().iter().map(|gap| extractor.taxonomy().skill(gap.skill).name.as_str()).collect();
+//! assert_eq!(gaps, ["Kubernetes"]);
 //! assert!(comparison.score < 100);
 //!
 //! let advice = suggest(extractor.taxonomy(), &profile, &comparison, &["the posting".to_owned()]);
