@@ -104,8 +104,14 @@ fn add_fuzzy_list_items(extractor: &Extractor, text: &str, document: &mut Docume
     if items.is_empty() {
         return;
     }
+    read_items(extractor, text, &items, document);
+    // Skills stay in order of first mention, fuzzy ones included.
+    document.skills.sort_by_key(|e| e.mentions.first().map_or(usize::MAX, |m| m.start));
+}
+
+fn read_items(extractor: &Extractor, text: &str, items: &[(usize, usize)], document: &mut Document) {
     let taxonomy = extractor.taxonomy();
-    for (start, end) in items {
+    for &(start, end) in items {
         // An exact mention of the whole item settles it; one inside it ("SQL" in "Postgre SQL") does not.
         let inside: Vec<SkillIdx> = document
             .skills
