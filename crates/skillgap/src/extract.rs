@@ -130,6 +130,11 @@ impl Document {
     }
 }
 
+/// Whether every word of `key` is in `vocabulary`.
+fn all_words_in(key: &str, vocabulary: &rustc_hash::FxHashSet<String>) -> bool {
+    key.split(|c: char| !is_word_char(c)).all(|w| w.is_empty() || vocabulary.contains(w))
+}
+
 /// What one automaton pattern can mean.
 #[derive(Debug, Clone)]
 struct Pattern {
@@ -177,7 +182,7 @@ pub struct Extractor {
 pub struct ExtractorBuilder {
     phrases: PhraseMatching,
     /// When set, only aliases whose first word occurs among these folded words are compiled.
-    vocabulary: Option<std::collections::HashSet<String>>,
+    vocabulary: Option<rustc_hash::FxHashSet<String>>,
 }
 
 impl ExtractorBuilder {
@@ -212,9 +217,7 @@ impl ExtractorBuilder {
         if let Some(vocabulary) = &self.vocabulary {
             // Every word of an alias is delimited by non-word characters on both sides, so it can only match
             // where the text has each of its words as a whole word.
-            keyed.retain(|(key, _)| {
-                key.split(|c: char| !is_word_char(c)).all(|w| w.is_empty() || vocabulary.contains(w))
-            });
+            keyed.retain(|(key, _)| all_words_in(key, vocabulary));
         }
         // Deterministic pattern ids, whatever the hash map's order.
         keyed.sort_unstable_by(|a, b| a.0.cmp(b.0));
