@@ -795,10 +795,13 @@ fn context_score(
         }
     }
     // Another confident skill in the same sentence.
-    let neighbour = raw
+    // `raw` is in text order: look only at the matches inside the sentence (linear in a huge text otherwise).
+    let first = raw.partition_point(|other| other.start < sentence.0);
+    let neighbour = raw[first..]
         .iter()
+        .take_while(|other| other.start < sentence.1)
         .enumerate()
-        .any(|(j, other)| j != i && !other.ambiguous && other.start >= sentence.0 && other.end <= sentence.1);
+        .any(|(k, other)| first + k != i && !other.ambiguous && other.end <= sentence.1);
     if neighbour {
         score += 1;
     }

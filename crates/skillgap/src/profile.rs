@@ -111,15 +111,17 @@ fn add_fuzzy_list_items(extractor: &Extractor, text: &str, document: &mut Docume
 
 fn read_items(extractor: &Extractor, text: &str, items: &[(usize, usize)], document: &mut Document) {
     let taxonomy = extractor.taxonomy();
+    // Every exact mention by start, to find the ones that touch an item without scanning them all per item.
+    let mut spans: Vec<(usize, usize, SkillIdx)> =
+        document.skills.iter().flat_map(|e| e.mentions.iter().map(move |m| (m.start, m.end, e.skill))).collect();
+    spans.sort_unstable();
+    let longest = spans.iter().map(|s| s.1 - s.0).max().unwrap_or(0);
     for &(start, end) in items {
+        let from = spans.partition_point(|s| s.0 + longest < start);
+        let touching = spans[from..].iter().take_while(|s| s.0 < end).filter(|s| start < s.1);
         // An exact mention of the whole item settles it; one inside it ("SQL" in "Postgre SQL") does not.
-        let inside: Vec<SkillIdx> = document
-            .skills
-            .iter()
-            .filter(|e| e.mentions.iter().any(|m| m.start < end && start < m.end))
-            .map(|e| e.skill)
-            .collect();
-        let whole = document.skills.iter().flat_map(|e| &e.mentions).any(|m| m.start <= start && end <= m.end);
+        let inside: Vec<SkillIdx> = touching.clone().map(|s| s.2).collect();
+        let whole = touching.clone().any(|s| s.0 <= start && end <= s.1);
         if whole {
             continue;
         }

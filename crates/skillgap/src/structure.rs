@@ -237,6 +237,18 @@ fn inline_label(line: &str) -> Option<SectionKind> {
     SectionKind::classify(label)
 }
 
+/// How far a sentence reaches either side of a mention, in bytes.
+const MAX_SENTENCE_REACH: usize = 400;
+
+/// The largest char boundary at or below `i`.
+fn floor_char_boundary(text: &str, mut i: usize) -> usize {
+    i = i.min(text.len());
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
 /// The sentence around `[start, end)` within its line: split at `. `, `! `, `? ` and `; `.
 pub(crate) fn sentence_around(
     text: &str,
@@ -250,15 +262,26 @@ pub(crate) fn sentence_around(
         matches!(bytes[i], b'.' | b'!' | b'?' | b';')
             && (i + 1 >= line_end || bytes[i + 1] == b' ' || bytes[i + 1] == b'\t')
     };
+    // A "sentence" longer than this either way is a wall of text with no stops: cut it, so that work per mention
+    // stays bounded (a 20 MB file with no full stops would otherwise be quadratic).
+    let floor = floor_char_boundary(text, start.saturating_sub(MAX_SENTENCE_REACH)).max(line_start);
+    let ceiling = floor_char_boundary(text, end.saturating_add(MAX_SENTENCE_REACH).min(line_end)).max(end);
     let mut s = start;
-    while s > line_start && !is_stop(s - 1) {
+    while s > floor && !is_stop(s - 1) {
         s -= 1;
     }
     let mut e = end;
-    while e < line_end && !is_stop(e) {
+    while e < ceiling && !is_stop(e) {
         e += 1;
     }
-    if e < line_end {
+    if e < ceiling {
+        e += 1;
+    }
+    // Land on character boundaries (the scan moves byte by byte; stops and spaces are ASCII).
+    while !text.is_char_boundary(s) {
+        s += 1;
+    }
+    while !text.is_char_boundary(e) {
         e += 1;
     }
     // Trim the spaces left by the split.
