@@ -47,7 +47,7 @@ pub fn read(path: &Path) -> Result<Input> {
     }
     let label = path.display().to_string();
     if path.is_dir() {
-        bail!("{label} is a folder; give a file (batch scoring of folders is `skillgap batch`)");
+        bail!("{label} is a folder; give the path of a file inside it");
     }
     let bytes = fs::read(path).with_context(|| format!("cannot read {label}; check the path and permissions"))?;
     decode(label, bytes, flavour(path))

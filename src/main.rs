@@ -248,6 +248,12 @@ fn run_extract(extractor: &Extractor, input: &Input, lines: bool, format: Format
     let mut scratch = skillgap::Scratch::default();
     let mut out = String::new();
     if lines {
+        if input.original.is_some() || input.label.to_ascii_lowercase().ends_with(".json") {
+            anyhow::bail!(
+                "{}: --lines reads plain text, one document per line; drop --lines for HTML and JSON files",
+                input.label
+            );
+        }
         if format == Format::Csv {
             out.push_str(render::EXTRACT_CSV_HEADER);
         }

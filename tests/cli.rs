@@ -289,3 +289,31 @@ fn taxonomy_commands() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("semi.csv:1"), "{}", String::from_utf8_lossy(&out.stderr));
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn html_entities_and_lines_mode() {
+    let dir = std::env::temp_dir().join(format!("skillgap-html-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    // Regression (review): an entity window cut inside "é" panicked; a span ending in an entity was cut short.
+    let page = dir.join("page.html");
+    std::fs::write(&page, "<ul><li>C&#43;&#43; and Python &aaaaaaaaaa\u{e9}</li></ul>").expect("write");
+    let page = page.to_str().expect("path");
+    let json: serde_json::Value = serde_json::from_str(&stdout(&["extract", "--format", "json", page])).expect("json");
+    let html = std::fs::read_to_string(page).expect("read");
+    let texts: Vec<&str> = json["skills"]
+        .as_array()
+        .expect("skills")
+        .iter()
+        .flat_map(|s| s["mentions"].as_array().expect("mentions"))
+        .map(|m| {
+            let (s, e) = (m["start"].as_u64().unwrap_or(0) as usize, m["end"].as_u64().unwrap_or(0) as usize);
+            assert_eq!(&html[s..e], m["text"].as_str().unwrap_or_default());
+            m["text"].as_str().unwrap_or_default()
+        })
+        .collect();
+    assert_eq!(texts, ["C&#43;&#43;", "Python"]);
+    let out = skillgap(&["extract", "--lines", page]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--lines reads plain text"));
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -111,6 +111,16 @@ pub fn check_layer(base: &Taxonomy, source_name: &str, text: &str) -> Vec<Proble
             if key.is_empty() {
                 continue;
             }
+            if !key.chars().any(char::is_alphanumeric) {
+                push(
+                    r.line,
+                    Severity::Error,
+                    format!(
+                        "alias `{text}` has no letters or digits, so it would match punctuation anywhere; remove it"
+                    ),
+                );
+                continue;
+            }
             if let Some(&(other, line)) = file_aliases.get(&key) {
                 if other != r.id {
                     push(r.line, Severity::Warning, format!("alias `{text}` is also given to `{other}` on line {line}; keep it on one skill or mark both `?`"));

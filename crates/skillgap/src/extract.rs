@@ -119,7 +119,14 @@ impl Document {
                 let end_inner = m.end.saturating_sub(1).max(m.start);
                 let start = map[m.start] as usize;
                 let last = map[end_inner] as usize;
-                let end = last + outer[last..].chars().next().map_or(0, char::len_utf8);
+                // The last character may stand for an entity in the outer text ("C&#43;&#43;"): cover all of it.
+                let end = match outer[last..]
+                    .strip_prefix('&')
+                    .and_then(|rest| rest.bytes().take(12).position(|b| b == b';'))
+                {
+                    Some(semicolon) => last + semicolon + 2,
+                    None => last + outer[last..].chars().next().map_or(0, char::len_utf8),
+                };
                 let end = end.max(start);
                 m.start = start;
                 m.end = end;

@@ -132,7 +132,8 @@ fn push(out: &mut HtmlText, s: &str, origin: usize) {
 
 /// Decodes the entity at the start of `s` ("&amp;", "&#8217;", "&#x2019;"): the character and the entity's length.
 fn decode_entity(s: &str) -> Option<(char, usize)> {
-    let end = s[..s.len().min(12)].find(';')?;
+    // Bytes, not a str slice: the 12th byte may fall inside a multibyte character.
+    let end = s.as_bytes().iter().take(12).position(|&b| b == b';')?;
     let body = &s[1..end];
     let c = if let Some(num) = body.strip_prefix('#') {
         let code = match num.strip_prefix(['x', 'X']) {
@@ -162,6 +163,7 @@ fn decode_entity(s: &str) -> Option<(char, usize)> {
             "rarr" => '→',
             "eacute" => 'é',
             "times" => '×',
+            "sharp" => '♯',
             _ => return None,
         }
     };
@@ -190,7 +192,19 @@ mod tests {
 
     #[test]
     fn malformed_markup_degrades() {
-        for html in ["<", "a < b", "<p", "&", "&#xZZ;", "&#99999999;", "<script>never closed", "<!-- open"] {
+        // Regression: "&aaaaaaaaaaé" cut the 12-byte entity window inside "é".
+        for html in [
+            "<",
+            "a < b",
+            "<p",
+            "&",
+            "&#xZZ;",
+            "&#99999999;",
+            "<script>never closed",
+            "<!-- open",
+            "&aaaaaaaaaa\u{e9}",
+            "&\u{4e2d}\u{6587}\u{5b57}\u{7b26}",
+        ] {
             let t = html_to_text(html);
             assert_eq!(t.map.len(), t.text.len() + 1, "{html}");
         }

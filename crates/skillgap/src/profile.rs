@@ -99,6 +99,25 @@ fn skill_list_items(text: &str) -> Vec<(usize, usize)> {
         .collect()
 }
 
+/// Whether a typo reading is plausible: the edit may not be a word that is simply longer ("fluent" is a word,
+/// not a misspelt "Fluentd"), nor fall in a short word, where one letter makes another acronym ("IEP" is not
+/// "ERP").
+fn plausible_typo(item: &str, alias: &str) -> bool {
+    let (item, alias) = (crate::normalize::fold(item), crate::normalize::fold(alias));
+    if alias.starts_with(&item) || item.starts_with(&alias) {
+        return false;
+    }
+    let item_words: Vec<&str> = item.split_whitespace().collect();
+    let alias_words: Vec<&str> = alias.split_whitespace().collect();
+    if item_words.len() == alias_words.len() {
+        let short_word_differs = item_words.iter().zip(&alias_words).any(|(a, b)| a != b && a.len().min(b.len()) <= 3);
+        if short_word_differs {
+            return false;
+        }
+    }
+    true
+}
+
 fn add_fuzzy_list_items(extractor: &Extractor, text: &str, document: &mut Document) {
     let items = skill_list_items(text);
     if items.is_empty() {
@@ -135,6 +154,9 @@ fn read_items(extractor: &Extractor, text: &str, items: &[(usize, usize)], docum
         // is too weak a reading.
         let ambiguous = alias.case == CaseRule::Exact || alias.context == ContextRule::Needed;
         if best.score < MIN_FUZZY_SCORE || (ambiguous && best.how == FuzzyHow::Typo) {
+            continue;
+        }
+        if best.how == FuzzyHow::Typo && !plausible_typo(item, &alias.text) {
             continue;
         }
         let mention = Mention {
@@ -209,6 +231,15 @@ salesforce,Salesforce,sales,tool,,,
             assert_eq!(&cv[m.start..m.end], m.text);
             assert!(m.score.is_some());
         }
+    }
+
+    #[test]
+    fn implausible_typos_are_not_read() {
+        // Regression (review): "fluent" read as Fluentd and "IEP implementation" as ERP implementation.
+        assert!(!plausible_typo("fluent", "Fluentd"));
+        assert!(!plausible_typo("IEP implementation", "ERP implementation"));
+        assert!(plausible_typo("Kubernets", "Kubernetes"));
+        assert!(plausible_typo("Pyhton", "Python"));
     }
 
     #[test]

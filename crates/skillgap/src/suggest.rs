@@ -86,7 +86,7 @@ pub fn suggest(taxonomy: &Taxonomy, profile: &Profile, comparison: &Comparison, 
                     skill: r.skill,
                     weight: r.weight,
                     message: format!(
-                        "{} asks for {years}+ years of {}; {have}. If your experience is close, state it (\"{years}+ years of {}\").",
+                        "{} asks for {years}+ years of {}; {have}. Count every role where you used it, and state the true total (\"N years of {}\"); do not round up.",
                         capitalise(&who(r)), skill.name, skill.name
                     ),
                 });

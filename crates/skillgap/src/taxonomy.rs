@@ -493,7 +493,8 @@ impl TaxonomyBuilder {
                 }
             }
             for (j, key) in keys.into_iter().enumerate() {
-                if !key.is_empty() {
+                // A key of punctuation alone would match every "." or "+" in a text.
+                if key.chars().any(char::is_alphanumeric) {
                     by_alias.entry(key).or_default().push(AliasRef { skill: SkillIdx(i as u32), alias: j as u32 });
                 }
             }
