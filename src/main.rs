@@ -140,7 +140,7 @@ fn esco_layer(dir: &Path) -> Result<Vec<skillgap::SkillRecord>> {
 }
 
 /// Reads a taxonomy file as UTF-8, with an error that names the file and line.
-fn read_utf8(path: &Path) -> Result<String> {
+pub(crate) fn read_utf8(path: &Path) -> Result<String> {
     let label = path.display();
     let bytes = std::fs::read(path).with_context(|| {
         format!("cannot read taxonomy {label}; check the path (or use `builtin`, `esco:DIR`, `onet:FILE`)")

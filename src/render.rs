@@ -90,14 +90,12 @@ fn quote(text: &str, sentence: (usize, usize), max: usize) -> String {
 fn wrap(text: &str, indent: usize, hang: usize, width: usize) -> String {
     let mut out = String::new();
     let mut line = " ".repeat(indent);
-    let mut first = true;
     let mut empty = true;
     for word in text.split_whitespace() {
         if !empty && line.chars().count() + 1 + word.chars().count() > width {
             out.push_str(line.trim_end());
             out.push('\n');
             line = " ".repeat(indent + hang);
-            first = false;
             empty = true;
         }
         if !empty {
@@ -106,7 +104,6 @@ fn wrap(text: &str, indent: usize, hang: usize, width: usize) -> String {
         line.push_str(word);
         empty = false;
     }
-    let _ = first;
     out.push_str(line.trim_end());
     out.push('\n');
     out

@@ -5,7 +5,7 @@ use std::fmt::Write as _;
 use std::path::Path;
 use std::process::ExitCode;
 
-use anyhow::{bail, Context, Result};
+use anyhow::{bail, Result};
 use serde_json::{json, Value};
 use skillgap::{check_layer, FuzzyHow, FuzzyIndex, Severity, SkillIdx, Taxonomy};
 
@@ -128,13 +128,6 @@ fn lookup(taxonomy: &Taxonomy, terms: &[String], format: Format, style: Style) -
     out
 }
 
-fn narrower(taxonomy: &Taxonomy, idx: SkillIdx) -> Vec<SkillIdx> {
-    (0..taxonomy.len())
-        .filter_map(|i| taxonomy.get(&taxonomy.skills()[i].id))
-        .filter(|&i| taxonomy.skill(i).broader.contains(&idx))
-        .collect()
-}
-
 fn show(taxonomy: &Taxonomy, id: &str, format: Format, style: Style) -> Result<String> {
     let Some(idx) = taxonomy.get(id) else {
         let hint = taxonomy
@@ -146,7 +139,7 @@ fn show(taxonomy: &Taxonomy, id: &str, format: Format, style: Style) -> Result<S
     };
     let s = taxonomy.skill(idx);
     let ids = |v: &[SkillIdx]| v.iter().map(|&i| taxonomy.skill(i).id.clone()).collect::<Vec<_>>();
-    let narrow = narrower(taxonomy, idx);
+    let narrow: Vec<SkillIdx> = taxonomy.narrower(idx).collect();
     Ok(match format {
         Format::Json | Format::Csv => {
             let v = json!({
@@ -237,15 +230,7 @@ fn stats(taxonomy: &Taxonomy, format: Format) -> String {
 
 fn check(taxonomy: &Taxonomy, file: &Path, format: Format) -> Result<(String, ExitCode)> {
     let label = file.display().to_string();
-    let bytes = std::fs::read(file).with_context(|| format!("cannot read {label}; check the path"))?;
-    let text = match String::from_utf8(bytes) {
-        Ok(text) => text,
-        Err(e) => {
-            let at = e.utf8_error().valid_up_to();
-            let line = e.as_bytes()[..at].iter().filter(|&&b| b == b'\n').count() + 1;
-            bail!("{label}:{line}: not valid UTF-8 (byte {at}); save the file as UTF-8");
-        }
-    };
+    let text = crate::read_utf8(file)?;
     let problems = check_layer(taxonomy, &label, &text);
     let errors = problems.iter().filter(|p| p.severity == Severity::Error).count();
     let mut out = String::new();

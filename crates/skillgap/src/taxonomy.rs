@@ -279,6 +279,11 @@ impl Taxonomy {
         sa.related.contains(&b) || sb.related.contains(&a) || sa.broader.contains(&b) || sb.broader.contains(&a)
     }
 
+    /// The skills whose broader skills include `idx` (PostgreSQL and MySQL for SQL), in taxonomy order.
+    pub fn narrower(&self, idx: SkillIdx) -> impl Iterator<Item = SkillIdx> + '_ {
+        self.skills.iter().enumerate().filter(move |(_, s)| s.broader.contains(&idx)).map(|(i, _)| SkillIdx(i as u32))
+    }
+
     /// The number of skills.
     pub fn len(&self) -> usize {
         self.skills.len()
@@ -806,6 +811,7 @@ mod tests {
     fn relations() {
         let tax = load(&["mysql,MySQL,data,tool,,postgresql,sql\npostgresql,PostgreSQL,data,tool,Postgres,,sql\nsql,SQL,data,language,,,\nsqlite,SQLite,data,tool,,,sql\n"]).unwrap();
         let (m, p, s) = (tax.get("mysql").unwrap(), tax.get("postgresql").unwrap(), tax.get("sql").unwrap());
+        assert_eq!(tax.narrower(s).collect::<Vec<_>>(), [m, p, tax.get("sqlite").unwrap()]);
         assert!(tax.are_related(m, p) && tax.are_related(p, m));
         assert!(!tax.are_related(tax.get("sqlite").unwrap(), p), "siblings alone are not related");
         assert!(tax.are_related(p, s));
