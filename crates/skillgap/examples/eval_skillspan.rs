@@ -187,7 +187,7 @@ impl Split {
     /// How the output names the measured postings.
     fn label(self) -> &'static str {
         match self {
-            Split::Only(Part::Check) => "check split (held out)",
+            Split::Only(Part::Check) => "check split (the headline: never read it for tuning)",
             Split::Only(Part::Tune) => "tune split (in-sample: aliases and rules were tuned on it)",
             Split::All => "all postings (in-sample: includes the tune split)",
         }
