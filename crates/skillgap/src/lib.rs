@@ -33,6 +33,8 @@ mod import;
 mod normalize;
 mod phrase;
 mod profile;
+mod report;
+mod source;
 mod structure;
 mod suggest;
 mod taxonomy;
@@ -55,6 +57,12 @@ pub use import::{
 pub use normalize::{fold, Normalized};
 pub use phrase::PhraseMatching;
 pub use profile::Profile;
+pub use report::{
+    category, shorten, CompareCsvRow, CompareReport, CsvStatus, EvidenceReport, ExtractCsvRow, ExtractReport,
+    FuzzyReading, MentionReport, Points, SkillMentions, SkillRef, SkillReport, SuggestionReport, Weights,
+    QUOTE_MAX_CHARS,
+};
+pub use source::{decode_text, guess_target_kind, line_in, read_source, Original, Source, SourceFormat, TargetKind};
 pub use structure::{Requirement, SectionKind};
 pub use suggest::{suggest, Suggestion, SuggestionKind, MAX_GAP_SUGGESTIONS};
 pub use taxonomy::{
@@ -76,5 +84,8 @@ mod tests {
         assert_send_sync::<Profile>();
         assert_send_sync::<Comparison>();
         assert_send_sync::<Error>();
+        assert_send_sync::<Source>();
+        assert_send_sync::<CompareReport>();
+        assert_send_sync::<ExtractReport>();
     }
 }
