@@ -199,6 +199,25 @@ fn color_follows_the_flag_and_no_color() {
 }
 
 #[test]
+fn json_weights_name_every_credit() {
+    // Regression: `weights` left out the in-progress credit, so a half-credit certification's points could not
+    // be explained from the JSON alone.
+    let out = stdout(&[
+        "compare",
+        "--format",
+        "json",
+        "--cv",
+        "data/examples/cv_nurse.md",
+        "data/examples/posting_nurse.txt",
+    ]);
+    let v: serde_json::Value = serde_json::from_str(&out).expect("json");
+    let weights = &v["weights"];
+    assert_eq!(weights["in_progress_credit_percent"], skillgap::IN_PROGRESS_CREDIT_PERCENT);
+    assert_eq!(weights["related_credit_percent"], skillgap::RELATED_CREDIT_PERCENT);
+    assert_eq!(weights["required"], skillgap::REQUIRED_WEIGHT);
+}
+
+#[test]
 fn output_is_deterministic() {
     let args = [
         "compare",

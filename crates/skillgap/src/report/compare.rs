@@ -4,8 +4,8 @@ use serde::{Serialize, Serializer};
 
 use super::{category, quote, QUOTE_MAX_CHARS};
 use crate::compare::{
-    Comparison, SkillResult, Status, HARD_SKILL_FACTOR, MENTIONED_WEIGHT, PREFERRED_WEIGHT, RELATED_CREDIT_PERCENT,
-    REQUIRED_WEIGHT, SOFT_SKILL_FACTOR,
+    Comparison, SkillResult, Status, HARD_SKILL_FACTOR, IN_PROGRESS_CREDIT_PERCENT, MENTIONED_WEIGHT, PREFERRED_WEIGHT,
+    RELATED_CREDIT_PERCENT, REQUIRED_WEIGHT, SOFT_SKILL_FACTOR,
 };
 use crate::profile::Profile;
 use crate::source::Source;
@@ -145,6 +145,8 @@ pub struct Points {
 pub struct Weights {
     /// Hard skills count this many times.
     pub hard_skill_factor: u32,
+    /// The share of its weight, in percent, a skill the CV shows in progress earns.
+    pub in_progress_credit_percent: u32,
     /// The weight of a mentioned skill.
     pub mentioned: u32,
     /// The weight of a preferred skill.
@@ -161,6 +163,7 @@ impl Weights {
     /// The weights in use.
     pub const CURRENT: Weights = Weights {
         hard_skill_factor: HARD_SKILL_FACTOR,
+        in_progress_credit_percent: IN_PROGRESS_CREDIT_PERCENT,
         mentioned: MENTIONED_WEIGHT,
         preferred: PREFERRED_WEIGHT,
         related_credit_percent: RELATED_CREDIT_PERCENT,
@@ -304,6 +307,14 @@ mod tests {
         let comparison = compare(extractor.taxonomy(), &profile, &docs);
         let suggestions = suggest(extractor.taxonomy(), &profile, &comparison, &["the posting".to_owned()]);
         CompareReport::new(extractor.taxonomy(), "cv.md", &profile, &[target], &comparison, &suggestions)
+    }
+
+    #[test]
+    fn weights_include_every_credit() {
+        let json = serde_json::to_value(Weights::CURRENT).expect("json");
+        assert_eq!(json["in_progress_credit_percent"], IN_PROGRESS_CREDIT_PERCENT);
+        assert_eq!(json["related_credit_percent"], RELATED_CREDIT_PERCENT);
+        assert_eq!(json.as_object().map(|o| o.len()), Some(7));
     }
 
     #[test]
