@@ -70,6 +70,11 @@ pub use taxonomy::{
     Taxonomy, TaxonomyBuilder, BUILTIN, HEADER,
 };
 
+/// The README's Rust examples, compiled and run as doctests.
+#[doc = include_str!("../../../README.md")]
+#[cfg(doctest)]
+pub struct ReadmeDoctests;
+
 #[cfg(test)]
 mod tests {
     use super::*;
