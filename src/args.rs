@@ -20,7 +20,8 @@ pub struct Args {
     #[arg(long = "taxonomy", global = true, value_name = "SPEC")]
     pub taxonomy: Vec<String>,
 
-    /// When to use colour. `auto` colours a terminal unless NO_COLOR is set.
+    /// When to use colour. `auto` colours a terminal unless NO_COLOR is set; `always` and `never` win over
+    /// NO_COLOR.
     #[arg(long, global = true, value_enum, default_value_t = ColorWhen::Auto)]
     pub color: ColorWhen,
 }
@@ -96,9 +97,9 @@ pub enum Format {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ColorWhen {
-    /// Colour when writing to a terminal and NO_COLOR is unset.
+    /// Colour when writing to a terminal and NO_COLOR is unset (or empty).
     Auto,
-    /// Always colour.
+    /// Always colour, even with NO_COLOR set: the flag is the user asking for this run.
     Always,
     /// Never colour.
     Never,

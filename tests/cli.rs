@@ -196,6 +196,70 @@ fn color_follows_the_flag_and_no_color() {
         .output()
         .expect("run");
     assert!(!String::from_utf8_lossy(&out.stdout).contains('\x1b'));
+    // An explicit `--color always` beats NO_COLOR: the flag is the user asking for this run.
+    let out = Command::new(env!("CARGO_BIN_EXE_skillgap"))
+        .args(args)
+        .args(["--color", "always"])
+        .current_dir(root())
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("run");
+    assert!(String::from_utf8_lossy(&out.stdout).contains('\x1b'));
+}
+
+/// Runs `skillgap ARGS` on a pseudo-terminal (through util-linux `script`), with NO_COLOR as given, and returns
+/// what the terminal showed; `None` when `script` is not installed.
+fn on_a_terminal(args: &str, no_color: Option<&str>) -> Option<String> {
+    let probe = Command::new("script").arg("--version").output();
+    if !probe.is_ok_and(|o| o.status.success()) {
+        return None;
+    }
+    let command = format!("'{}' {args}", env!("CARGO_BIN_EXE_skillgap"));
+    let mut script = Command::new("script");
+    script.args(["-q", "-e", "-c", &command, "/dev/null"]).current_dir(root()).env_remove("NO_COLOR");
+    if let Some(value) = no_color {
+        script.env("NO_COLOR", value);
+    }
+    let out = script.stdin(Stdio::null()).output().expect("run script");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    Some(String::from_utf8_lossy(&out.stdout).into_owned())
+}
+
+#[test]
+fn no_color_alone_turns_colour_off_on_a_terminal() {
+    // Regression: the NO_COLOR test also passed `--color never`, so NO_COLOR on its own was never tested. On a
+    // terminal, `--color auto` colours unless NO_COLOR is set (to anything but the empty string).
+    let args = "compare --cv data/examples/cv_nurse.md data/examples/posting_nurse.txt";
+    let Some(coloured) = on_a_terminal(args, None) else {
+        eprintln!("skipped: util-linux `script` is not installed (colour_enabled's unit test still runs)");
+        return;
+    };
+    assert!(coloured.contains('\x1b'), "a terminal is coloured by default: {coloured}");
+    let plain = on_a_terminal(args, Some("1")).unwrap_or_default();
+    assert!(plain.contains("Match score") && !plain.contains('\x1b'), "NO_COLOR=1: {plain}");
+    let empty = on_a_terminal(args, Some("")).unwrap_or_default();
+    assert!(empty.contains('\x1b'), "an empty NO_COLOR counts as unset");
+    let forced = on_a_terminal(&format!("{args} --color always"), Some("1")).unwrap_or_default();
+    assert!(forced.contains('\x1b'), "--color always beats NO_COLOR");
+}
+
+#[test]
+fn json_weights_name_every_credit() {
+    // Regression: `weights` left out the in-progress credit, so a half-credit certification's points could not
+    // be explained from the JSON alone.
+    let out = stdout(&[
+        "compare",
+        "--format",
+        "json",
+        "--cv",
+        "data/examples/cv_nurse.md",
+        "data/examples/posting_nurse.txt",
+    ]);
+    let v: serde_json::Value = serde_json::from_str(&out).expect("json");
+    let weights = &v["weights"];
+    assert_eq!(weights["in_progress_credit_percent"], skillgap::IN_PROGRESS_CREDIT_PERCENT);
+    assert_eq!(weights["related_credit_percent"], skillgap::RELATED_CREDIT_PERCENT);
+    assert_eq!(weights["required"], skillgap::REQUIRED_WEIGHT);
 }
 
 #[test]

@@ -2,7 +2,7 @@
 
 use std::fmt;
 
-/// An error from loading or checking a taxonomy.
+/// An error from loading or checking a taxonomy, or from reading an input document.
 ///
 /// It names the source (a file name or a layer name such as `builtin:software`) and, where there is one, the
 /// 1-based line and column.
@@ -31,6 +31,16 @@ pub enum ErrorKind {
     Cycle,
     /// The matcher could not be built.
     Automaton,
+    /// An input holds no text.
+    Empty,
+    /// An input is a binary file, not text.
+    Binary,
+    /// An input is a document format the reader does not convert (PDF, Word or another zip container).
+    UnsupportedFormat,
+    /// An input is not valid UTF-8 (or UTF-16 with a byte-order mark).
+    Encoding,
+    /// A JSON input is malformed, or holds no job posting text.
+    Json,
 }
 
 impl Error {

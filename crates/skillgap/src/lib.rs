@@ -33,6 +33,8 @@ mod import;
 mod normalize;
 mod phrase;
 mod profile;
+mod report;
+mod source;
 mod structure;
 mod suggest;
 mod taxonomy;
@@ -55,12 +57,23 @@ pub use import::{
 pub use normalize::{fold, Normalized};
 pub use phrase::PhraseMatching;
 pub use profile::Profile;
+pub use report::{
+    category, shorten, CompareCsvRow, CompareReport, CsvStatus, EvidenceReport, ExtractCsvRow, ExtractReport,
+    FuzzyReading, MentionReport, Points, SkillMentions, SkillRef, SkillReport, SuggestionReport, Weights,
+    QUOTE_MAX_CHARS,
+};
+pub use source::{decode_text, guess_target_kind, line_in, read_source, Original, Source, SourceFormat, TargetKind};
 pub use structure::{Requirement, SectionKind};
 pub use suggest::{suggest, Suggestion, SuggestionKind, MAX_GAP_SUGGESTIONS};
 pub use taxonomy::{
     canonical_csv, is_slug, parse_records, Alias, AliasRef, CaseRule, ContextRule, Kind, Skill, SkillIdx, SkillRecord,
     Taxonomy, TaxonomyBuilder, BUILTIN, HEADER,
 };
+
+/// The README's Rust examples, compiled and run as doctests.
+#[doc = include_str!("../../../README.md")]
+#[cfg(doctest)]
+pub struct ReadmeDoctests;
 
 #[cfg(test)]
 mod tests {
@@ -76,5 +89,8 @@ mod tests {
         assert_send_sync::<Profile>();
         assert_send_sync::<Comparison>();
         assert_send_sync::<Error>();
+        assert_send_sync::<Source>();
+        assert_send_sync::<CompareReport>();
+        assert_send_sync::<ExtractReport>();
     }
 }

@@ -1,0 +1,209 @@
+//! One function turns the command line into what the program runs: the taxonomy layers, how to match, how to
+//! render, and the command's own options (after ripgrep's `hiargs.rs`).
+
+use std::io::IsTerminal;
+use std::path::PathBuf;
+
+use anyhow::{bail, Result};
+use skillgap::PhraseMatching;
+
+use crate::args::{Args, ColorWhen, Command, Format, TaxonomyCommand};
+use crate::render::Style;
+
+/// Everything a run needs, decided from the arguments and the environment.
+#[derive(Debug)]
+pub struct Config {
+    /// Taxonomy layers, in order (`builtin`, a CSV path, `esco:DIR`, `onet:FILE`).
+    pub taxonomy: Vec<String>,
+    /// How loosely taxonomy phrases match.
+    pub phrases: PhraseMatching,
+    /// The output format.
+    pub format: Format,
+    /// Terminal styling.
+    pub style: Style,
+    /// The command and its options.
+    pub command: CommandConfig,
+}
+
+/// A command with its options.
+#[derive(Debug)]
+pub enum CommandConfig {
+    /// `compare`.
+    Compare(CompareConfig),
+    /// `extract`.
+    Extract(ExtractConfig),
+    /// `taxonomy ...`.
+    Taxonomy(TaxonomyCommand),
+}
+
+/// `compare`'s options.
+#[derive(Debug)]
+pub struct CompareConfig {
+    /// The CV.
+    pub cv: PathBuf,
+    /// The targets; empty reads standard input, as does `-`.
+    pub targets: Vec<PathBuf>,
+    /// How many gaps and suggestions text and Markdown show.
+    pub top: usize,
+}
+
+/// `extract`'s options.
+#[derive(Debug)]
+pub struct ExtractConfig {
+    /// The input; `None` reads standard input, as does `-`.
+    pub file: Option<PathBuf>,
+    /// Every line is its own document.
+    pub lines: bool,
+}
+
+/// What the configuration reads from the environment, gathered in one place so that tests can set it.
+#[derive(Debug, Clone, Default)]
+pub struct Environment {
+    /// `NO_COLOR` is set to a non-empty value.
+    pub no_color: bool,
+    /// Standard output is a terminal.
+    pub stdout_is_terminal: bool,
+    /// The user's default taxonomy layer, if there is one (see [`default_user_layer`]).
+    pub user_layer: Option<String>,
+}
+
+impl Environment {
+    /// The process's environment.
+    pub fn current() -> Environment {
+        Environment {
+            no_color: std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()),
+            stdout_is_terminal: std::io::stdout().is_terminal(),
+            user_layer: default_user_layer(),
+        }
+    }
+}
+
+impl Config {
+    /// The configuration for `args` in this process's environment.
+    pub fn from_args(args: Args) -> Result<Config> {
+        Config::from_args_in(args, &Environment::current())
+    }
+
+    /// The configuration for `args` in `env`.
+    pub fn from_args_in(args: Args, env: &Environment) -> Result<Config> {
+        let phrases = phrase_matching(&args.taxonomy);
+        let taxonomy = taxonomy_layers(args.taxonomy, env.user_layer.as_deref());
+        let style = Style { color: color_enabled(args.color, env.no_color, env.stdout_is_terminal) };
+        let command = match args.command {
+            Command::Compare { cv, targets, top } => {
+                if targets.iter().filter(|t| t.as_os_str() == "-").count() > 1 {
+                    bail!("`-` (standard input) can be given only once");
+                }
+                CommandConfig::Compare(CompareConfig { cv, targets, top })
+            }
+            Command::Extract { file, lines } => CommandConfig::Extract(ExtractConfig { file, lines }),
+            Command::Taxonomy { action } => CommandConfig::Taxonomy(action),
+        };
+        Ok(Config { taxonomy, phrases, format: args.format, style, command })
+    }
+}
+
+/// Whether to colour output. An explicit `--color always` or `--color never` wins; `auto` colours a terminal
+/// unless `NO_COLOR` is set. (`NO_COLOR` asks programs not to colour by default; a flag given on the command
+/// line is the user asking for this run, as in ripgrep and most tools that honour `NO_COLOR`.)
+pub fn color_enabled(when: ColorWhen, no_color: bool, stdout_is_terminal: bool) -> bool {
+    match when {
+        ColorWhen::Always => true,
+        ColorWhen::Never => false,
+        ColorWhen::Auto => stdout_is_terminal && !no_color,
+    }
+}
+
+/// The layers named by `--taxonomy`, in order; with none, `builtin` and the user's default layer, if any.
+fn taxonomy_layers(specs: Vec<String>, user_layer: Option<&str>) -> Vec<String> {
+    if !specs.is_empty() {
+        return specs;
+    }
+    std::iter::once("builtin".to_owned()).chain(user_layer.map(str::to_owned)).collect()
+}
+
+/// Loose phrase matching is for taxonomies whose labels are phrases (ESCO); the built-in one is written as
+/// names and aliases and matches them exactly.
+fn phrase_matching(specs: &[String]) -> PhraseMatching {
+    if specs.iter().any(|s| s.starts_with("esco:")) {
+        PhraseMatching::Loose
+    } else {
+        PhraseMatching::Off
+    }
+}
+
+/// The user's default taxonomy layer: `$SKILLGAP_TAXONOMY`, else `skillgap/taxonomy.csv` in the config folder
+/// (`$XDG_CONFIG_HOME`, or `~/.config`), when it exists. `--taxonomy` on the command line replaces it.
+fn default_user_layer() -> Option<String> {
+    if let Some(path) = std::env::var_os("SKILLGAP_TAXONOMY").filter(|v| !v.is_empty()) {
+        return Some(path.to_string_lossy().into_owned());
+    }
+    let config = std::env::var_os("XDG_CONFIG_HOME")
+        .filter(|v| !v.is_empty())
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".config")))?;
+    let path = config.join("skillgap").join("taxonomy.csv");
+    path.is_file().then(|| path.to_string_lossy().into_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::Parser;
+
+    #[test]
+    fn colour_decision() {
+        // (when, NO_COLOR set, stdout a terminal, colour)
+        const CASES: &[(ColorWhen, bool, bool, bool)] = &[
+            (ColorWhen::Auto, false, true, true),
+            (ColorWhen::Auto, true, true, false),
+            (ColorWhen::Auto, false, false, false),
+            (ColorWhen::Auto, true, false, false),
+            (ColorWhen::Always, true, false, true),
+            (ColorWhen::Always, false, false, true),
+            (ColorWhen::Never, false, true, false),
+            (ColorWhen::Never, true, true, false),
+        ];
+        for &(when, no_color, terminal, expected) in CASES {
+            assert_eq!(
+                color_enabled(when, no_color, terminal),
+                expected,
+                "{when:?} NO_COLOR={no_color} tty={terminal}"
+            );
+        }
+    }
+
+    fn config(argv: &[&str], env: &Environment) -> Result<Config> {
+        Config::from_args_in(Args::try_parse_from(argv)?, env)
+    }
+
+    #[test]
+    fn taxonomy_layers_and_phrase_matching() {
+        let env = Environment { user_layer: Some("mine.csv".into()), ..Environment::default() };
+        // (argv, layers, phrase matching)
+        let cases: &[(&[&str], &[&str], PhraseMatching)] = &[
+            (&["skillgap", "extract"], &["builtin", "mine.csv"], PhraseMatching::Off),
+            (&["skillgap", "extract", "--taxonomy", "builtin"], &["builtin"], PhraseMatching::Off),
+            (&["skillgap", "extract", "--taxonomy", "esco:dl"], &["esco:dl"], PhraseMatching::Loose),
+        ];
+        for (argv, layers, phrases) in cases {
+            let c = config(argv, &env).expect("config");
+            assert_eq!(c.taxonomy, *layers, "{argv:?}");
+            assert_eq!(c.phrases, *phrases, "{argv:?}");
+        }
+    }
+
+    #[test]
+    fn commands_and_their_options() {
+        let env = Environment { stdout_is_terminal: true, ..Environment::default() };
+        let c = config(&["skillgap", "compare", "--cv", "cv.md", "a.txt", "--top", "3"], &env).expect("config");
+        assert!(c.style.color, "a terminal with NO_COLOR unset");
+        let CommandConfig::Compare(compare) = c.command else { panic!("compare expected") };
+        assert_eq!((compare.cv, compare.targets, compare.top), ("cv.md".into(), vec!["a.txt".into()], 3));
+        let err = config(&["skillgap", "compare", "--cv", "cv.md", "-", "-"], &env).expect_err("two stdins");
+        assert!(err.to_string().contains("only once"));
+        let c = config(&["skillgap", "extract", "--lines", "--format", "json"], &env).expect("config");
+        assert_eq!(c.format, Format::Json);
+        assert!(matches!(c.command, CommandConfig::Extract(ExtractConfig { file: None, lines: true })));
+    }
+}
