@@ -118,20 +118,22 @@ const BARRIER_WORDS: &[&str] = &[
     "is", "are", "was", "were", "will", "can", "must", "should", "would", "could", "may", "might", "shall", "has",
     "have", "had", "that", "which", "who", "whom", "where", "when", "while", "because", "but", "if", "whether",
 ];
-/// A first word shared by this many names of three or more words is a generic verb ("manage", "operate",
-/// "offer", "perform"): it says how, not what, and the name is also found by its object alone ("financial
-/// services" for "offer financial services"). Below 25 come verbs that carry the skill themselves ("lead",
-/// "draw", "record"). A taxonomy of a few hundred skills has none.
-pub const GENERIC_VERB_MIN_NAMES: usize = 25;
+
+/// A verb that starts this many names is generic ("manage", "operate", "offer", "perform", down to
+/// "diagnose"): it says how, not what. Here a name of three or more words that starts with one is also found
+/// by its object alone ("financial services" for "offer financial services"); the ESCO importer derives
+/// subject aliases from the same verbs. Below 25 come verbs that carry the skill themselves ("lead", "draw",
+/// "record"). A taxonomy of a few hundred skills has none.
+pub(crate) const GENERIC_VERB_MIN_NAMES: usize = 25;
 
 /// Other content words allowed between a label's words: "work in large collaborative teams" still matches
 /// "work in teams". Two admits an adjective pair; three starts to join unrelated words of a long sentence.
-pub const MAX_SKIPPED_WORDS: usize = 2;
+const MAX_SKIPPED_WORDS: usize = 2;
 
 /// Function words allowed between a label's words beyond those the label itself has: "work in a team" for
 /// "work in teams" (one more), but not "management and development of the employees for budget" for "manage
 /// budget" (four more).
-pub const MAX_EXTRA_STOPWORDS: usize = 2;
+const MAX_EXTRA_STOPWORDS: usize = 2;
 
 /// British spellings rewritten to American before stemming, so that both meet.
 const SPELLINGS: &[(&str, &str)] = &[

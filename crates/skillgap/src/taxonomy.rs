@@ -520,44 +520,66 @@ impl TaxonomyBuilder {
 }
 
 fn check_broader_cycles(skills: &[Skill], raws: &[&RawSkill]) -> Result<(), Error> {
-    // 0 = unvisited, 1 = on the current path, 2 = done.
-    let mut state = vec![0u8; skills.len()];
-    for start in 0..skills.len() {
-        if state[start] != 0 {
+    let Some(cycle) = broader_cycle(skills.len(), |node, k| skills[node].broader.get(k).map(|b| b.index())) else {
+        return Ok(());
+    };
+    // The cycle ends with the link that closed it: from its second-last node back to its first.
+    let (node, parent) = (cycle[cycle.len() - 2], cycle[0]);
+    let raw = raws[node];
+    Err(Error::new(
+        ErrorKind::Cycle,
+        &raw.layer,
+        format!("broader links form a cycle through `{}` and `{}`; remove one of the links", raw.id, skills[parent].id),
+    )
+    .at(Some(raw.line), Some(7)))
+}
+
+/// The first cycle of broader links, as nodes from the one the cycle returns to, around, and back to it
+/// (`[a, b, a]`); `None` when there is none.
+///
+/// `nodes` is the number of nodes, `parent(node, k)` the `k`-th broader node of `node`, if it has that many.
+/// The search is an iterative depth-first walk with three colours (unvisited, on the current path, done), so it
+/// visits each node and follows each link once, whatever the depth: linear time, and no recursion for a crafted
+/// chain of links to overflow. The taxonomy builder, `check_layer` and the ESCO importer all use it.
+pub(crate) fn broader_cycle(nodes: usize, parent: impl Fn(usize, usize) -> Option<usize>) -> Option<Vec<usize>> {
+    #[derive(Clone, Copy, PartialEq, Eq)]
+    enum Colour {
+        Unvisited,
+        OnPath,
+        Done,
+    }
+    let mut colour = vec![Colour::Unvisited; nodes];
+    let mut stack: Vec<(usize, usize)> = Vec::new();
+    for start in 0..nodes {
+        if colour[start] != Colour::Unvisited {
             continue;
         }
-        let mut stack = vec![(start, 0usize)];
-        state[start] = 1;
+        colour[start] = Colour::OnPath;
+        stack.push((start, 0));
         while let Some(&mut (node, ref mut next)) = stack.last_mut() {
-            if let Some(&parent) = skills[node].broader.get(*next) {
-                *next += 1;
-                match state[parent.index()] {
-                    0 => {
-                        state[parent.index()] = 1;
-                        stack.push((parent.index(), 0));
-                    }
-                    1 => {
-                        let raw = raws[node];
-                        return Err(Error::new(
-                            ErrorKind::Cycle,
-                            &raw.layer,
-                            format!(
-                                "broader links form a cycle through `{}` and `{}`; remove one of the links",
-                                raw.id,
-                                skills[parent.index()].id
-                            ),
-                        )
-                        .at(Some(raw.line), Some(7)));
-                    }
-                    _ => {}
-                }
-            } else {
-                state[node] = 2;
+            let Some(up) = parent(node, *next) else {
+                colour[node] = Colour::Done;
                 stack.pop();
+                continue;
+            };
+            *next += 1;
+            match colour.get(up) {
+                Some(Colour::Unvisited) => {
+                    colour[up] = Colour::OnPath;
+                    stack.push((up, 0));
+                }
+                Some(Colour::OnPath) => {
+                    let from = stack.iter().position(|&(n, _)| n == up).unwrap_or(0);
+                    let mut cycle: Vec<usize> = stack[from..].iter().map(|&(n, _)| n).collect();
+                    cycle.push(up);
+                    return Some(cycle);
+                }
+                // Done, or out of range (which no caller passes).
+                _ => {}
             }
         }
     }
-    Ok(())
+    None
 }
 
 /// One CSV row with its cells trimmed.
@@ -805,6 +827,34 @@ mod tests {
         assert!(e.to_string().contains("another delimiter"), "{e}");
         let e = b.add_csv("bad.csv", "").unwrap_err();
         assert_eq!(e.kind(), ErrorKind::Header);
+    }
+
+    #[test]
+    fn broader_cycles() {
+        /// (what, each node's broader nodes, the cycle expected)
+        type Case = (&'static str, &'static [&'static [usize]], Option<&'static [usize]>);
+        let cases: &[Case] = &[
+            ("no links", &[&[], &[]], None),
+            ("a chain", &[&[1], &[2], &[]], None),
+            ("a diamond", &[&[1, 2], &[3], &[3], &[]], None),
+            ("a loop on itself", &[&[0]], Some(&[0, 0])),
+            ("three around", &[&[1], &[2], &[0]], Some(&[0, 1, 2, 0])),
+            ("a cycle off a tail", &[&[1], &[2], &[3], &[1]], Some(&[1, 2, 3, 1])),
+            ("found from a later start", &[&[], &[2], &[1]], Some(&[1, 2, 1])),
+        ];
+        for (name, links, expected) in cases {
+            let got = broader_cycle(links.len(), |n, k| links[n].get(k).copied());
+            assert_eq!(got.as_deref(), *expected, "{name}");
+        }
+        // A long chain is walked without recursion, each node once.
+        let n = 200_000;
+        let visits = std::cell::Cell::new(0usize);
+        let chain = broader_cycle(n, |node, k| {
+            visits.set(visits.get() + 1);
+            (k == 0 && node + 1 < n).then_some(node + 1)
+        });
+        assert!(chain.is_none());
+        assert!(visits.get() <= 2 * n, "{} parent lookups for {n} nodes", visits.get());
     }
 
     #[test]
