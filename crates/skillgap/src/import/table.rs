@@ -121,3 +121,104 @@ fn csv_error(source: &str, e: &csv::Error) -> Error {
     let line = e.position().map(csv::Position::line);
     Error::new(ErrorKind::Csv, source, format!("malformed row ({e}); check the quoting")).at(line, None)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    struct Case {
+        name: &'static str,
+        text: &'static str,
+        delimiter: u8,
+        ragged: bool,
+        /// The `b` cell of each row, or the error's (kind, line, column).
+        expected: Result<&'static [&'static str], (ErrorKind, u64, Option<u64>)>,
+    }
+
+    const CASES: &[Case] = &[
+        Case {
+            name: "plain",
+            text: "a,b,c\n1,2,3\n4,5,6\n",
+            delimiter: b',',
+            ragged: false,
+            expected: Ok(&["2", "5"]),
+        },
+        Case {
+            name: "quoted cell over two lines",
+            text: "a,b,c\n1,\"two\nlines\",3\n",
+            delimiter: b',',
+            ragged: false,
+            expected: Ok(&["two\nlines"]),
+        },
+        Case {
+            name: "byte order mark",
+            text: "\u{FEFF}a,b\n1,2\n",
+            delimiter: b',',
+            ragged: false,
+            expected: Ok(&["2"]),
+        },
+        Case {
+            name: "tabs, quotes as text",
+            text: "a\tb\n1\t\"2\n",
+            delimiter: b'\t',
+            ragged: false,
+            expected: Ok(&["\"2"]),
+        },
+        Case {
+            name: "short row",
+            text: "a,b,c\n1,2,3\n4,5\n",
+            delimiter: b',',
+            ragged: false,
+            expected: Err((ErrorKind::Csv, 3, Some(3))),
+        },
+        Case {
+            name: "ragged row may stop after the last column read",
+            text: "a,b,c\n1,2\n",
+            delimiter: b',',
+            ragged: true,
+            expected: Ok(&["2"]),
+        },
+        Case {
+            name: "ragged row must reach the columns read",
+            text: "a,b,c\n1\n",
+            delimiter: b',',
+            ragged: true,
+            expected: Err((ErrorKind::Csv, 2, Some(2))),
+        },
+        Case {
+            name: "long row",
+            text: "a,b\n1,2,3\n",
+            delimiter: b',',
+            ragged: false,
+            expected: Err((ErrorKind::Csv, 2, Some(3))),
+        },
+        Case {
+            name: "wrong delimiter",
+            text: "a;b;c\n1;2;3\n",
+            delimiter: b',',
+            ragged: false,
+            expected: Err((ErrorKind::Header, 1, Some(1))),
+        },
+        Case { name: "empty", text: "", delimiter: b',', ragged: false, expected: Err((ErrorKind::Header, 1, None)) },
+    ];
+
+    fn read(case: &Case) -> Result<Vec<String>, Error> {
+        let mut table = Table::open("t.csv", case.text, case.delimiter)?;
+        table.ragged = case.ragged;
+        let b = table.column("b")?;
+        let mut cells = Vec::new();
+        while table.next_row()? {
+            cells.push(table.required(b)?.to_owned());
+        }
+        Ok(cells)
+    }
+
+    #[test]
+    fn reads_rows_and_names_the_broken_one() {
+        for case in CASES {
+            let got = read(case).map_err(|e| (e.kind(), e.line().unwrap_or(0), e.column()));
+            let expected = case.expected.map(|cells| cells.iter().map(|c| (*c).to_owned()).collect::<Vec<_>>());
+            assert_eq!(got, expected, "{}", case.name);
+        }
+    }
+}
