@@ -140,12 +140,14 @@ fn show(taxonomy: &Taxonomy, id: &str, format: Format, style: Style) -> Result<S
     let s = taxonomy.skill(idx);
     let ids = |v: &[SkillIdx]| v.iter().map(|&i| taxonomy.skill(i).id.clone()).collect::<Vec<_>>();
     let narrow: Vec<SkillIdx> = taxonomy.narrower(idx).collect();
+    // As the taxonomy writes the skill back: a name that needs exact case or context shows as a marked alias.
+    let aliases = taxonomy.record(idx).aliases;
     Ok(match format {
         Format::Json | Format::Csv => {
             let v = json!({
                 "id": s.id, "name": s.name, "family": s.family, "kind": s.kind, "category": category(taxonomy, idx),
-                "aliases": s.aliases.iter().skip(1).map(|a| a.to_cell()).collect::<Vec<_>>(),
-                "related": ids(&s.related), "broader": ids(&s.broader), "narrower": ids(&narrow), "layer": s.layer,
+                "aliases": aliases, "related": ids(&s.related), "broader": ids(&s.broader), "narrower": ids(&narrow),
+                "layer": s.layer, "hot": s.hot,
             });
             format!("{}\n", serde_json::to_string_pretty(&v)?)
         }
@@ -153,7 +155,6 @@ fn show(taxonomy: &Taxonomy, id: &str, format: Format, style: Style) -> Result<S
             let mut out = String::new();
             let _ = writeln!(out, "{} ({})", style.bold(&s.name), s.id);
             let _ = writeln!(out, "  category: {}", category(taxonomy, idx));
-            let aliases: Vec<String> = s.aliases.iter().skip(1).map(|a| a.to_cell()).collect();
             let _ =
                 writeln!(out, "  aliases:  {}", if aliases.is_empty() { "-".to_owned() } else { aliases.join("; ") });
             let names = |v: &[SkillIdx]| {
@@ -170,6 +171,9 @@ fn show(taxonomy: &Taxonomy, id: &str, format: Format, style: Style) -> Result<S
             let _ = writeln!(out, "  broader:  {}", names(&s.broader));
             let _ = writeln!(out, "  narrower: {}", names(&narrow));
             let _ = writeln!(out, "  layer:    {}", s.layer);
+            if s.hot {
+                let _ = writeln!(out, "  hot:      yes (a Hot Technology in O*NET: often asked for)");
+            }
             let _ = writeln!(out, "  (alias markers: ^ exact case only, ? needs context)");
             out
         }
@@ -264,37 +268,87 @@ fn check(taxonomy: &Taxonomy, file: &Path, format: Format) -> Result<(String, Ex
 }
 
 fn export(taxonomy: &Taxonomy, format: Format) -> Result<String> {
-    let ids = |v: &[SkillIdx]| v.iter().map(|&i| taxonomy.skill(i).id.clone()).collect::<Vec<_>>();
     match format {
         Format::Json => {
+            // The same records as the CSV, so that both formats round-trip the markers on names.
             let skills: Vec<Value> = taxonomy
-                .skills()
-                .iter()
-                .map(|s| {
+                .records()
+                .zip(taxonomy.skills())
+                .map(|(r, s)| {
                     json!({
-                        "id": s.id, "name": s.name, "family": s.family, "kind": s.kind,
-                        "aliases": s.aliases.iter().skip(1).map(|a| a.to_cell()).collect::<Vec<_>>(),
-                        "related": ids(&s.related), "broader": ids(&s.broader), "layer": s.layer,
+                        "id": r.id, "name": r.name, "family": r.family, "kind": s.kind, "aliases": r.aliases,
+                        "related": r.related, "broader": r.broader, "layer": s.layer, "hot": r.hot,
                     })
                 })
                 .collect();
             Ok(format!("{}\n", serde_json::to_string_pretty(&json!({"skills": skills}))?))
         }
-        Format::Csv | Format::Text | Format::Md => {
-            let mut out = skillgap::HEADER.join(",");
-            out.push('\n');
-            for s in taxonomy.skills() {
-                out.push_str(&csv_row(&[
-                    s.id.clone(),
-                    s.name.clone(),
-                    s.family.clone(),
-                    s.kind.as_str().to_owned(),
-                    s.aliases.iter().skip(1).map(|a| a.to_cell()).collect::<Vec<_>>().join(";"),
-                    ids(&s.related).join(";"),
-                    ids(&s.broader).join(";"),
-                ]));
-            }
-            Ok(out)
+        Format::Csv | Format::Text | Format::Md => Ok(taxonomy.to_csv()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use skillgap::{SkillRecord, HEADER};
+
+    const PLAIN: Style = Style { color: false };
+
+    fn with_hot_skill() -> Taxonomy {
+        let mut builder = Taxonomy::builder();
+        builder.add_builtin();
+        let ledger = SkillRecord {
+            id: "onet-contoso-ledger".into(),
+            name: "Contoso Ledger".into(),
+            family: "accounting-software".into(),
+            kind: Some(skillgap::Kind::Tool),
+            aliases: vec!["?Ledger".into()],
+            hot: true,
+            ..SkillRecord::default()
+        };
+        builder.add_records("onet.txt", [ledger]).expect("adds");
+        builder.build().expect("builds")
+    }
+
+    #[test]
+    fn show_keeps_the_markers_on_the_name() {
+        let taxonomy = Taxonomy::builtin();
+        let text = show(&taxonomy, "go", Format::Text, PLAIN).expect("shows");
+        assert!(text.contains("aliases:  ^?Go; "), "{text}");
+        let json: Value =
+            serde_json::from_str(&show(&taxonomy, "r", Format::Json, PLAIN).expect("shows")).expect("json");
+        assert!(json["aliases"].as_array().expect("list").iter().any(|a| a == "^?R"), "{json}");
+        assert_eq!(json["hot"], false);
+    }
+
+    #[test]
+    fn show_and_export_carry_hot() {
+        let taxonomy = with_hot_skill();
+        let text = show(&taxonomy, "onet-contoso-ledger", Format::Text, PLAIN).expect("shows");
+        assert!(text.contains("hot:      yes"), "{text}");
+        assert!(!show(&taxonomy, "go", Format::Text, PLAIN).expect("shows").contains("hot:"));
+        let json: Value =
+            serde_json::from_str(&show(&taxonomy, "onet-contoso-ledger", Format::Json, PLAIN).expect("shows"))
+                .expect("json");
+        assert_eq!(json["hot"], true);
+        let export: Value = serde_json::from_str(&export(&taxonomy, Format::Json).expect("exports")).expect("json");
+        let skills = export["skills"].as_array().expect("list");
+        assert_eq!(skills.last().map(|s| (&s["id"], &s["hot"])), Some((&json!("onet-contoso-ledger"), &json!(true))));
+        assert!(skills.iter().any(|s| s["id"] == "go" && s["aliases"][0] == "^?Go"));
+    }
+
+    #[test]
+    fn csv_export_loads_back_to_the_same_aliases() {
+        let taxonomy = Taxonomy::builtin();
+        let csv = export(&taxonomy, Format::Csv).expect("exports");
+        assert!(csv.starts_with(&format!("{}\n", HEADER.join(","))));
+        assert!(csv.lines().any(|l| l.starts_with("go,Go,software,language,^?Go;")), "the name keeps its markers");
+        let mut builder = Taxonomy::builder();
+        builder.add_csv("export.csv", &csv).expect("parses");
+        let again = builder.build().expect("builds");
+        assert_eq!(again.len(), taxonomy.len());
+        for (a, b) in taxonomy.skills().iter().zip(again.skills()) {
+            assert_eq!((&a.id, &a.aliases), (&b.id, &b.aliases));
         }
     }
 }

@@ -10,9 +10,16 @@
 //! - macro: precision averaged over the sentences with a prediction, recall over the sentences with a gold
 //!   skill; F1 their harmonic mean.
 //!
-//! `cargo run --release -p skillgap --example eval_esco -- ../shared/data [--misses] [--exact]`
+//! **Tune and check parts.** Each file's sentences are split deterministically by an FNV-1a hash of the
+//! sentence text (the files have no sentence id): about 70% go to the *tune* part, the rest to the *check*
+//! part. Rules and thresholds may be fitted to the tune part only; the check part is the headline figure.
+//! Figures on the tune part, or on all sentences, are in-sample and are labelled so.
 //!
-//! `--misses` lists every wrong and missed skill per sentence; `--exact` turns loose phrase matching off.
+//! `cargo run --release -p skillgap --example eval_esco -- ../shared/data [--part check|tune|all] [--misses]
+//! [--exact]`
+//!
+//! `--part` (or `SKILLGAP_EVAL_PART`) picks the sentences measured, `check` by default; `--misses` lists every
+//! wrong and missed skill per sentence; `--exact` turns loose phrase matching off.
 
 use std::collections::{BTreeSet, HashMap};
 use std::fmt::Write as _;
@@ -31,6 +38,56 @@ const NOT_A_SKILL: &[&str] = &["LABEL NOT PRESENT", "UNDERSPECIFIED"];
 
 /// Loads after the first, to time the work without a fresh process's first allocations.
 const WARM_LOADS: usize = 3;
+
+/// Percent of the sentences in the tune part; the rest are the check part.
+const TUNE_PERCENT: u64 = 70;
+
+/// Which sentences are measured.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Part {
+    /// About 70%: the sentences rules may be fitted to (in-sample).
+    Tune,
+    /// About 30%: held out, the headline figure.
+    Check,
+    /// Every sentence (in-sample).
+    All,
+}
+
+impl Part {
+    fn parse(s: &str) -> Option<Part> {
+        match s {
+            "tune" => Some(Part::Tune),
+            "check" => Some(Part::Check),
+            "all" => Some(Part::All),
+            _ => None,
+        }
+    }
+
+    fn describe(self) -> &'static str {
+        match self {
+            Part::Tune => "tune part (~70% of sentences, in-sample: rules may be fitted to it)",
+            Part::Check => "check part (~30% of sentences, held out)",
+            Part::All => "all sentences (in-sample)",
+        }
+    }
+
+    /// Whether `sentence` is measured in this part.
+    fn holds(self, sentence: &str) -> bool {
+        let tune = fnv1a(sentence.as_bytes()) % 100 < TUNE_PERCENT;
+        match self {
+            Part::Tune => tune,
+            Part::Check => !tune,
+            Part::All => true,
+        }
+    }
+}
+
+/// 64-bit FNV-1a: a stable hash, the same on every run and platform (unlike std's randomly seeded one).
+fn fnv1a(bytes: &[u8]) -> u64 {
+    const OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+    const PRIME: u64 = 0x0100_0000_01b3;
+    bytes.iter().fold(OFFSET, |hash, &b| (hash ^ u64::from(b)).wrapping_mul(PRIME))
+}
 
 /// The evaluation files, in the order reported.
 const FILES: &[(&str, &str)] =
@@ -82,7 +139,22 @@ fn read(dir: &Path, name: &str) -> Option<String> {
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let data = PathBuf::from(args.iter().find(|a| !a.starts_with("--")).map_or("../shared/data", String::as_str));
+    let part_arg = args.iter().position(|a| a == "--part").and_then(|i| args.get(i + 1)).cloned();
+    let part_name = part_arg.clone().or_else(|| std::env::var("SKILLGAP_EVAL_PART").ok());
+    let part = match part_name.as_deref().map(Part::parse) {
+        None => Part::Check,
+        Some(Some(part)) => part,
+        Some(None) => {
+            eprintln!("--part must be check, tune or all");
+            return ExitCode::from(2);
+        }
+    };
+    let data = PathBuf::from(
+        args.iter()
+            .filter(|a| Some(*a) != part_arg.as_ref())
+            .find(|a| !a.starts_with("--"))
+            .map_or("../shared/data", String::as_str),
+    );
     let show_misses = args.iter().any(|a| a == "--misses");
     let phrases = if args.iter().any(|a| a == "--exact") { PhraseMatching::Off } else { PhraseMatching::Loose };
     let esco_dir = data.join("esco-v1.1.1");
@@ -147,8 +219,9 @@ fn main() -> ExitCode {
 
     let _ = writeln!(
         out,
-        "Decorte et al. validation sentences, phrase matching {}:",
-        if phrases == PhraseMatching::Loose { "loose" } else { "off" }
+        "Decorte et al. validation sentences, phrase matching {}, measured on the {}:",
+        if phrases == PhraseMatching::Loose { "loose" } else { "off" },
+        part.describe()
     );
     let _ = writeln!(out, "  micro = over (sentence, ESCO skill) pairs;");
     let _ = writeln!(
@@ -168,6 +241,9 @@ fn main() -> ExitCode {
         for row in reader.records() {
             let Ok(row) = row else { continue };
             let (Some(sentence), Some(gold)) = (row.get(0), row.get(3)) else { continue };
+            if !part.holds(sentence) {
+                continue;
+            }
             let i = *at.entry(sentence.to_owned()).or_insert_with(|| {
                 sentences.push((sentence.to_owned(), BTreeSet::new()));
                 sentences.len() - 1
@@ -231,4 +307,27 @@ fn main() -> ExitCode {
     // A closed pipe (`| head`) is not an error worth a panic.
     let _ = std::io::stdout().write_all(out.as_bytes());
     ExitCode::SUCCESS
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fnv1a_is_the_published_function() {
+        // Test vectors of the FNV reference implementation.
+        assert_eq!(fnv1a(b""), 0xcbf2_9ce4_8422_2325);
+        assert_eq!(fnv1a(b"a"), 0xaf63_dc4c_8601_ec8c);
+        assert_eq!(fnv1a(b"foobar"), 0x8594_4171_f739_67e8);
+    }
+
+    #[test]
+    fn parts_split_every_sentence_once() {
+        let sentences: Vec<String> = (0..1000).map(|i| format!("sentence number {i}")).collect();
+        let tune = sentences.iter().filter(|s| Part::Tune.holds(s)).count();
+        let check = sentences.iter().filter(|s| Part::Check.holds(s)).count();
+        assert_eq!(tune + check, sentences.len());
+        assert!((600..800).contains(&tune), "{tune} of 1000 in the tune part");
+        assert!(sentences.iter().all(|s| Part::All.holds(s)));
+    }
 }

@@ -50,9 +50,8 @@ pub use extract::{Alternatives, Document, Extractor, ExtractorBuilder, MatchKind
 pub use fuzzy::{FuzzyHow, FuzzyIndex, FuzzyMatch, FuzzyScan};
 pub use html::{html_to_text, HtmlText};
 pub use import::{
-    esco_records, onet_records, EscoFiles, COMMON_WORD_MIN_USES, ESCO_BROADER_FILE, ESCO_HIERARCHY_FILE,
-    ESCO_RELATIONS_FILE, ESCO_SKILLS_FILE, GENERIC_HEADS, GENERIC_VERB_MIN_SKILLS, MAX_EXTRA_WORDS,
-    ONET_TECHNOLOGY_FILE, ORDINARY_WORDS, PRODUCT_LIST_MIN, SHORT_LABEL_CHARS, VENDOR_MIN_PRODUCTS,
+    esco_records, onet_records, EscoFiles, ESCO_BROADER_FILE, ESCO_HIERARCHY_FILE, ESCO_RELATIONS_FILE,
+    ESCO_SKILLS_FILE, ONET_TECHNOLOGY_FILE,
 };
 pub use normalize::{fold, Normalized};
 pub use phrase::PhraseMatching;

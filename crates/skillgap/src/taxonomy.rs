@@ -204,6 +204,9 @@ pub struct Skill {
     pub broader: Vec<SkillIdx>,
     /// The layer the skill came from (`builtin:software`, a file name).
     pub layer: String,
+    /// Whether a source flags the skill as in high demand (O*NET's "Hot Technology"). Informational: shown by
+    /// `skillgap taxonomy show`, not used in matching or scoring.
+    pub hot: bool,
 }
 
 /// Where an alias leads: a skill and which of its aliases.
@@ -216,6 +219,36 @@ pub struct AliasRef {
 }
 
 /// A loaded, validated taxonomy. Cheap to share between threads.
+///
+/// Load the built-in one, look up an alias, and add a layer of your own on top:
+///
+/// ```
+/// use skillgap::{CaseRule, ContextRule, Taxonomy};
+///
+/// let builtin = Taxonomy::builtin();
+/// let k8s = builtin.lookup_alias("K8s");
+/// assert_eq!(builtin.skill(k8s[0].skill).id, "kubernetes");
+/// // "Go" is also an ordinary word: it matches only as written, and only with context.
+/// let go = builtin.lookup_alias("go").iter().map(|a| builtin.alias(*a)).find(|a| a.text == "Go").unwrap();
+/// assert_eq!((go.case, go.context), (CaseRule::Exact, ContextRule::Needed));
+///
+/// let layer = "id,name,family,kind,aliases,related,broader\n\
+///     kubernetes,,,,Kubernetes engine,,\n\
+///     acme-deploy,Acme Deploy,cloud,tool,acmedeploy,,kubernetes\n";
+/// let mut builder = Taxonomy::builder();
+/// builder.add_builtin().add_csv("mine.csv", layer)?;
+/// let mine = builder.build()?;
+/// assert_eq!(mine.len(), builtin.len() + 1);
+/// let acme = mine.get("acme-deploy").unwrap();
+/// assert_eq!(mine.skill(acme).broader, [mine.get("kubernetes").unwrap()]);
+/// assert_eq!(mine.lookup_alias("kubernetes engine")[0].skill, mine.get("kubernetes").unwrap());
+///
+/// // A taxonomy writes itself back as a layer that loads to the same skills, markers and all.
+/// let mut again = Taxonomy::builder();
+/// again.add_csv("export.csv", &mine.to_csv())?;
+/// assert_eq!(again.build()?.len(), mine.len());
+/// # Ok::<(), skillgap::Error>(())
+/// ```
 #[derive(Debug, Clone)]
 pub struct Taxonomy {
     skills: Vec<Skill>,
@@ -284,6 +317,55 @@ impl Taxonomy {
         self.skills.iter().enumerate().filter(move |(_, s)| s.broader.contains(&idx)).map(|(i, _)| SkillIdx(i as u32))
     }
 
+    /// Every skill as a canonical record, in taxonomy order: the layer that, loaded alone, gives this taxonomy
+    /// back. Aliases keep their markers, and so does the name: a name that needs exact case or context (`Go`,
+    /// `R`) is written as a marked copy (`^?Go`), which the builder applies to the name.
+    pub fn records(&self) -> impl Iterator<Item = SkillRecord> + '_ {
+        (0..self.skills.len()).map(|i| self.record(SkillIdx(i as u32)))
+    }
+
+    /// The skill at `idx` as a canonical record (see [`Taxonomy::records`]).
+    pub fn record(&self, idx: SkillIdx) -> SkillRecord {
+        let ids = |v: &[SkillIdx]| v.iter().map(|&i| self.skill(i).id.clone()).collect::<Vec<_>>();
+        let skill = self.skill(idx);
+        let (name_alias, others) = skill.aliases.split_first().map_or((None, &[][..]), |(n, o)| (Some(n), o));
+        // The name is written as an alias only when it says more than the name cell does.
+        let marked_name = name_alias.filter(|a| !a.is_plain() || a.text != skill.name);
+        SkillRecord {
+            id: skill.id.clone(),
+            name: skill.name.clone(),
+            family: skill.family.clone(),
+            kind: Some(skill.kind),
+            aliases: marked_name.into_iter().chain(others).map(Alias::to_cell).collect(),
+            related: ids(&skill.related),
+            broader: ids(&skill.broader),
+            hot: skill.hot,
+            // The line the row has in `to_csv`, after the header.
+            line: idx.index() as u64 + 2,
+        }
+    }
+
+    /// The taxonomy as one CSV layer in the documented format ([`HEADER`]), from [`Taxonomy::records`]: exact
+    /// data, for `skillgap taxonomy export`, that loads back to the same skills. Rows stay in taxonomy order,
+    /// so that skill indices, and so every tie broken by them, stay the same too.
+    pub fn to_csv(&self) -> String {
+        let mut writer = csv::WriterBuilder::new().terminator(csv::Terminator::Any(b'\n')).from_writer(Vec::new());
+        // Writing to a Vec cannot fail.
+        let _ = writer.write_record(HEADER);
+        for record in self.records() {
+            let _ = writer.write_record([
+                record.id.as_str(),
+                &record.name,
+                &record.family,
+                record.kind.map(Kind::as_str).unwrap_or_default(),
+                &record.aliases.join(";"),
+                &record.related.join(";"),
+                &record.broader.join(";"),
+            ]);
+        }
+        writer.into_inner().ok().and_then(|bytes| String::from_utf8(bytes).ok()).unwrap_or_default()
+    }
+
     /// The number of skills.
     pub fn len(&self) -> usize {
         self.skills.len()
@@ -315,8 +397,8 @@ pub struct SkillRecord {
     pub related: Vec<String>,
     /// Broader skill ids.
     pub broader: Vec<String>,
-    /// Whether the source flags the skill as in high demand (O*NET's "Hot Technology"). Informational: the
-    /// builder does not use it.
+    /// Whether the source flags the skill as in high demand (O*NET's "Hot Technology"). Kept as [`Skill::hot`];
+    /// the CSV format has no column for it.
     pub hot: bool,
     /// The 1-based line in the source, for error messages (0 when there is none).
     pub line: u64,
@@ -333,6 +415,7 @@ struct RawSkill {
     related: Vec<String>,
     broader: Vec<String>,
     layer: String,
+    hot: bool,
     /// 1-based line, for errors in references.
     line: u64,
 }
@@ -412,6 +495,7 @@ impl TaxonomyBuilder {
             }
             existing.related.extend(related);
             existing.broader.extend(broader);
+            existing.hot |= row.hot;
             self.disabled[i] = false;
             return Ok(());
         }
@@ -443,6 +527,7 @@ impl TaxonomyBuilder {
             related,
             broader,
             layer: source_name.to_owned(),
+            hot: row.hot,
             line: row.line,
         });
         Ok(())
@@ -512,6 +597,7 @@ impl TaxonomyBuilder {
                 related: resolve(raw, &raw.related, 6)?,
                 broader: resolve(raw, &raw.broader, 7)?,
                 layer: raw.layer.clone(),
+                hot: raw.hot,
             });
         }
         check_broader_cycles(&skills, &kept)?;
@@ -520,44 +606,66 @@ impl TaxonomyBuilder {
 }
 
 fn check_broader_cycles(skills: &[Skill], raws: &[&RawSkill]) -> Result<(), Error> {
-    // 0 = unvisited, 1 = on the current path, 2 = done.
-    let mut state = vec![0u8; skills.len()];
-    for start in 0..skills.len() {
-        if state[start] != 0 {
+    let Some(cycle) = broader_cycle(skills.len(), |node, k| skills[node].broader.get(k).map(|b| b.index())) else {
+        return Ok(());
+    };
+    // The cycle ends with the link that closed it: from its second-last node back to its first.
+    let (node, parent) = (cycle[cycle.len() - 2], cycle[0]);
+    let raw = raws[node];
+    Err(Error::new(
+        ErrorKind::Cycle,
+        &raw.layer,
+        format!("broader links form a cycle through `{}` and `{}`; remove one of the links", raw.id, skills[parent].id),
+    )
+    .at(Some(raw.line), Some(7)))
+}
+
+/// The first cycle of broader links, as nodes from the one the cycle returns to, around, and back to it
+/// (`[a, b, a]`); `None` when there is none.
+///
+/// `nodes` is the number of nodes, `parent(node, k)` the `k`-th broader node of `node`, if it has that many.
+/// The search is an iterative depth-first walk with three colours (unvisited, on the current path, done), so it
+/// visits each node and follows each link once, whatever the depth: linear time, and no recursion for a crafted
+/// chain of links to overflow. The taxonomy builder, `check_layer` and the ESCO importer all use it.
+pub(crate) fn broader_cycle(nodes: usize, parent: impl Fn(usize, usize) -> Option<usize>) -> Option<Vec<usize>> {
+    #[derive(Clone, Copy, PartialEq, Eq)]
+    enum Colour {
+        Unvisited,
+        OnPath,
+        Done,
+    }
+    let mut colour = vec![Colour::Unvisited; nodes];
+    let mut stack: Vec<(usize, usize)> = Vec::new();
+    for start in 0..nodes {
+        if colour[start] != Colour::Unvisited {
             continue;
         }
-        let mut stack = vec![(start, 0usize)];
-        state[start] = 1;
+        colour[start] = Colour::OnPath;
+        stack.push((start, 0));
         while let Some(&mut (node, ref mut next)) = stack.last_mut() {
-            if let Some(&parent) = skills[node].broader.get(*next) {
-                *next += 1;
-                match state[parent.index()] {
-                    0 => {
-                        state[parent.index()] = 1;
-                        stack.push((parent.index(), 0));
-                    }
-                    1 => {
-                        let raw = raws[node];
-                        return Err(Error::new(
-                            ErrorKind::Cycle,
-                            &raw.layer,
-                            format!(
-                                "broader links form a cycle through `{}` and `{}`; remove one of the links",
-                                raw.id,
-                                skills[parent.index()].id
-                            ),
-                        )
-                        .at(Some(raw.line), Some(7)));
-                    }
-                    _ => {}
-                }
-            } else {
-                state[node] = 2;
+            let Some(up) = parent(node, *next) else {
+                colour[node] = Colour::Done;
                 stack.pop();
+                continue;
+            };
+            *next += 1;
+            match colour.get(up) {
+                Some(Colour::Unvisited) => {
+                    colour[up] = Colour::OnPath;
+                    stack.push((up, 0));
+                }
+                Some(Colour::OnPath) => {
+                    let from = stack.iter().position(|&(n, _)| n == up).unwrap_or(0);
+                    let mut cycle: Vec<usize> = stack[from..].iter().map(|&(n, _)| n).collect();
+                    cycle.push(up);
+                    return Some(cycle);
+                }
+                // Done, or out of range (which no caller passes).
+                _ => {}
             }
         }
     }
-    Ok(())
+    None
 }
 
 /// One CSV row with its cells trimmed.
@@ -805,6 +913,76 @@ mod tests {
         assert!(e.to_string().contains("another delimiter"), "{e}");
         let e = b.add_csv("bad.csv", "").unwrap_err();
         assert_eq!(e.kind(), ErrorKind::Header);
+    }
+
+    #[test]
+    fn records_keep_the_name_markers() {
+        let tax = load(&[
+            "go,Go,software,language,^?Go;Golang,,\nr,R,data,language,^?R;R language,go,\npg,PostgreSQL,data,tool,Postgres;postgresql,,\n",
+        ])
+        .unwrap();
+        let got: Vec<(String, Vec<String>, Vec<String>)> =
+            tax.records().map(|r| (r.id, r.aliases, r.related)).collect();
+        let strings = |v: &[&str]| v.iter().map(|s| (*s).to_owned()).collect::<Vec<_>>();
+        assert_eq!(
+            got,
+            [
+                ("go".to_owned(), strings(&["^?Go", "Golang"]), strings(&[])),
+                ("r".to_owned(), strings(&["^?R", "R language"]), strings(&["go"])),
+                ("pg".to_owned(), strings(&["postgresql", "Postgres"]), strings(&[])),
+            ]
+        );
+        let again = load(&[tax.to_csv().strip_prefix(HEAD).unwrap()]).unwrap();
+        for (a, b) in tax.skills().iter().zip(again.skills()) {
+            assert_eq!((&a.id, &a.aliases, &a.related, &a.broader), (&b.id, &b.aliases, &b.related, &b.broader));
+        }
+    }
+
+    #[test]
+    fn hot_survives_layering() {
+        let mut b = Taxonomy::builder();
+        let record = |id: &str, hot| SkillRecord {
+            id: id.into(),
+            name: "Contoso Ledger".into(),
+            family: "accounting-software".into(),
+            kind: Some(Kind::Tool),
+            hot,
+            ..SkillRecord::default()
+        };
+        b.add_records("onet", [record("a", true), record("b", false)]).unwrap();
+        b.add_records("later", [SkillRecord { name: String::new(), ..record("a", false) }]).unwrap();
+        let tax = b.build().unwrap();
+        let hot: Vec<bool> = tax.skills().iter().map(|s| s.hot).collect();
+        assert_eq!(hot, [true, false], "a later layer without the flag keeps it");
+        assert!(tax.records().next().is_some_and(|r| r.hot));
+    }
+
+    #[test]
+    fn broader_cycles() {
+        /// (what, each node's broader nodes, the cycle expected)
+        type Case = (&'static str, &'static [&'static [usize]], Option<&'static [usize]>);
+        let cases: &[Case] = &[
+            ("no links", &[&[], &[]], None),
+            ("a chain", &[&[1], &[2], &[]], None),
+            ("a diamond", &[&[1, 2], &[3], &[3], &[]], None),
+            ("a loop on itself", &[&[0]], Some(&[0, 0])),
+            ("three around", &[&[1], &[2], &[0]], Some(&[0, 1, 2, 0])),
+            ("a cycle off a tail", &[&[1], &[2], &[3], &[1]], Some(&[1, 2, 3, 1])),
+            ("found from a later start", &[&[], &[2], &[1]], Some(&[1, 2, 1])),
+        ];
+        for (name, links, expected) in cases {
+            let got = broader_cycle(links.len(), |n, k| links[n].get(k).copied());
+            assert_eq!(got.as_deref(), *expected, "{name}");
+        }
+        // A long chain is walked without recursion, each node once.
+        let n = 200_000;
+        let visits = std::cell::Cell::new(0usize);
+        let chain = broader_cycle(n, |node, k| {
+            visits.set(visits.get() + 1);
+            (k == 0 && node + 1 < n).then_some(node + 1)
+        });
+        assert!(chain.is_none());
+        assert!(visits.get() <= 2 * n, "{} parent lookups for {n} nodes", visits.get());
     }
 
     #[test]

@@ -321,7 +321,7 @@ fn real_esco_download() {
     builder.add_records(ESCO_SKILLS_FILE, records).unwrap();
     let taxonomy = builder.build().unwrap();
     let extractor = Extractor::builder().phrase_matching(PhraseMatching::Loose).build(taxonomy).unwrap();
-    let doc = extractor.extract("We need Python and JavaScript, and you will work in a small agile team.");
+    let doc = extractor.extract("We need Python and JavaScript, and you will work in a compact agile team.");
     let names: Vec<&str> = doc.skills.iter().map(|e| extractor.taxonomy().skill(e.skill).name.as_str()).collect();
     assert_eq!(names, ["Python (computer programming)", "JavaScript", "work in teams"]);
 }

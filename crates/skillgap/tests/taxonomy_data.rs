@@ -3,9 +3,9 @@
 //! Run with `SKILLGAP_BLESS=1` to rewrite the files canonically instead of failing.
 
 use std::collections::{BTreeMap, HashMap};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
-use skillgap::{canonical_csv, fold, is_slug, Alias, Kind, Taxonomy, BUILTIN};
+use skillgap::{canonical_csv, fold, html_to_text, is_slug, Alias, Extractor, Kind, Taxonomy, BUILTIN};
 
 /// The job families each need at least this many skills.
 const FAMILY_MINIMUM: usize = 50;
@@ -170,4 +170,71 @@ fn common_words_are_never_plain_aliases() {
         }
     }
     assert!(offenders.is_empty(), "mark these `?` or `^`: {offenders:?}");
+}
+
+/// The built-in taxonomy, exported as CSV and loaded back as the only layer.
+fn reimported_builtin() -> Taxonomy {
+    let mut builder = Taxonomy::builder();
+    builder.add_csv("export.csv", &Taxonomy::builtin().to_csv()).unwrap_or_else(|e| panic!("{e}"));
+    builder.build().unwrap_or_else(|e| panic!("{e}"))
+}
+
+/// The names of the skills found in `text`, with their mentions' spans.
+fn found(extractor: &Extractor, text: &str) -> Vec<(String, Vec<(usize, usize)>)> {
+    let doc = extractor.extract(text);
+    doc.skills
+        .iter()
+        .map(|e| {
+            let spans = e.mentions.iter().map(|m| (m.start, m.end)).collect();
+            (extractor.taxonomy().skill(e.skill).name.clone(), spans)
+        })
+        .collect()
+}
+
+#[test]
+fn export_keeps_the_markers_on_names() {
+    // Regression: `taxonomy export` wrote `^?Go` and `^?R` nowhere, so the re-imported names matched in any
+    // case and without context, and this sentence read as two skills.
+    let builtin = Extractor::new(Taxonomy::builtin());
+    let reimported = Extractor::new(reimported_builtin());
+    for text in
+        ["R is nice and we Go home at five.", "Skills: Go, R, SQL", "We will go over the r&d plan; let r be the rate."]
+    {
+        assert_eq!(found(&reimported, text), found(&builtin, text), "{text}");
+    }
+    assert!(found(&reimported, "R is nice and we Go home at five.").is_empty());
+    let listed: Vec<String> = found(&reimported, "Skills: Go, R, SQL").into_iter().map(|(name, _)| name).collect();
+    assert_eq!(listed, ["Go", "R", "SQL"]);
+}
+
+/// Every file under `dir`, recursively, in name order.
+fn files_under(dir: &Path) -> Vec<PathBuf> {
+    let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+        .map(|e| e.expect("directory entry").path())
+        .collect();
+    entries.sort();
+    entries.into_iter().flat_map(|p| if p.is_dir() { files_under(&p) } else { vec![p] }).collect()
+}
+
+#[test]
+fn exported_builtin_extracts_the_same_on_every_example() {
+    let examples = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../data/examples");
+    let files = files_under(&examples);
+    assert!(files.len() >= 10, "{} files in {}", files.len(), examples.display());
+    let builtin = Extractor::new(Taxonomy::builtin());
+    let reimported = Extractor::new(reimported_builtin());
+    for path in files {
+        let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        let mut texts = vec![text.clone()];
+        if path.extension().is_some_and(|e| e == "html") {
+            texts.push(html_to_text(&text).text);
+        }
+        for text in &texts {
+            let (expected, got) = (builtin.extract(text), reimported.extract(text));
+            assert!(!expected.skills.is_empty(), "{}: no skills found at all", path.display());
+            assert_eq!(found(&reimported, text), found(&builtin, text), "{}", path.display());
+            assert_eq!(got, expected, "{}: the documents differ beyond skills and spans", path.display());
+        }
+    }
 }
