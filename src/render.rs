@@ -4,8 +4,8 @@ use std::fmt::Write as _;
 
 use serde_json::{json, Value};
 use skillgap::{
-    Comparison, Document, Mention, Profile, Requirement, SkillResult, Status, Suggestion, Taxonomy, HARD_SKILL_FACTOR,
-    MENTIONED_WEIGHT, PREFERRED_WEIGHT, RELATED_CREDIT_PERCENT, REQUIRED_WEIGHT, SOFT_SKILL_FACTOR,
+    Comparison, Document, Mention, Profile, Requirement, SkillResult, Span, Status, Suggestion, Taxonomy,
+    HARD_SKILL_FACTOR, MENTIONED_WEIGHT, PREFERRED_WEIGHT, RELATED_CREDIT_PERCENT, REQUIRED_WEIGHT, SOFT_SKILL_FACTOR,
 };
 
 use crate::input::Input;
@@ -73,8 +73,8 @@ pub fn line_in(text: &str, offset: usize) -> usize {
 }
 
 /// The sentence around a mention, whitespace folded and cut to about `max` characters around the mention.
-fn quote(text: &str, sentence: (usize, usize), max: usize) -> String {
-    let (s, e) = (sentence.0.min(text.len()), sentence.1.min(text.len()));
+fn quote(text: &str, sentence: Span, max: usize) -> String {
+    let (s, e) = (sentence.start.min(text.len()), sentence.end.min(text.len()));
     let Some(raw) = text.get(s..e) else { return String::new() };
     let folded: String = raw.split_whitespace().collect::<Vec<_>>().join(" ");
     let folded = folded.trim_start_matches(['-', '*', '•', ' ']).to_owned();
@@ -198,7 +198,7 @@ impl CompareView<'_> {
                     "\"{}\" ({}:{})",
                     quote(&target.text, e.sentence, 60),
                     target.label,
-                    line_of(target, e.sentence.0)
+                    line_of(target, e.sentence.start)
                 );
                 out.push_str(&wrap(&quoted, 6, 1, WIDTH));
                 let note = match r.status {
@@ -298,7 +298,7 @@ impl CompareView<'_> {
                     r.target_count(),
                     md_escape(&quote(&target.text, e.sentence, 80)),
                     md_escape(&target.label),
-                    line_of(target, e.sentence.0)
+                    line_of(target, e.sentence.start)
                 );
             }
             out.push('\n');
@@ -355,7 +355,7 @@ impl CompareView<'_> {
                     "requirement": e.requirement,
                     "years": e.years,
                     "sentence": quote(&target.text, e.sentence, 400),
-                    "line": line_of(target, e.sentence.0),
+                    "line": line_of(target, e.sentence.start),
                 })
             }).collect::<Vec<_>>(),
         });
@@ -477,8 +477,8 @@ pub fn extract_json(taxonomy: &Taxonomy, doc: &Document) -> Value {
 
 fn mention_json(m: &Mention) -> Value {
     let mut v = json!({
-        "start": m.start,
-        "end": m.end,
+        "start": m.span.start,
+        "end": m.span.end,
         "text": m.text,
         "match": m.match_kind,
         "section": m.section,
@@ -504,8 +504,8 @@ pub fn extract_csv_rows(taxonomy: &Taxonomy, doc: &Document, line: Option<usize>
                 s.id.clone(),
                 s.name.clone(),
                 category(taxonomy, e.skill),
-                m.start.to_string(),
-                m.end.to_string(),
+                m.span.start.to_string(),
+                m.span.end.to_string(),
                 m.text.clone(),
                 json_str(&json!(m.match_kind)),
                 json_str(&json!(m.section)),
@@ -546,7 +546,7 @@ pub fn extract_text(taxonomy: &Taxonomy, input: &Input, doc: &Document, style: S
                     None => format!("fuzzy: the words of \"{}\", reworded", s.name),
                 },
             };
-            let line = format!("line {}: \"{}\" ({how})", line_in(input.own_text(), m.start), m.text);
+            let line = format!("line {}: \"{}\" ({how})", line_in(input.own_text(), m.span.start), m.text);
             out.push_str(&wrap(&line, 6, 2, WIDTH));
         }
         if e.mentions.len() > 3 {
@@ -570,7 +570,7 @@ pub fn extract_markdown(taxonomy: &Taxonomy, input: &Input, doc: &Document) -> S
             e.mentions.len(),
             requirement_str(e.requirement()),
             e.years().map(|y| format!("{y}+")).unwrap_or_default(),
-            line_in(input.own_text(), m.start),
+            line_in(input.own_text(), m.span.start),
             md_escape(&m.text)
         );
     }

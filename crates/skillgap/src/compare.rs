@@ -5,6 +5,7 @@ use std::collections::HashMap;
 
 use crate::extract::{Document, SkillEvidence};
 use crate::profile::Profile;
+use crate::span::Span;
 use crate::structure::{Requirement, SectionKind};
 use crate::taxonomy::{Kind, SkillIdx, Taxonomy};
 
@@ -53,8 +54,8 @@ pub struct TargetEvidence {
     pub years: Option<u8>,
     /// The words the target used (its strongest mention).
     pub text: String,
-    /// The sentence of that mention, as byte offsets into that target's text.
-    pub sentence: (usize, usize),
+    /// The sentence of that mention, in that target's text.
+    pub sentence: Span,
     /// The weight in that target (0 when the CV answers it with an alternative the target offers).
     pub weight: u32,
     /// How many times that target names it, outside benefits and the company blurb.
@@ -174,7 +175,7 @@ pub fn compare(taxonomy: &Taxonomy, profile: &Profile, targets: &[Document]) -> 
         // "Kafka or Kinesis" is one requirement. When the CV shows one of the names, the others weigh nothing;
         // when it shows none, the first name carries the gap and lists the others.
         // A name that the target also asks for elsewhere on its own stays a gap of its own.
-        let only_here = |m: SkillIdx, sentence: (usize, usize)| {
+        let only_here = |m: SkillIdx, sentence: Span| {
             doc.get(m)
                 .is_some_and(|e| e.mentions.iter().filter(|x| is_asked(x.section)).all(|x| x.sentence == sentence))
         };
@@ -276,7 +277,8 @@ pub fn compare(taxonomy: &Taxonomy, profile: &Profile, targets: &[Document]) -> 
 /// the candidate: the benefits, or the blurb about the company ("our invoicing tools...").
 fn target_evidence(taxonomy: &Taxonomy, target: usize, evidence: &SkillEvidence) -> Option<TargetEvidence> {
     let asked: Vec<_> = evidence.mentions.iter().filter(|m| is_asked(m.section)).collect();
-    let best = asked.iter().copied().max_by(|a, b| a.requirement.cmp(&b.requirement).then(b.start.cmp(&a.start)))?;
+    let best =
+        asked.iter().copied().max_by(|a, b| a.requirement.cmp(&b.requirement).then(b.span.start.cmp(&a.span.start)))?;
     let requirement = best.requirement;
     Some(TargetEvidence {
         target,

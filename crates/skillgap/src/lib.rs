@@ -33,6 +33,7 @@ mod import;
 mod normalize;
 mod phrase;
 mod profile;
+mod span;
 mod structure;
 mod suggest;
 mod taxonomy;
@@ -55,6 +56,7 @@ pub use import::{
 pub use normalize::{fold, Normalized};
 pub use phrase::PhraseMatching;
 pub use profile::Profile;
+pub use span::Span;
 pub use structure::{Requirement, SectionKind};
 pub use suggest::{suggest, Suggestion, SuggestionKind, MAX_GAP_SUGGESTIONS};
 pub use taxonomy::{

@@ -6,6 +6,8 @@
 
 use unicode_normalization::char::{decompose_compatible, is_combining_mark};
 
+use crate::span::Span;
+
 /// Text folded for matching, with the original byte offset of every folded byte.
 #[derive(Debug, Default, Clone)]
 pub struct Normalized {
@@ -84,14 +86,14 @@ impl Normalized {
     /// Maps a folded span back to the original text. `original` must be the text this value was built from.
     ///
     /// The end is exclusive and covers the whole original character that produced the last folded byte.
-    pub fn original_span(&self, original: &str, start: usize, end: usize) -> (usize, usize) {
-        let original_start = self.origin[start] as usize;
-        if end == 0 || end <= start {
-            return (original_start, original_start);
+    pub fn original_span(&self, original: &str, folded: Span) -> Span {
+        let original_start = self.origin[folded.start] as usize;
+        if folded.is_empty() {
+            return Span::new(original_start, original_start);
         }
-        let last = self.origin[end - 1] as usize;
+        let last = self.origin[folded.end - 1] as usize;
         let last_len = original[last..].chars().next().map_or(0, char::len_utf8);
-        (original_start, last + last_len)
+        Span::new(original_start, last + last_len)
     }
 }
 
@@ -184,10 +186,10 @@ mod tests {
             let folded = normalized.as_str();
             // Every folded character boundary maps to an original character boundary.
             for (i, _) in folded.char_indices() {
-                let (start, end) = normalized.original_span(case.input, i, folded.len());
-                assert!(case.input.is_char_boundary(start), "{}: {start}", case.name);
-                assert!(case.input.is_char_boundary(end), "{}: {end}", case.name);
-                assert!(start <= end, "{}", case.name);
+                let span = normalized.original_span(case.input, Span::new(i, folded.len()));
+                assert!(case.input.is_char_boundary(span.start), "{}: {span:?}", case.name);
+                assert!(case.input.is_char_boundary(span.end), "{}: {span:?}", case.name);
+                assert!(span.start <= span.end, "{}", case.name);
             }
         }
     }
@@ -197,8 +199,8 @@ mod tests {
         let input = "I use ＰＹＴＨＯＮ daily";
         let normalized = Normalized::new(input);
         let start = normalized.as_str().find("python").unwrap_or_default();
-        let (s, e) = normalized.original_span(input, start, start + "python".len());
-        assert_eq!(&input[s..e], "ＰＹＴＨＯＮ");
+        let span = normalized.original_span(input, Span::new(start, start + "python".len()));
+        assert_eq!(&input[span.range()], "ＰＹＴＨＯＮ");
     }
 
     #[test]
