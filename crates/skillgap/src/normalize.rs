@@ -122,11 +122,20 @@ pub fn fold(term: &str) -> String {
     normalized.text.trim_end().to_owned()
 }
 
-/// Zero-width and formatting characters that must not split or join words.
+/// Zero-width and formatting characters that must not split or join words: the soft hyphen, zero-width
+/// spaces and joiners, the bidi marks (U+061C, U+200E/F), embeddings and overrides (U+202A-U+202E) and isolates
+/// (U+2066-U+2069), the invisible operators (U+2060-U+2064), the deprecated format characters (U+206A-U+206F)
+/// and the byte order mark. Text pasted from right-to-left pages or word processors carries them inside words.
 fn is_invisible(c: char) -> bool {
     matches!(
         c,
-        '\u{00AD}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2064}' | '\u{FEFF}'
+        '\u{00AD}'
+            | '\u{061C}'
+            | '\u{200B}'..='\u{200F}'
+            | '\u{202A}'..='\u{202E}'
+            | '\u{2060}'..='\u{2064}'
+            | '\u{2066}'..='\u{206F}'
+            | '\u{FEFF}'
     )
 }
 
@@ -170,6 +179,13 @@ mod tests {
         Case { name: "typographic", input: "don\u{2019}t \u{2013} ok", folded: "don't - ok" },
         Case { name: "ligature", input: "ﬁnance", folded: "finance" },
         Case { name: "rtl", input: "\u{202B}عربي", folded: "عربي" },
+        // Regression: the bidi isolates were kept, so "Kuber\u{2069}netes" was not Kubernetes.
+        Case { name: "first strong isolate", input: "Kuber\u{2068}netes", folded: "kubernetes" },
+        Case { name: "pop directional isolate", input: "Kuber\u{2069}netes", folded: "kubernetes" },
+        Case { name: "isolates around", input: "\u{2066}Go\u{2069} \u{2067}SQL\u{2069}", folded: "go sql" },
+        Case { name: "lrm rlm", input: "Post\u{200E}gre\u{200F}SQL", folded: "postgresql" },
+        Case { name: "arabic letter mark", input: "Ex\u{061C}cel", folded: "excel" },
+        Case { name: "embeddings", input: "\u{202A}Java\u{202C}\u{202D}Script\u{202E}", folded: "javascript" },
     ];
 
     #[test]
@@ -201,6 +217,31 @@ mod tests {
         let start = normalized.as_str().find("python").unwrap_or_default();
         let span = normalized.original_span(input, Span::new(start, start + "python".len()));
         assert_eq!(&input[span.range()], "ＰＹＴＨＯＮ");
+    }
+
+    #[test]
+    fn invisible_characters() {
+        const INVISIBLE: &[char] = &[
+            '\u{00AD}', '\u{061C}', '\u{200B}', '\u{200C}', '\u{200D}', '\u{200E}', '\u{200F}', '\u{202A}', '\u{202B}',
+            '\u{202C}', '\u{202D}', '\u{202E}', '\u{2060}', '\u{2064}', '\u{2066}', '\u{2067}', '\u{2068}', '\u{2069}',
+            '\u{206A}', '\u{206F}', '\u{FEFF}',
+        ];
+        const VISIBLE: &[char] = &['a', ' ', '-', '\u{00A0}', '\u{2010}', '\u{2070}', 'ع', '\u{0301}'];
+        for &c in INVISIBLE {
+            assert!(is_invisible(c), "U+{:04X}", c as u32);
+        }
+        for &c in VISIBLE {
+            assert!(!is_invisible(c), "U+{:04X}", c as u32);
+        }
+    }
+
+    #[test]
+    fn spans_around_invisible_characters_cover_the_original_bytes() {
+        let input = "Use \u{2066}Kuber\u{2069}netes\u{200F} daily";
+        let normalized = Normalized::new(input);
+        let start = normalized.as_str().find("kubernetes").unwrap_or_default();
+        let span = normalized.original_span(input, Span::new(start, start + "kubernetes".len()));
+        assert_eq!(&input[span.range()], "Kuber\u{2069}netes");
     }
 
     #[test]

@@ -363,6 +363,13 @@ ab-testing,A/B testing,marketing,method,,,
         Case { name: "python 3", input: "Python 3 and k8s", expected: &["python", "kubernetes"] },
         Case { name: "fullwidth", input: "ＰＹＴＨＯＮ experience", expected: &["python"] },
         Case { name: "zero width", input: "Kuber\u{200B}netes", expected: &["kubernetes"] },
+        // Regression: the bidi isolates U+2066-U+2069 were kept inside the word.
+        Case { name: "bidi isolate", input: "Kuber\u{2069}netes", expected: &["kubernetes"] },
+        Case {
+            name: "isolated list",
+            input: "\u{2068}k8s\u{2069}, \u{200F}Python\u{200E}",
+            expected: &["kubernetes", "python"],
+        },
         Case { name: "hyphenated", input: "Python-based tooling", expected: &["python"] },
         Case { name: "bullet verb", input: "- Lead negotiation on pricing with Python teams", expected: &["python"] },
         Case { name: "line-initial list", input: "Go, Python", expected: &["go", "python"] },
@@ -390,6 +397,18 @@ ab-testing,A/B testing,marketing,method,,,
         assert_eq!(doc.skills[0].mentions[0].text, "Ｐython");
         let k8s = &doc.skills[1].mentions;
         assert_eq!((k8s[0].match_kind, k8s[1].match_kind), (MatchKind::Exact, MatchKind::Alias));
+    }
+
+    #[test]
+    fn spans_keep_invisible_characters_of_the_original() {
+        let ex = extractor();
+        let text = "Ops: \u{2066}Kuber\u{2069}netes\u{202C} and Py\u{200E}thon";
+        let doc = ex.extract(text);
+        let found: Vec<&str> = doc.skills.iter().map(|s| s.mentions[0].text.as_str()).collect();
+        assert_eq!(found, ["Kuber\u{2069}netes", "Py\u{200E}thon"]);
+        for m in doc.skills.iter().flat_map(|s| &s.mentions) {
+            assert_eq!(&text[m.span.range()], m.text);
+        }
     }
 
     #[test]
