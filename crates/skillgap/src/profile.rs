@@ -268,4 +268,32 @@ salesforce,Salesforce,sales,tool,,,
         let items: Vec<&str> = skill_list_items(text).into_iter().map(|item| &text[item.range()]).collect();
         assert_eq!(items, ["Python", "pandas", "PySpark", "SQL", "Go", "Kafka"]);
     }
+
+    #[test]
+    fn a_list_in_capitals_does_not_end_the_skills_section() {
+        // Regression: "SQL, AWS, GCP, ETL" was taken for a heading, and the typos on the line after it went unread.
+        let mut b = Taxonomy::builder();
+        b.add_csv(
+            "t.csv",
+            "id,name,family,kind,aliases,related,broader
+aws,AWS,cloud,tool,,,
+etl,ETL,data,method,,,
+gcp,GCP,cloud,tool,,,
+kubernetes,Kubernetes,cloud,tool,,,
+python,Python,software,language,,,
+sql,SQL,data,language,,,
+",
+        )
+        .expect("parses");
+        let ex = Extractor::new(b.build().expect("builds"));
+        let cv = "SKILLS\nSQL, AWS, GCP, ETL\nKubernets, Pyhton\n";
+        let profile = Profile::from_text(&ex, cv);
+        let read: Vec<(&str, &str)> = profile
+            .fuzzy_mentions()
+            .map(|(skill, m)| (m.text.as_str(), ex.taxonomy().skill(skill).id.as_str()))
+            .collect();
+        assert_eq!(read, [("Kubernets", "kubernetes"), ("Pyhton", "python")]);
+        let sql = profile.get(ex.taxonomy().get("sql").expect("id")).expect("found");
+        assert_eq!(sql.mentions[0].section, SectionKind::Skills);
+    }
 }

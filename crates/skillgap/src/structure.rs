@@ -213,7 +213,10 @@ fn heading_kind(line: &str) -> (bool, Option<SectionKind>) {
     let colon = inner.ends_with(':');
     let inner = inner.trim_end_matches(':').trim();
     let letters = inner.chars().filter(|c| c.is_alphabetic()).count();
-    let caps = letters >= 4 && words <= 6 && inner.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
+    let caps = letters >= 4
+        && words <= 6
+        && inner.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase)
+        && !is_unnamed_list(inner);
     if markdown || bold || caps || (colon && words <= 8) {
         return (true, SectionKind::classify(inner));
     }
@@ -223,6 +226,14 @@ fn heading_kind(line: &str) -> (bool, Option<SectionKind>) {
         Some(kind) => (true, Some(kind)),
         None => (false, None),
     }
+}
+
+/// Whether a line is a comma (or semicolon, or pipe) separated list that names no section: "SQL, AWS, GCP,
+/// ETL" is a list of skills written in capitals, not a heading, while "SKILLS, TOOLS & TECHNOLOGIES" still names
+/// one.
+fn is_unnamed_list(line: &str) -> bool {
+    let items = line.split([',', ';', '|']).filter(|item| !item.trim().is_empty()).count();
+    items >= 2 && SectionKind::classify(line).is_none()
 }
 
 /// A label at the start of a line ("Skills: Python, SQL", "Nice to have: Go").
@@ -489,6 +500,7 @@ mod tests {
             Case { line: "Experience", heading: true, kind: Some(SectionKind::Experience) },
             Case { line: "We build data pipelines.", heading: false, kind: None },
             Case { line: "- Strong SQL skills", heading: false, kind: None },
+            Case { line: "SQL, AWS, GCP, ETL", heading: false, kind: None },
             Case { line: "SKILLS, TOOLS & TECHNOLOGIES", heading: true, kind: Some(SectionKind::Skills) },
             Case { line: "CERTIFICATIONS", heading: true, kind: Some(SectionKind::Certifications) },
             Case { line: "ACME CORP", heading: true, kind: None },
@@ -510,6 +522,31 @@ mod tests {
             [Body, Requirements, Requirements, Preferred, Preferred, Skills, Experience, Experience, Experience, Other]
         );
         assert_eq!(s.line_at(text.find("Go").unwrap_or_default()).map(|l| l.section), Some(Preferred));
+    }
+
+    #[test]
+    fn unnamed_lists() {
+        const CASES: &[(&str, bool)] = &[
+            ("SQL, AWS, GCP, ETL", true),
+            ("HTML; CSS | SASS", true),
+            ("SKILLS, TOOLS & TECHNOLOGIES", false),
+            ("ACME CORP", false),
+            ("SQL,", false),
+        ];
+        for &(line, expected) in CASES {
+            assert_eq!(is_unnamed_list(line), expected, "{line}");
+        }
+    }
+
+    #[test]
+    fn a_list_in_capitals_stays_in_its_skills_section() {
+        // Regression: "SQL, AWS, GCP, ETL" was read as a heading, which closed the skills section above it.
+        let text = "SKILLS\nSQL, AWS, GCP, ETL\nKubernets, Pyhton\n";
+        let mut s = Structure::default();
+        s.refill(text);
+        let lines: Vec<(SectionKind, bool)> = s.lines.iter().map(|l| (l.section, l.heading)).collect();
+        use SectionKind::*;
+        assert_eq!(lines, [(Skills, true), (Skills, false), (Skills, false)]);
     }
 
     #[test]
