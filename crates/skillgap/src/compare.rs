@@ -157,8 +157,9 @@ fn rank(a: &SkillResult, b: &SkillResult) -> std::cmp::Ordering {
 
 /// Compares `profile` with `targets`.
 ///
-/// The steps, in order: [`collect_target_evidence`] (what each target asks, with either/or groups resolved by
-/// [`resolve_alternatives`]), then per skill [`classify`] and [`earned_centi`], then [`score`] and [`rank`].
+/// The steps, in order: collect what each target asks (with its either/or groups resolved against the CV),
+/// then per skill classify its status and the credit it earns, then score and rank. Every number comes from
+/// the weights above: see [`skill_weight`], [`RELATED_CREDIT_PERCENT`] and [`IN_PROGRESS_CREDIT_PERCENT`].
 ///
 /// ```
 /// use skillgap::{compare, Extractor, Profile, Status, Taxonomy};

@@ -65,8 +65,8 @@ impl Context<'_> {
 /// years, wording and surfacing. Skills that sit only in the skills list are grouped into one suggestion. `labels`
 /// names each target ("the posting", a file name).
 ///
-/// Every kind has its own rule: [`align_wording`], [`state_years`] and [`surface`] for skills the CV shows,
-/// and for gaps one of [`credential`], [`build_on_related`] and [`add_if_true`] (see [`gap_suggestion`]).
+/// Every [`SuggestionKind`] has its own rule: wording, years and surfacing for skills the CV shows, and for
+/// each of the first [`MAX_GAP_SUGGESTIONS`] gaps one of credential, build-on-related and add-if-true.
 ///
 /// ```
 /// use skillgap::{compare, suggest, Extractor, Profile, SuggestionKind, Taxonomy};
