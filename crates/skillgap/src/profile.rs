@@ -80,9 +80,13 @@ fn skill_list_items(text: &str) -> Vec<Span> {
     let mut items = Vec::new();
     let mut section = crate::structure::Structure::default();
     section.refill(text);
-    for line in section.lines.iter().filter(|l| l.section == SectionKind::Skills && !l.heading) {
+    for line in section.lines.iter().filter(|l| l.section == SectionKind::Skills) {
         let line_start = line.span.start;
         let content = &text[line.span.range()];
+        // A short "Skills: Go, SQL" also reads as a heading (it opens the section below it), but its items count.
+        if line.heading && !labelled_list(content) {
+            continue;
+        }
         // After a "Skills:" label, the items start after the colon.
         let body_start = match content.find(':') {
             Some(i) if content[..i].split_whitespace().count() <= 4 => i + 1,
@@ -116,6 +120,11 @@ fn skill_list_items(text: &str) -> Vec<Span> {
             (1..=MAX_ITEM_WORDS).contains(&words) && text[item.range()].chars().any(char::is_alphabetic)
         })
         .collect()
+}
+
+/// Whether a line is a label with items after it ("Skills: Kubernets, SQL"), not a bare heading ("Skills:").
+fn labelled_list(line: &str) -> bool {
+    line.split_once(':').is_some_and(|(label, rest)| label.split_whitespace().count() <= 4 && !rest.trim().is_empty())
 }
 
 /// Whether a typo reading is plausible: the edit may not be a word that is simply longer ("fluent" is a word,
@@ -267,6 +276,34 @@ salesforce,Salesforce,sales,tool,,,
         let text = "## Skills\n- Python (pandas, PySpark) / SQL | Go\nSkills: a b c d e f, Kafka\n";
         let items: Vec<&str> = skill_list_items(text).into_iter().map(|item| &text[item.range()]).collect();
         assert_eq!(items, ["Python", "pandas", "PySpark", "SQL", "Go", "Kafka"]);
+    }
+
+    #[test]
+    fn labelled_lists() {
+        const CASES: &[(&str, bool)] = &[
+            ("Skills: Kubernets, Tableau", true),
+            ("**Tools:** Excel", true),
+            ("Skills:", false),
+            ("## Skills", false),
+            ("Technical skills: ", false),
+            ("Things I picked up over many years: Go", false),
+        ];
+        for &(line, expected) in CASES {
+            assert_eq!(labelled_list(line), expected, "{line}");
+        }
+    }
+
+    #[test]
+    fn a_short_labelled_list_is_read() {
+        // Regression: "Skills: Kubernets, ReactJS" is short enough to count as a heading, and its items were skipped.
+        let ex = extractor();
+        let cv = "Experience\n- Built things.\nSkills: Kubernets, ReactJS\n";
+        let profile = Profile::from_text(&ex, cv);
+        let read: Vec<(&str, &str)> = profile
+            .fuzzy_mentions()
+            .map(|(skill, m)| (m.text.as_str(), ex.taxonomy().skill(skill).id.as_str()))
+            .collect();
+        assert_eq!(read, [("Kubernets", "kubernetes"), ("ReactJS", "react")]);
     }
 
     #[test]
