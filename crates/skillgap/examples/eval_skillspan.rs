@@ -301,8 +301,11 @@ fn main() -> ExitCode {
             token_spans.push(spans_here);
         }
         let found = extractor.extract(&doc);
-        let mentions: Vec<(usize, usize, String)> =
-            found.skills.iter().flat_map(|e| e.mentions.iter().map(|m| (m.start, m.end, m.text.clone()))).collect();
+        let mentions: Vec<(usize, usize, String)> = found
+            .skills
+            .iter()
+            .flat_map(|e| e.mentions.iter().map(|m| (m.span.start, m.span.end, m.text.clone())))
+            .collect();
         let kinds: Vec<Kind> = found
             .skills
             .iter()

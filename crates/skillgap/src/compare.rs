@@ -5,6 +5,7 @@ use std::collections::HashMap;
 
 use crate::extract::{Document, SkillEvidence};
 use crate::profile::Profile;
+use crate::span::Span;
 use crate::structure::{Requirement, SectionKind};
 use crate::taxonomy::{Kind, SkillIdx, Taxonomy};
 
@@ -53,8 +54,8 @@ pub struct TargetEvidence {
     pub years: Option<u8>,
     /// The words the target used (its strongest mention).
     pub text: String,
-    /// The sentence of that mention, as byte offsets into that target's text.
-    pub sentence: (usize, usize),
+    /// The sentence of that mention, in that target's text.
+    pub sentence: Span,
     /// The weight in that target (0 when the CV answers it with an alternative the target offers).
     pub weight: u32,
     /// How many times that target names it, outside benefits and the company blurb.
@@ -143,7 +144,7 @@ impl Comparison {
     }
 }
 
-/// Rank order: named by more targets first, then heavier, then named more often, then in taxonomy order (a
+/// Step 5, rank order: named by more targets first, then heavier, then named more often, then in taxonomy order (a
 /// stable last key).
 fn rank(a: &SkillResult, b: &SkillResult) -> std::cmp::Ordering {
     let mentions = |r: &SkillResult| r.evidence.iter().map(|e| e.mentions).sum::<usize>();
@@ -155,103 +156,41 @@ fn rank(a: &SkillResult, b: &SkillResult) -> std::cmp::Ordering {
 }
 
 /// Compares `profile` with `targets`.
+///
+/// The steps, in order: collect what each target asks (with its either/or groups resolved against the CV),
+/// then per skill classify its status and the credit it earns, then score and rank. Every number comes from
+/// the weights above: see [`skill_weight`], [`RELATED_CREDIT_PERCENT`] and [`IN_PROGRESS_CREDIT_PERCENT`].
+///
+/// ```
+/// use skillgap::{compare, Extractor, Profile, Status, Taxonomy};
+///
+/// let extractor = Extractor::new(Taxonomy::builtin());
+/// let profile = Profile::from_text(&extractor, "Skills: Python, MySQL");
+/// let posting = extractor.extract("Requirements\n- Python\n- PostgreSQL\n- Terraform\n");
+/// let comparison = compare(extractor.taxonomy(), &profile, &[posting]);
+///
+/// let name = |skill| extractor.taxonomy().skill(skill).name.as_str();
+/// assert_eq!(comparison.matched.iter().map(|r| name(r.skill)).collect::<Vec<_>>(), ["Python"]);
+/// // MySQL transfers to PostgreSQL: partial credit, and still a gap.
+/// assert!(matches!(comparison.related[0].status, Status::Related(_)));
+/// assert_eq!(comparison.missing.iter().map(|r| name(r.skill)).collect::<Vec<_>>(), ["Terraform"]);
+/// assert!(comparison.score > 0 && comparison.score < 100);
+/// ```
 pub fn compare(taxonomy: &Taxonomy, profile: &Profile, targets: &[Document]) -> Comparison {
-    // Per skill, the evidence from every target, in first-seen order for determinism.
-    let mut order: Vec<SkillIdx> = Vec::new();
-    let mut by_skill: HashMap<SkillIdx, Vec<TargetEvidence>> = HashMap::new();
-    let mut alternatives_of: HashMap<SkillIdx, Vec<SkillIdx>> = HashMap::new();
-    // Skills a target offers alongside one the CV shows, and that one.
-    let mut covered_by: HashMap<SkillIdx, SkillIdx> = HashMap::new();
-    let holds = |s: SkillIdx| {
-        profile.holds(s)
-            || profile
-                .document
-                .skills
-                .iter()
-                .any(|e| profile.holds(e.skill) && taxonomy.skill(e.skill).broader.contains(&s))
-    };
-    for (t, doc) in targets.iter().enumerate() {
-        // "Kafka or Kinesis" is one requirement. When the CV shows one of the names, the others weigh nothing;
-        // when it shows none, the first name carries the gap and lists the others.
-        // A name that the target also asks for elsewhere on its own stays a gap of its own.
-        let only_here = |m: SkillIdx, sentence: (usize, usize)| {
-            doc.get(m)
-                .is_some_and(|e| e.mentions.iter().filter(|x| is_asked(x.section)).all(|x| x.sentence == sentence))
-        };
-        let mut covered: Vec<SkillIdx> = Vec::new();
-        let mut folded: Vec<SkillIdx> = Vec::new();
-        for alternatives in &doc.alternatives {
-            // Only names that the target asks for nowhere else may be answered or folded by the group.
-            let group: Vec<SkillIdx> =
-                alternatives.skills.iter().copied().filter(|&m| only_here(m, alternatives.sentence)).collect();
-            if alternatives.skills.iter().any(|&m| holds(m)) {
-                for &m in group.iter().filter(|&&m| !holds(m)) {
-                    // Name the closest alternative the CV shows: Redshift for Snowflake, not "cloud computing".
-                    // Prefer what the CV names itself, then an explicitly related skill, then any relation.
-                    let listed =
-                        |h: SkillIdx| taxonomy.skill(h).related.contains(&m) || taxonomy.skill(m).related.contains(&h);
-                    let closest = alternatives
-                        .skills
-                        .iter()
-                        .copied()
-                        .filter(|&h| holds(h))
-                        .min_by_key(|&h| (!profile.holds(h), !listed(h), !taxonomy.are_related(h, m)));
-                    covered.push(m);
-                    if let Some(h) = closest {
-                        covered_by.entry(m).or_insert(h);
-                    }
-                }
-            } else if let Some((&carrier, rest)) = alternatives.skills.split_first() {
-                // The first name carries the gap, even when the target also names it elsewhere.
-                let rest: Vec<SkillIdx> = rest.iter().copied().filter(|m| group.contains(m)).collect();
-                if rest.is_empty() {
-                    continue;
-                }
-                let listed = alternatives_of.entry(carrier).or_default();
-                for &m in &rest {
-                    if !listed.contains(&m) {
-                        listed.push(m);
-                    }
-                }
-                folded.extend(rest);
-            }
-        }
-        for evidence in &doc.skills {
-            if folded.contains(&evidence.skill) {
-                continue;
-            }
-            let Some(mut te) = target_evidence(taxonomy, t, evidence) else { continue };
-            if covered.contains(&evidence.skill) {
-                te.weight = 0;
-            }
-            let entry = by_skill.entry(evidence.skill).or_default();
-            if entry.is_empty() {
-                order.push(evidence.skill);
-            }
-            entry.push(te);
-        }
-    }
+    let Collected { order, mut by_skill, mut alternatives_of, covered_by } =
+        collect_target_evidence(taxonomy, profile, targets);
     let mut matched = Vec::new();
     let mut related = Vec::new();
     let mut missing = Vec::new();
     let mut possible = 0;
-    let mut earned_centi = 0;
+    let mut earned_total = 0;
     for skill in order {
         let evidence = by_skill.remove(&skill).unwrap_or_default();
         let weight: u32 = evidence.iter().map(|e| e.weight).sum();
-        let status = match covered_by.get(&skill) {
-            // Every mention was answered by an alternative the CV shows.
-            Some(&held) if weight == 0 && !holds(skill) => Status::Alternative(held),
-            _ => status_of(taxonomy, profile, skill),
-        };
-        let earned = match status {
-            Status::Matched | Status::MatchedNarrower(_) | Status::Alternative(_) => weight * 100,
-            Status::Related(_) => weight * RELATED_CREDIT_PERCENT,
-            Status::InProgress => weight * IN_PROGRESS_CREDIT_PERCENT,
-            Status::Missing => 0,
-        };
+        let status = classify(taxonomy, profile, skill, weight, covered_by.get(&skill).copied());
+        let earned = earned_centi(status, weight);
         possible += weight;
-        earned_centi += earned;
+        earned_total += earned;
         let alternatives = match status {
             Status::Missing | Status::Related(_) | Status::InProgress => {
                 alternatives_of.remove(&skill).unwrap_or_default()
@@ -268,15 +207,166 @@ pub fn compare(taxonomy: &Taxonomy, profile: &Profile, targets: &[Document]) -> 
     matched.sort_by(rank);
     related.sort_by(rank);
     missing.sort_by(rank);
-    let score = (earned_centi + possible / 2).checked_div(possible).map_or(0, |s| s.min(100) as u8);
-    Comparison { score, possible, earned_centi, targets: targets.len(), matched, related, missing }
+    Comparison {
+        score: score(earned_total, possible),
+        possible,
+        earned_centi: earned_total,
+        targets: targets.len(),
+        matched,
+        related,
+        missing,
+    }
+}
+
+/// What the targets ask, per skill, before it is set against the profile.
+#[derive(Debug, Default)]
+struct Collected {
+    /// Every skill some target asks for, in first-seen order (for determinism).
+    order: Vec<SkillIdx>,
+    /// Per skill, the evidence from every target that asks for it.
+    by_skill: HashMap<SkillIdx, Vec<TargetEvidence>>,
+    /// Per skill that carries an either/or gap, the other names a target offers in its place.
+    alternatives_of: HashMap<SkillIdx, Vec<SkillIdx>>,
+    /// Skills a target offers alongside one the CV shows, and that one.
+    covered_by: HashMap<SkillIdx, SkillIdx>,
+}
+
+/// Step 1: what every target asks for, skill by skill, with the either/or groups resolved against the profile.
+fn collect_target_evidence(taxonomy: &Taxonomy, profile: &Profile, targets: &[Document]) -> Collected {
+    let mut collected = Collected::default();
+    for (t, doc) in targets.iter().enumerate() {
+        let resolved = resolve_alternatives(taxonomy, profile, doc);
+        for (m, held) in resolved.covered_by {
+            collected.covered_by.entry(m).or_insert(held);
+        }
+        for (carrier, rest) in resolved.carried {
+            let listed = collected.alternatives_of.entry(carrier).or_default();
+            for m in rest {
+                if !listed.contains(&m) {
+                    listed.push(m);
+                }
+            }
+        }
+        for evidence in &doc.skills {
+            if resolved.folded.contains(&evidence.skill) {
+                continue;
+            }
+            let Some(mut te) = target_evidence(taxonomy, t, evidence) else { continue };
+            if resolved.covered.contains(&evidence.skill) {
+                te.weight = 0;
+            }
+            let entry = collected.by_skill.entry(evidence.skill).or_default();
+            if entry.is_empty() {
+                collected.order.push(evidence.skill);
+            }
+            entry.push(te);
+        }
+    }
+    collected
+}
+
+/// How one target's either/or groups stand against the profile.
+#[derive(Debug, Default, PartialEq, Eq)]
+struct Resolved {
+    /// Names the CV answers with another name of their group: they weigh nothing.
+    covered: Vec<SkillIdx>,
+    /// For each covered name, the name of its group that the CV shows, closest first.
+    covered_by: Vec<(SkillIdx, SkillIdx)>,
+    /// Names folded into the first name of their group, which carries the gap.
+    folded: Vec<SkillIdx>,
+    /// Each group's first name and the names folded into it.
+    carried: Vec<(SkillIdx, Vec<SkillIdx>)>,
+}
+
+/// Step 1a: "Kafka or Kinesis" is one requirement. When the CV shows one of the names, the others weigh nothing;
+/// when it shows none, the first name carries the gap and lists the others. A name that the target also asks
+/// for elsewhere on its own stays a requirement of its own.
+fn resolve_alternatives(taxonomy: &Taxonomy, profile: &Profile, doc: &Document) -> Resolved {
+    let only_here = |m: SkillIdx, sentence: Span| {
+        doc.get(m).is_some_and(|e| e.mentions.iter().filter(|x| is_asked(x.section)).all(|x| x.sentence == sentence))
+    };
+    let mut resolved = Resolved::default();
+    for alternatives in &doc.alternatives {
+        // Only names that the target asks for nowhere else may be answered or folded by the group.
+        let group: Vec<SkillIdx> =
+            alternatives.skills.iter().copied().filter(|&m| only_here(m, alternatives.sentence)).collect();
+        if alternatives.skills.iter().any(|&m| shows(taxonomy, profile, m)) {
+            for &m in group.iter().filter(|&&m| !shows(taxonomy, profile, m)) {
+                // Name the closest alternative the CV shows: Redshift for Snowflake, not "cloud computing".
+                // Prefer what the CV names itself, then an explicitly related skill, then any relation.
+                let listed =
+                    |h: SkillIdx| taxonomy.skill(h).related.contains(&m) || taxonomy.skill(m).related.contains(&h);
+                let closest = alternatives
+                    .skills
+                    .iter()
+                    .copied()
+                    .filter(|&h| shows(taxonomy, profile, h))
+                    .min_by_key(|&h| (!profile.holds(h), !listed(h), !taxonomy.are_related(h, m)));
+                resolved.covered.push(m);
+                if let Some(h) = closest {
+                    resolved.covered_by.push((m, h));
+                }
+            }
+        } else if let Some((&carrier, rest)) = alternatives.skills.split_first() {
+            // The first name carries the gap, even when the target also names it elsewhere.
+            let rest: Vec<SkillIdx> = rest.iter().copied().filter(|m| group.contains(m)).collect();
+            if rest.is_empty() {
+                continue;
+            }
+            resolved.folded.extend(rest.iter().copied());
+            resolved.carried.push((carrier, rest));
+        }
+    }
+    resolved
+}
+
+/// Whether the CV shows `skill` as held, itself or through a narrower skill it holds (PostgreSQL for SQL).
+fn shows(taxonomy: &Taxonomy, profile: &Profile, skill: SkillIdx) -> bool {
+    profile.holds(skill)
+        || profile
+            .document
+            .skills
+            .iter()
+            .any(|e| profile.holds(e.skill) && taxonomy.skill(e.skill).broader.contains(&skill))
+}
+
+/// Step 2: where one skill stands. `covered_by` is the name of an either/or group that the CV shows in its
+/// place, if any: it answers the skill when every mention was answered that way (`weight` 0).
+fn classify(
+    taxonomy: &Taxonomy,
+    profile: &Profile,
+    skill: SkillIdx,
+    weight: u32,
+    covered_by: Option<SkillIdx>,
+) -> Status {
+    match covered_by {
+        Some(held) if weight == 0 && !shows(taxonomy, profile, skill) => Status::Alternative(held),
+        _ => status_of(taxonomy, profile, skill),
+    }
+}
+
+/// Step 3: the weight a status earns, in hundredths: all of it for a match, [`RELATED_CREDIT_PERCENT`] or
+/// [`IN_PROGRESS_CREDIT_PERCENT`] of it for partial credit, none for a missing skill.
+fn earned_centi(status: Status, weight: u32) -> u32 {
+    match status {
+        Status::Matched | Status::MatchedNarrower(_) | Status::Alternative(_) => weight * 100,
+        Status::Related(_) => weight * RELATED_CREDIT_PERCENT,
+        Status::InProgress => weight * IN_PROGRESS_CREDIT_PERCENT,
+        Status::Missing => 0,
+    }
+}
+
+/// Step 4: the score, 0-100: earned over possible weight, rounded half up; 0 when nothing is asked.
+fn score(earned_centi: u32, possible: u32) -> u8 {
+    (earned_centi + possible / 2).checked_div(possible).map_or(0, |s| s.min(100) as u8)
 }
 
 /// The evidence one target gives for a skill, or `None` when it names the skill only where nothing is asked of
 /// the candidate: the benefits, or the blurb about the company ("our invoicing tools...").
 fn target_evidence(taxonomy: &Taxonomy, target: usize, evidence: &SkillEvidence) -> Option<TargetEvidence> {
     let asked: Vec<_> = evidence.mentions.iter().filter(|m| is_asked(m.section)).collect();
-    let best = asked.iter().copied().max_by(|a, b| a.requirement.cmp(&b.requirement).then(b.start.cmp(&a.start)))?;
+    let best =
+        asked.iter().copied().max_by(|a, b| a.requirement.cmp(&b.requirement).then(b.span.start.cmp(&a.span.start)))?;
     let requirement = best.requirement;
     Some(TargetEvidence {
         target,
@@ -294,6 +384,7 @@ fn is_asked(section: SectionKind) -> bool {
     !matches!(section, SectionKind::Benefits | SectionKind::About)
 }
 
+/// Where a skill stands by the CV alone: held, in progress, implied by a narrower skill, related, or missing.
 fn status_of(taxonomy: &Taxonomy, profile: &Profile, skill: SkillIdx) -> Status {
     if profile.holds(skill) {
         return Status::Matched;
@@ -417,6 +508,102 @@ terraform,Terraform,cloud,tool,,,
         assert_eq!(c.earned_centi, c.possible * IN_PROGRESS_CREDIT_PERCENT);
         let holder = Profile::from_text(&ex, "CPA (2019)");
         assert_eq!(compare(ex.taxonomy(), &holder, &[target]).score, 100);
+    }
+
+    #[test]
+    fn earned_centi_step() {
+        let (held, weight) = (SkillIdx(0), 6);
+        let cases = [
+            (Status::Matched, weight * 100),
+            (Status::MatchedNarrower(held), weight * 100),
+            (Status::Alternative(held), weight * 100),
+            (Status::Related(held), weight * RELATED_CREDIT_PERCENT),
+            (Status::InProgress, weight * IN_PROGRESS_CREDIT_PERCENT),
+            (Status::Missing, 0),
+        ];
+        for (status, expected) in cases {
+            assert_eq!(earned_centi(status, weight), expected, "{status:?}");
+        }
+    }
+
+    #[test]
+    fn score_step() {
+        const CASES: &[(u32, u32, u8)] =
+            &[(0, 0, 0), (600, 6, 100), (300, 6, 50), (249, 5, 50), (250, 6, 42), (99, 1, 99)];
+        for &(earned, possible, expected) in CASES {
+            assert_eq!(score(earned, possible), expected, "{earned}/{possible}");
+        }
+    }
+
+    #[test]
+    fn classify_step() {
+        let ex = setup();
+        let id = |id: &str| ex.taxonomy().get(id).expect("id");
+        let profile = Profile::from_text(&ex, "PostgreSQL and Terraform");
+        struct Case {
+            skill: &'static str,
+            weight: u32,
+            covered_by: Option<&'static str>,
+            expected: Status,
+        }
+        let cases = [
+            Case { skill: "terraform", weight: 6, covered_by: None, expected: Status::Matched },
+            Case { skill: "sql", weight: 6, covered_by: None, expected: Status::MatchedNarrower(id("postgresql")) },
+            Case { skill: "mysql", weight: 6, covered_by: None, expected: Status::Related(id("postgresql")) },
+            Case { skill: "kafka", weight: 6, covered_by: None, expected: Status::Missing },
+            Case {
+                skill: "kafka",
+                weight: 0,
+                covered_by: Some("terraform"),
+                expected: Status::Alternative(id("terraform")),
+            },
+            // Asked for on its own elsewhere too: the alternative does not answer it.
+            Case { skill: "kafka", weight: 6, covered_by: Some("terraform"), expected: Status::Missing },
+        ];
+        for case in cases {
+            let status = classify(ex.taxonomy(), &profile, id(case.skill), case.weight, case.covered_by.map(id));
+            assert_eq!(status, case.expected, "{}", case.skill);
+        }
+    }
+
+    #[test]
+    fn shows_step() {
+        let ex = setup();
+        let id = |id: &str| ex.taxonomy().get(id).expect("id");
+        let profile = Profile::from_text(&ex, "PostgreSQL");
+        for (skill, expected) in [("postgresql", true), ("sql", true), ("mysql", false), ("kafka", false)] {
+            assert_eq!(shows(ex.taxonomy(), &profile, id(skill)), expected, "{skill}");
+        }
+    }
+
+    #[test]
+    fn resolve_alternatives_step() {
+        let ex = setup();
+        let id = |id: &str| ex.taxonomy().get(id).expect("id");
+        struct Case {
+            cv: &'static str,
+            target: &'static str,
+            covered: &'static [(&'static str, &'static str)],
+            carried: &'static [(&'static str, &'static [&'static str])],
+        }
+        const CASES: &[Case] = &[
+            Case { cv: "Terraform", target: "Kafka or Terraform.", covered: &[("kafka", "terraform")], carried: &[] },
+            Case { cv: "Python", target: "Kafka or Terraform.", covered: &[], carried: &[("kafka", &["terraform"])] },
+            // Terraform is asked for on its own too: it is not folded into Kafka.
+            Case { cv: "Python", target: "Kafka or Terraform.\nTerraform, always.", covered: &[], carried: &[] },
+            Case { cv: "Python", target: "Kafka and Terraform.", covered: &[], carried: &[] },
+        ];
+        for case in CASES {
+            let profile = Profile::from_text(&ex, case.cv);
+            let resolved = resolve_alternatives(ex.taxonomy(), &profile, &ex.extract(case.target));
+            let covered: Vec<(SkillIdx, SkillIdx)> = case.covered.iter().map(|&(m, h)| (id(m), id(h))).collect();
+            let carried: Vec<(SkillIdx, Vec<SkillIdx>)> =
+                case.carried.iter().map(|&(c, rest)| (id(c), rest.iter().map(|&m| id(m)).collect())).collect();
+            let folded: Vec<SkillIdx> = carried.iter().flat_map(|(_, rest)| rest.iter().copied()).collect();
+            let expected =
+                Resolved { covered: covered.iter().map(|c| c.0).collect(), covered_by: covered, folded, carried };
+            assert_eq!(resolved, expected, "{:?} / {:?}", case.cv, case.target);
+        }
     }
 
     #[test]

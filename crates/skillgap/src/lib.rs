@@ -35,6 +35,7 @@ mod phrase;
 mod profile;
 mod report;
 mod source;
+mod span;
 mod structure;
 mod suggest;
 mod taxonomy;
@@ -62,6 +63,7 @@ pub use report::{
     QUOTE_MAX_CHARS,
 };
 pub use source::{decode_text, guess_target_kind, line_in, read_source, Original, Source, SourceFormat, TargetKind};
+pub use span::Span;
 pub use structure::{Requirement, SectionKind};
 pub use suggest::{suggest, Suggestion, SuggestionKind, MAX_GAP_SUGGESTIONS};
 pub use taxonomy::{

@@ -6,6 +6,8 @@
 
 use unicode_normalization::char::{decompose_compatible, is_combining_mark};
 
+use crate::span::Span;
+
 /// Text folded for matching, with the original byte offset of every folded byte.
 #[derive(Debug, Default, Clone)]
 pub struct Normalized {
@@ -84,14 +86,14 @@ impl Normalized {
     /// Maps a folded span back to the original text. `original` must be the text this value was built from.
     ///
     /// The end is exclusive and covers the whole original character that produced the last folded byte.
-    pub fn original_span(&self, original: &str, start: usize, end: usize) -> (usize, usize) {
-        let original_start = self.origin[start] as usize;
-        if end == 0 || end <= start {
-            return (original_start, original_start);
+    pub fn original_span(&self, original: &str, folded: Span) -> Span {
+        let original_start = self.origin[folded.start] as usize;
+        if folded.is_empty() {
+            return Span::new(original_start, original_start);
         }
-        let last = self.origin[end - 1] as usize;
+        let last = self.origin[folded.end - 1] as usize;
         let last_len = original[last..].chars().next().map_or(0, char::len_utf8);
-        (original_start, last + last_len)
+        Span::new(original_start, last + last_len)
     }
 }
 
@@ -120,11 +122,20 @@ pub fn fold(term: &str) -> String {
     normalized.text.trim_end().to_owned()
 }
 
-/// Zero-width and formatting characters that must not split or join words.
+/// Zero-width and formatting characters that must not split or join words: the soft hyphen, zero-width
+/// spaces and joiners, the bidi marks (U+061C, U+200E/F), embeddings and overrides (U+202A-U+202E) and isolates
+/// (U+2066-U+2069), the invisible operators (U+2060-U+2064), the deprecated format characters (U+206A-U+206F)
+/// and the byte order mark. Text pasted from right-to-left pages or word processors carries them inside words.
 fn is_invisible(c: char) -> bool {
     matches!(
         c,
-        '\u{00AD}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2064}' | '\u{FEFF}'
+        '\u{00AD}'
+            | '\u{061C}'
+            | '\u{200B}'..='\u{200F}'
+            | '\u{202A}'..='\u{202E}'
+            | '\u{2060}'..='\u{2064}'
+            | '\u{2066}'..='\u{206F}'
+            | '\u{FEFF}'
     )
 }
 
@@ -168,6 +179,13 @@ mod tests {
         Case { name: "typographic", input: "don\u{2019}t \u{2013} ok", folded: "don't - ok" },
         Case { name: "ligature", input: "ﬁnance", folded: "finance" },
         Case { name: "rtl", input: "\u{202B}عربي", folded: "عربي" },
+        // Regression: the bidi isolates were kept, so "Kuber\u{2069}netes" was not Kubernetes.
+        Case { name: "first strong isolate", input: "Kuber\u{2068}netes", folded: "kubernetes" },
+        Case { name: "pop directional isolate", input: "Kuber\u{2069}netes", folded: "kubernetes" },
+        Case { name: "isolates around", input: "\u{2066}Go\u{2069} \u{2067}SQL\u{2069}", folded: "go sql" },
+        Case { name: "lrm rlm", input: "Post\u{200E}gre\u{200F}SQL", folded: "postgresql" },
+        Case { name: "arabic letter mark", input: "Ex\u{061C}cel", folded: "excel" },
+        Case { name: "embeddings", input: "\u{202A}Java\u{202C}\u{202D}Script\u{202E}", folded: "javascript" },
     ];
 
     #[test]
@@ -184,10 +202,10 @@ mod tests {
             let folded = normalized.as_str();
             // Every folded character boundary maps to an original character boundary.
             for (i, _) in folded.char_indices() {
-                let (start, end) = normalized.original_span(case.input, i, folded.len());
-                assert!(case.input.is_char_boundary(start), "{}: {start}", case.name);
-                assert!(case.input.is_char_boundary(end), "{}: {end}", case.name);
-                assert!(start <= end, "{}", case.name);
+                let span = normalized.original_span(case.input, Span::new(i, folded.len()));
+                assert!(case.input.is_char_boundary(span.start), "{}: {span:?}", case.name);
+                assert!(case.input.is_char_boundary(span.end), "{}: {span:?}", case.name);
+                assert!(span.start <= span.end, "{}", case.name);
             }
         }
     }
@@ -197,8 +215,33 @@ mod tests {
         let input = "I use ＰＹＴＨＯＮ daily";
         let normalized = Normalized::new(input);
         let start = normalized.as_str().find("python").unwrap_or_default();
-        let (s, e) = normalized.original_span(input, start, start + "python".len());
-        assert_eq!(&input[s..e], "ＰＹＴＨＯＮ");
+        let span = normalized.original_span(input, Span::new(start, start + "python".len()));
+        assert_eq!(&input[span.range()], "ＰＹＴＨＯＮ");
+    }
+
+    #[test]
+    fn invisible_characters() {
+        const INVISIBLE: &[char] = &[
+            '\u{00AD}', '\u{061C}', '\u{200B}', '\u{200C}', '\u{200D}', '\u{200E}', '\u{200F}', '\u{202A}', '\u{202B}',
+            '\u{202C}', '\u{202D}', '\u{202E}', '\u{2060}', '\u{2064}', '\u{2066}', '\u{2067}', '\u{2068}', '\u{2069}',
+            '\u{206A}', '\u{206F}', '\u{FEFF}',
+        ];
+        const VISIBLE: &[char] = &['a', ' ', '-', '\u{00A0}', '\u{2010}', '\u{2070}', 'ع', '\u{0301}'];
+        for &c in INVISIBLE {
+            assert!(is_invisible(c), "U+{:04X}", c as u32);
+        }
+        for &c in VISIBLE {
+            assert!(!is_invisible(c), "U+{:04X}", c as u32);
+        }
+    }
+
+    #[test]
+    fn spans_around_invisible_characters_cover_the_original_bytes() {
+        let input = "Use \u{2066}Kuber\u{2069}netes\u{200F} daily";
+        let normalized = Normalized::new(input);
+        let start = normalized.as_str().find("kubernetes").unwrap_or_default();
+        let span = normalized.original_span(input, Span::new(start, start + "kubernetes".len()));
+        assert_eq!(&input[span.range()], "Kuber\u{2069}netes");
     }
 
     #[test]

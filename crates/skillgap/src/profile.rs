@@ -2,6 +2,7 @@
 
 use crate::extract::{Document, Extractor, MatchKind, Mention, SkillEvidence};
 use crate::fuzzy::FuzzyHow;
+use crate::span::Span;
 use crate::structure::{Requirement, SectionKind};
 use crate::taxonomy::{CaseRule, ContextRule, SkillIdx};
 
@@ -12,6 +13,23 @@ pub const MIN_FUZZY_SCORE: u8 = 70;
 const MAX_ITEM_WORDS: usize = 4;
 
 /// The skills a CV shows, with where it shows them.
+///
+/// ```
+/// use skillgap::{Extractor, MatchKind, Profile, Taxonomy};
+///
+/// let extractor = Extractor::new(Taxonomy::builtin());
+/// let cv = "Experience\n- Built dashboards in Tableau.\n\nSkills\nKubernets, Tableau, CPA candidate\n";
+/// let profile = Profile::from_text(&extractor, cv);
+/// let id = |id: &str| extractor.taxonomy().get(id).expect("built in");
+///
+/// // A typo in the skills list is read by near spelling, and marked as such.
+/// let (skill, mention) = profile.fuzzy_mentions().next().expect("one fuzzy reading");
+/// assert_eq!((skill, mention.text.as_str(), mention.match_kind), (id("kubernetes"), "Kubernets", MatchKind::Fuzzy));
+/// // Tableau is shown in an experience bullet, not only listed.
+/// assert!(profile.holds(id("tableau")) && !profile.only_in_skills_list(id("tableau")));
+/// // A credential being worked towards is named, but not held.
+/// assert!(profile.get(id("cpa")).is_some() && !profile.holds(id("cpa")));
+/// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Profile {
     /// The extracted CV.
@@ -58,12 +76,17 @@ impl Profile {
 
 /// Items of skill lists: comma-, semicolon-, pipe-, slash- or bullet-separated pieces of lines in a skills section
 /// (or after a `Skills:` label), with brackets opening items of their own ("Python (pandas, PySpark)").
-fn skill_list_items(text: &str) -> Vec<(usize, usize)> {
+fn skill_list_items(text: &str) -> Vec<Span> {
     let mut items = Vec::new();
     let mut section = crate::structure::Structure::default();
     section.refill(text);
-    for line in section.lines.iter().filter(|l| l.section == SectionKind::Skills && !l.heading) {
-        let content = &text[line.start..line.end];
+    for line in section.lines.iter().filter(|l| l.section == SectionKind::Skills) {
+        let line_start = line.span.start;
+        let content = &text[line.span.range()];
+        // A short "Skills: Go, SQL" also reads as a heading (it opens the section below it), but its items count.
+        if line.heading && !labelled_list(content) {
+            continue;
+        }
         // After a "Skills:" label, the items start after the colon.
         let body_start = match content.find(':') {
             Some(i) if content[..i].split_whitespace().count() <= 4 => i + 1,
@@ -75,28 +98,33 @@ fn skill_list_items(text: &str) -> Vec<(usize, usize)> {
             let separator = matches!(c, ',' | ';' | '|' | '•' | '·' | '(' | ')' | '/' | '*')
                 || (c == '-' && (i == 0 || bytes[i - 1] == b' ') && bytes.get(i + 1) == Some(&b' '));
             if separator {
-                items.push((line.start + start, line.start + i));
+                items.push(Span::new(line_start + start, line_start + i));
                 start = i + c.len_utf8();
             }
         }
-        items.push((line.start + start, line.start + content.len()));
+        items.push(Span::new(line_start + start, line_start + content.len()));
     }
     items
         .into_iter()
-        .filter_map(|(s, e)| {
-            let piece = &text[s..e];
+        .filter_map(|item| {
+            let piece = &text[item.range()];
             let trimmed = piece.trim_matches(|c: char| c.is_whitespace() || matches!(c, '.' | ':' | '-' | '_' | '`'));
             if trimmed.is_empty() {
                 return None;
             }
-            let start = s + piece.find(trimmed).unwrap_or(0);
-            Some((start, start + trimmed.len()))
+            let start = item.start + piece.find(trimmed).unwrap_or(0);
+            Some(Span::new(start, start + trimmed.len()))
         })
-        .filter(|&(s, e)| {
-            let words = text[s..e].split_whitespace().count();
-            (1..=MAX_ITEM_WORDS).contains(&words) && text[s..e].chars().any(char::is_alphabetic)
+        .filter(|&item| {
+            let words = text[item.range()].split_whitespace().count();
+            (1..=MAX_ITEM_WORDS).contains(&words) && text[item.range()].chars().any(char::is_alphabetic)
         })
         .collect()
+}
+
+/// Whether a line is a label with items after it ("Skills: Kubernets, SQL"), not a bare heading ("Skills:").
+fn labelled_list(line: &str) -> bool {
+    line.split_once(':').is_some_and(|(label, rest)| label.split_whitespace().count() <= 4 && !rest.trim().is_empty())
 }
 
 /// Whether a typo reading is plausible: the edit may not be a word that is simply longer ("fluent" is a word,
@@ -125,26 +153,28 @@ fn add_fuzzy_list_items(extractor: &Extractor, text: &str, document: &mut Docume
     }
     read_items(extractor, text, &items, document);
     // Skills stay in order of first mention, fuzzy ones included.
-    document.skills.sort_by_key(|e| e.mentions.first().map_or(usize::MAX, |m| m.start));
+    document.skills.sort_by_key(|e| e.mentions.first().map_or(usize::MAX, |m| m.span.start));
 }
 
-fn read_items(extractor: &Extractor, text: &str, items: &[(usize, usize)], document: &mut Document) {
+/// Reads each skill-list item that no exact mention covers with the fuzzy index, and adds the plausible readings
+/// to `document`.
+fn read_items(extractor: &Extractor, text: &str, items: &[Span], document: &mut Document) {
     let taxonomy = extractor.taxonomy();
     // Every exact mention by start, to find the ones that touch an item without scanning them all per item.
-    let mut spans: Vec<(usize, usize, SkillIdx)> =
-        document.skills.iter().flat_map(|e| e.mentions.iter().map(move |m| (m.start, m.end, e.skill))).collect();
+    let mut spans: Vec<(Span, SkillIdx)> =
+        document.skills.iter().flat_map(|e| e.mentions.iter().map(move |m| (m.span, e.skill))).collect();
     spans.sort_unstable();
-    let longest = spans.iter().map(|s| s.1 - s.0).max().unwrap_or(0);
-    for &(start, end) in items {
-        let from = spans.partition_point(|s| s.0 + longest < start);
-        let touching = spans[from..].iter().take_while(|s| s.0 < end).filter(|s| start < s.1);
+    let longest = spans.iter().map(|s| s.0.len()).max().unwrap_or(0);
+    for &span in items {
+        let from = spans.partition_point(|s| s.0.start + longest < span.start);
+        let touching = spans[from..].iter().take_while(|s| s.0.start < span.end).filter(|s| span.start < s.0.end);
         // An exact mention of the whole item settles it; one inside it ("SQL" in "Postgre SQL") does not.
-        let inside: Vec<SkillIdx> = touching.clone().map(|s| s.2).collect();
-        let whole = touching.clone().any(|s| s.0 <= start && end <= s.1);
+        let inside: Vec<SkillIdx> = touching.clone().map(|s| s.1).collect();
+        let whole = touching.clone().any(|s| s.0.start <= span.start && span.end <= s.0.end);
         if whole {
             continue;
         }
-        let item = &text[start..end];
+        let item = &text[span.range()];
         let Some(best) = extractor.fuzzy().lookup(taxonomy, item, 1).into_iter().next() else { continue };
         if inside.contains(&best.alias.skill) {
             continue;
@@ -160,8 +190,7 @@ fn read_items(extractor: &Extractor, text: &str, items: &[(usize, usize)], docum
             continue;
         }
         let mention = Mention {
-            start,
-            end,
+            span,
             text: item.to_owned(),
             match_kind: MatchKind::Fuzzy,
             score: Some(best.score),
@@ -169,11 +198,11 @@ fn read_items(extractor: &Extractor, text: &str, items: &[(usize, usize)], docum
             requirement: Requirement::Mentioned,
             years: None,
             in_progress: false,
-            sentence: (start, end),
+            sentence: span,
         };
         match document.skills.iter_mut().find(|e| e.skill == best.alias.skill) {
             Some(evidence) => {
-                let at = evidence.mentions.partition_point(|m| m.start < start);
+                let at = evidence.mentions.partition_point(|m| m.span.start < span.start);
                 evidence.mentions.insert(at, mention);
             }
             None => document.skills.push(SkillEvidence { skill: best.alias.skill, mentions: vec![mention] }),
@@ -228,7 +257,7 @@ salesforce,Salesforce,sales,tool,,,
         let k8s = profile.get(ex.taxonomy().get("kubernetes").expect("id")).expect("found");
         assert_eq!(k8s.mentions.len(), 1);
         for (_, m) in profile.fuzzy_mentions() {
-            assert_eq!(&cv[m.start..m.end], m.text);
+            assert_eq!(&cv[m.span.range()], m.text);
             assert!(m.score.is_some());
         }
     }
@@ -245,7 +274,63 @@ salesforce,Salesforce,sales,tool,,,
     #[test]
     fn items_split_on_separators_and_brackets() {
         let text = "## Skills\n- Python (pandas, PySpark) / SQL | Go\nSkills: a b c d e f, Kafka\n";
-        let items: Vec<&str> = skill_list_items(text).into_iter().map(|(s, e)| &text[s..e]).collect();
+        let items: Vec<&str> = skill_list_items(text).into_iter().map(|item| &text[item.range()]).collect();
         assert_eq!(items, ["Python", "pandas", "PySpark", "SQL", "Go", "Kafka"]);
+    }
+
+    #[test]
+    fn labelled_lists() {
+        const CASES: &[(&str, bool)] = &[
+            ("Skills: Kubernets, Tableau", true),
+            ("**Tools:** Excel", true),
+            ("Skills:", false),
+            ("## Skills", false),
+            ("Technical skills: ", false),
+            ("Things I picked up over many years: Go", false),
+        ];
+        for &(line, expected) in CASES {
+            assert_eq!(labelled_list(line), expected, "{line}");
+        }
+    }
+
+    #[test]
+    fn a_short_labelled_list_is_read() {
+        // Regression: "Skills: Kubernets, ReactJS" is short enough to count as a heading, and its items were skipped.
+        let ex = extractor();
+        let cv = "Experience\n- Built things.\nSkills: Kubernets, ReactJS\n";
+        let profile = Profile::from_text(&ex, cv);
+        let read: Vec<(&str, &str)> = profile
+            .fuzzy_mentions()
+            .map(|(skill, m)| (m.text.as_str(), ex.taxonomy().skill(skill).id.as_str()))
+            .collect();
+        assert_eq!(read, [("Kubernets", "kubernetes"), ("ReactJS", "react")]);
+    }
+
+    #[test]
+    fn a_list_in_capitals_does_not_end_the_skills_section() {
+        // Regression: "SQL, AWS, GCP, ETL" was taken for a heading, and the typos on the line after it went unread.
+        let mut b = Taxonomy::builder();
+        b.add_csv(
+            "t.csv",
+            "id,name,family,kind,aliases,related,broader
+aws,AWS,cloud,tool,,,
+etl,ETL,data,method,,,
+gcp,GCP,cloud,tool,,,
+kubernetes,Kubernetes,cloud,tool,,,
+python,Python,software,language,,,
+sql,SQL,data,language,,,
+",
+        )
+        .expect("parses");
+        let ex = Extractor::new(b.build().expect("builds"));
+        let cv = "SKILLS\nSQL, AWS, GCP, ETL\nKubernets, Pyhton\n";
+        let profile = Profile::from_text(&ex, cv);
+        let read: Vec<(&str, &str)> = profile
+            .fuzzy_mentions()
+            .map(|(skill, m)| (m.text.as_str(), ex.taxonomy().skill(skill).id.as_str()))
+            .collect();
+        assert_eq!(read, [("Kubernets", "kubernetes"), ("Pyhton", "python")]);
+        let sql = profile.get(ex.taxonomy().get("sql").expect("id")).expect("found");
+        assert_eq!(sql.mentions[0].section, SectionKind::Skills);
     }
 }

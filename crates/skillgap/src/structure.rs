@@ -4,6 +4,8 @@
 
 use serde::Serialize;
 
+use crate::span::Span;
+
 /// The kind of section a line sits in, from the nearest heading above it (or an inline label such as
 /// `Skills: ...`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
@@ -140,8 +142,8 @@ pub enum Requirement {
 /// One line of the original text.
 #[derive(Debug, Clone)]
 pub(crate) struct Line {
-    pub start: usize,
-    pub end: usize,
+    /// The line's bytes, without its line break.
+    pub span: Span,
     /// The section the line belongs to.
     pub section: SectionKind,
     /// Whether the line is a heading.
@@ -184,14 +186,14 @@ impl Structure {
             } else {
                 inline_label(content).unwrap_or(section)
             };
-            self.lines.push(Line { start, end: line_end, section: line_section, heading });
+            self.lines.push(Line { span: Span::new(start, line_end), section: line_section, heading });
             start = end;
         }
     }
 
     /// The line holding byte `offset`.
     pub fn line_at(&self, offset: usize) -> Option<&Line> {
-        let i = self.lines.partition_point(|l| l.end < offset);
+        let i = self.lines.partition_point(|l| l.span.end < offset);
         self.lines.get(i)
     }
 }
@@ -211,7 +213,10 @@ fn heading_kind(line: &str) -> (bool, Option<SectionKind>) {
     let colon = inner.ends_with(':');
     let inner = inner.trim_end_matches(':').trim();
     let letters = inner.chars().filter(|c| c.is_alphabetic()).count();
-    let caps = letters >= 4 && words <= 6 && inner.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
+    let caps = letters >= 4
+        && words <= 6
+        && inner.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase)
+        && !is_unnamed_list(inner);
     if markdown || bold || caps || (colon && words <= 8) {
         return (true, SectionKind::classify(inner));
     }
@@ -221,6 +226,14 @@ fn heading_kind(line: &str) -> (bool, Option<SectionKind>) {
         Some(kind) => (true, Some(kind)),
         None => (false, None),
     }
+}
+
+/// Whether a line is a comma (or semicolon, or pipe) separated list that names no section: "SQL, AWS, GCP,
+/// ETL" is a list of skills written in capitals, not a heading, while "SKILLS, TOOLS & TECHNOLOGIES" still names
+/// one.
+fn is_unnamed_list(line: &str) -> bool {
+    let items = line.split([',', ';', '|']).filter(|item| !item.trim().is_empty()).count();
+    items >= 2 && SectionKind::classify(line).is_none()
 }
 
 /// A label at the start of a line ("Skills: Python, SQL", "Nice to have: Go").
@@ -249,14 +262,10 @@ fn floor_char_boundary(text: &str, mut i: usize) -> usize {
     i
 }
 
-/// The sentence around `[start, end)` within its line: split at `. `, `! `, `? ` and `; `.
-pub(crate) fn sentence_around(
-    text: &str,
-    line_start: usize,
-    line_end: usize,
-    start: usize,
-    end: usize,
-) -> (usize, usize) {
+/// The sentence around `mention` within `line`: split at `. `, `! `, `? ` and `; `.
+pub(crate) fn sentence_around(text: &str, line: Span, mention: Span) -> Span {
+    let (line_start, line_end) = (line.start, line.end);
+    let (start, end) = (mention.start, mention.end);
     let bytes = text.as_bytes();
     let is_stop = |i: usize| {
         matches!(bytes[i], b'.' | b'!' | b'?' | b';')
@@ -288,7 +297,15 @@ pub(crate) fn sentence_around(
     while s < e && bytes[s].is_ascii_whitespace() {
         s += 1;
     }
-    (s, e)
+    Span::new(s, e)
+}
+
+/// The clause around `mention` within its `sentence`: split at commas, brackets, colons and semicolons.
+pub(crate) fn clause_around(text: &str, sentence: Span, mention: Span) -> &str {
+    const DELIMITERS: &[char] = &[',', '(', ')', ';', ':', '[', ']'];
+    let s = text[sentence.start..mention.start].rfind(DELIMITERS).map_or(sentence.start, |i| sentence.start + i + 1);
+    let e = text[mention.end..sentence.end].find(DELIMITERS).map_or(sentence.end, |i| mention.end + i);
+    &text[s..e]
 }
 
 /// The requirement a sentence states by its own words, if any.
@@ -336,6 +353,56 @@ pub(crate) fn requirement_cue(sentence: &str) -> Option<Requirement> {
     }
 }
 
+/// Words that say a credential is being worked towards rather than held.
+const IN_PROGRESS_CUES: &[&str] = &[
+    "candidate",
+    "studying",
+    "pursuing",
+    "in progress",
+    "in-progress",
+    "expected",
+    "working towards",
+    "working toward",
+    "preparing for",
+    "enrolled",
+    "currently completing",
+    "anticipated",
+    "sections passed",
+    "parts passed",
+    "exams passed",
+    "due to complete",
+    "completing my",
+    "ongoing",
+];
+
+/// Whether the clause (or, failing a cue there, the sentence) says a credential is not yet held.
+pub(crate) fn in_progress_cue(clause: &str, sentence: &str) -> bool {
+    let has = |s: &str| {
+        let s = s.to_lowercase();
+        IN_PROGRESS_CUES.iter().any(|cue| s.contains(cue))
+    };
+    has(clause) || has(sentence)
+}
+
+/// Years attached to `mention`: the nearest "N years" phrase before it in its `sentence`, or one right after it in
+/// brackets or after a dash ("Python (5 years)", "SQL - 3 yrs").
+pub(crate) fn years_for(text: &str, sentence: Span, mention: Span) -> Option<u8> {
+    let mut before = None;
+    for (number_at, n) in years_in(&text[sentence.range()]) {
+        let number_at = sentence.start + number_at;
+        if number_at < mention.start {
+            before = Some(n);
+        } else if number_at >= mention.end {
+            let gap = text[mention.end..number_at].trim();
+            if gap.is_empty() || gap == "(" || gap == "-" || gap == "–" || gap == ":" || gap == "," {
+                return Some(n);
+            }
+            break;
+        }
+    }
+    before
+}
+
 const NUMBER_WORDS: &[(&str, u8)] = &[
     ("one", 1),
     ("two", 2),
@@ -352,9 +419,9 @@ const NUMBER_WORDS: &[(&str, u8)] = &[
     ("twenty", 20),
 ];
 
-/// Every "N years" phrase in `s`: (byte offset of the number, byte offset after "years", N). For ranges
-/// ("3-5 years", "3 to 5 years") N is the lower bound.
-pub(crate) fn years_in(s: &str) -> impl Iterator<Item = (usize, usize, u8)> + '_ {
+/// Every "N years" phrase in `s`: (byte offset of the number, N). For ranges ("3-5 years", "3 to 5 years") N is
+/// the lower bound.
+pub(crate) fn years_in(s: &str) -> impl Iterator<Item = (usize, u8)> + '_ {
     let lower = s.as_bytes();
     let mut from = 0;
     std::iter::from_fn(move || {
@@ -364,8 +431,8 @@ pub(crate) fn years_in(s: &str) -> impl Iterator<Item = (usize, usize, u8)> + '_
             let at = from + found;
             let unit_end = s[at..].find(|c: char| !c.is_ascii_alphabetic()).map_or(s.len(), |e| at + e);
             from = unit_end.max(at + 1);
-            if let Some((number_at, n)) = number_before(s, at) {
-                return Some((number_at, unit_end, n));
+            if let Some(found) = number_before(s, at) {
+                return Some(found);
             }
         }
         None
@@ -433,6 +500,10 @@ mod tests {
             Case { line: "Experience", heading: true, kind: Some(SectionKind::Experience) },
             Case { line: "We build data pipelines.", heading: false, kind: None },
             Case { line: "- Strong SQL skills", heading: false, kind: None },
+            Case { line: "SQL, AWS, GCP, ETL", heading: false, kind: None },
+            Case { line: "SKILLS, TOOLS & TECHNOLOGIES", heading: true, kind: Some(SectionKind::Skills) },
+            Case { line: "CERTIFICATIONS", heading: true, kind: Some(SectionKind::Certifications) },
+            Case { line: "ACME CORP", heading: true, kind: None },
         ];
         for case in CASES {
             assert_eq!(heading_kind(case.line), (case.heading, case.kind), "{}", case.line);
@@ -454,9 +525,86 @@ mod tests {
     }
 
     #[test]
+    fn unnamed_lists() {
+        const CASES: &[(&str, bool)] = &[
+            ("SQL, AWS, GCP, ETL", true),
+            ("HTML; CSS | SASS", true),
+            ("SKILLS, TOOLS & TECHNOLOGIES", false),
+            ("ACME CORP", false),
+            ("SQL,", false),
+        ];
+        for &(line, expected) in CASES {
+            assert_eq!(is_unnamed_list(line), expected, "{line}");
+        }
+    }
+
+    #[test]
+    fn a_list_in_capitals_stays_in_its_skills_section() {
+        // Regression: "SQL, AWS, GCP, ETL" was read as a heading, which closed the skills section above it.
+        let text = "SKILLS\nSQL, AWS, GCP, ETL\nKubernets, Pyhton\n";
+        let mut s = Structure::default();
+        s.refill(text);
+        let lines: Vec<(SectionKind, bool)> = s.lines.iter().map(|l| (l.section, l.heading)).collect();
+        use SectionKind::*;
+        assert_eq!(lines, [(Skills, true), (Skills, false), (Skills, false)]);
+    }
+
+    #[test]
+    fn years_attached_to_a_mention() {
+        struct Case {
+            sentence: &'static str,
+            skill: &'static str,
+            expected: Option<u8>,
+        }
+        const CASES: &[Case] = &[
+            Case { sentence: "5+ years of Python", skill: "Python", expected: Some(5) },
+            Case { sentence: "Python (5 years)", skill: "Python", expected: Some(5) },
+            Case { sentence: "SQL - 3 yrs", skill: "SQL", expected: Some(3) },
+            Case { sentence: "Go: 2 years", skill: "Go", expected: Some(2) },
+            Case { sentence: "Python and then 4 years of Java", skill: "Python", expected: None },
+            Case { sentence: "3 years of Java, 6 years of Go", skill: "Go", expected: Some(6) },
+            Case { sentence: "Rust", skill: "Rust", expected: None },
+        ];
+        for case in CASES {
+            let at = case.sentence.find(case.skill).unwrap_or_default();
+            let mention = Span::new(at, at + case.skill.len());
+            let sentence = Span::new(0, case.sentence.len());
+            assert_eq!(years_for(case.sentence, sentence, mention), case.expected, "{}", case.sentence);
+        }
+    }
+
+    #[test]
+    fn in_progress_cues() {
+        const CASES: &[(&str, &str, bool)] = &[
+            ("CPA candidate", "CPA candidate, Big Four audit", true),
+            ("studying for the PMP", "studying for the PMP", true),
+            ("MSc", "MSc, expected 2026", true),
+            ("CPA (2019)", "CPA (2019)", false),
+            ("PMP certified", "PMP certified since 2018", false),
+        ];
+        for &(clause, sentence, expected) in CASES {
+            assert_eq!(in_progress_cue(clause, sentence), expected, "{clause} / {sentence}");
+        }
+    }
+
+    #[test]
+    fn clauses() {
+        const CASES: &[(&str, &str, &str)] = &[
+            ("Team of 5 (Java essential), ideally in SaaS.", "Java", "Java essential"),
+            ("We use Go, Rust; and SQL", "Rust", " Rust"),
+            ("Python", "Python", "Python"),
+        ];
+        for &(sentence, skill, expected) in CASES {
+            let at = sentence.find(skill).unwrap_or_default();
+            let clause = clause_around(sentence, Span::new(0, sentence.len()), Span::new(at, at + skill.len()));
+            assert_eq!(clause, expected, "{sentence}");
+        }
+    }
+
+    #[test]
     fn years() {
         let found: Vec<u8> = years_in("5+ years of Python, 3-5 yrs SQL, three years Go, 2 to 4 years, Java8 years")
-            .map(|y| y.2)
+            .map(|y| y.1)
             .collect();
         assert_eq!(found, [5, 3, 3, 2]);
         assert_eq!(years_in("years of practice").count(), 0);
@@ -468,7 +616,7 @@ mod tests {
         for s in ["x \u{95}years", "\u{95}five years", "ünf years", "５ years", "€3 years"] {
             let _ = years_in(s).count();
         }
-        assert_eq!(years_in("naïve five years").map(|y| y.2).collect::<Vec<_>>(), [5]);
+        assert_eq!(years_in("naïve five years").map(|y| y.1).collect::<Vec<_>>(), [5]);
     }
 
     #[test]
@@ -483,7 +631,7 @@ mod tests {
     fn sentences() {
         let text = "We use Kafka. You know SQL; also Go.";
         let at = text.find("SQL").unwrap_or_default();
-        let (s, e) = sentence_around(text, 0, text.len(), at, at + 3);
-        assert_eq!(&text[s..e], "You know SQL;");
+        let sentence = sentence_around(text, Span::new(0, text.len()), Span::new(at, at + 3));
+        assert_eq!(&text[sentence.range()], "You know SQL;");
     }
 }

@@ -46,136 +46,227 @@ pub struct Suggestion {
 /// How many gaps get an add-if-true suggestion; the rest are in the ranked gap list.
 pub const MAX_GAP_SUGGESTIONS: usize = 8;
 
+/// What every suggestion rule reads: the taxonomy, the profile, the comparison and the targets' labels.
+struct Context<'a> {
+    taxonomy: &'a Taxonomy,
+    profile: &'a Profile,
+    comparison: &'a Comparison,
+    labels: &'a [String],
+}
+
+impl Context<'_> {
+    /// Who asks for a result's skill: "the posting", "2 of 3 targets", or the one target's label.
+    fn who(&self, r: &SkillResult) -> String {
+        who_asks(r, self.labels, self.comparison.targets)
+    }
+}
+
 /// Builds suggestions, most important first: by the weight of the skill they are about, then gaps before
-/// years, wording and surfacing. Skills that sit only in the skills list are grouped into one suggestion. `labels` names each target ("the posting", a file name).
+/// years, wording and surfacing. Skills that sit only in the skills list are grouped into one suggestion. `labels`
+/// names each target ("the posting", a file name).
+///
+/// Every [`SuggestionKind`] has its own rule: wording, years and surfacing for skills the CV shows, and for
+/// each of the first [`MAX_GAP_SUGGESTIONS`] gaps one of credential, build-on-related and add-if-true.
+///
+/// ```
+/// use skillgap::{compare, suggest, Extractor, Profile, SuggestionKind, Taxonomy};
+///
+/// let extractor = Extractor::new(Taxonomy::builtin());
+/// let profile = Profile::from_text(&extractor, "Skills: Postgres, Python");
+/// let posting = extractor.extract("Requirements\n- PostgreSQL\n- Terraform\n");
+/// let comparison = compare(extractor.taxonomy(), &profile, &[posting]);
+/// let advice = suggest(extractor.taxonomy(), &profile, &comparison, &["the posting".to_owned()]);
+///
+/// let kinds: Vec<SuggestionKind> = advice.iter().map(|s| s.kind).collect();
+/// assert_eq!(kinds[0], SuggestionKind::AddIfTrue); // Terraform: only if true
+/// assert!(kinds.contains(&SuggestionKind::AlignWording)); // "Postgres" -> "PostgreSQL"
+/// ```
 pub fn suggest(taxonomy: &Taxonomy, profile: &Profile, comparison: &Comparison, labels: &[String]) -> Vec<Suggestion> {
+    let cx = Context { taxonomy, profile, comparison, labels };
     let mut out = Vec::new();
-    let mut buried = Vec::new();
-    let who = |r: &SkillResult| who_asks(r, labels, comparison.targets);
     for r in &comparison.matched {
-        let skill = taxonomy.skill(r.skill);
-        let Some(cv) = profile.get(r.skill) else { continue };
-        let cv_forms: Vec<String> = cv.mentions.iter().map(|m| fold(&m.text)).collect();
-        // "BLS for Healthcare Providers" already says "BLS": only a wording the CV does not contain is worth a change.
-        let says = |target: &str| {
-            let target = fold(target);
-            cv_forms.iter().any(|cv| contains_words(cv, &target) || contains_words(&target, cv))
-        };
-        if let Some(target) = r.evidence.iter().find(|e| !says(&e.text)) {
-            if r.evidence.iter().all(|e| !says(&e.text)) {
-                out.push(Suggestion {
-                    kind: SuggestionKind::AlignWording,
-                    skill: r.skill,
-                    weight: r.weight,
-                    message: format!(
-                        "Your CV says \"{}\"; {} says \"{}\". Use their wording (or both) so that screening software and recruiters match it.",
-                        cv.mentions[0].text, who(r), target.text
-                    ),
-                });
-            }
-        }
-        if let Some(years) = r.years() {
-            let stated = cv.years();
-            if stated.is_none_or(|s| s < years) {
-                let have = match stated {
-                    Some(s) => format!("your CV shows {s}"),
-                    None => "your CV does not say how long".to_owned(),
-                };
-                out.push(Suggestion {
-                    kind: SuggestionKind::StateYears,
-                    skill: r.skill,
-                    weight: r.weight,
-                    message: format!(
-                        "{} asks for {years}+ years of {}; {have}. Count every role where you used it, and state the true total (\"N years of {}\"); do not round up.",
-                        capitalise(&who(r)), skill.name, skill.name
-                    ),
-                });
-            }
-        }
-        if r.requirement() == Requirement::Required && profile.only_in_skills_list(r.skill) {
-            buried.push(r);
-        }
+        out.extend(align_wording(&cx, r));
+        out.extend(state_years(&cx, r));
     }
-    if let Some(heaviest) = buried.iter().map(|r| r.weight).max() {
-        let names: Vec<&str> = buried.iter().map(|r| taxonomy.skill(r.skill).name.as_str()).collect();
-        let (list, them, each) =
-            if names.len() == 1 { (names[0].to_owned(), "it", "it") } else { (join_and(&names), "them", "each") };
-        out.push(Suggestion {
-            kind: SuggestionKind::Surface,
-            skill: buried[0].skill,
-            weight: heaviest,
-            message: format!(
-                "{list} {} only in your skills list, but {} {them}. Show {each} in an experience bullet: what you did with {it}, and the result.",
-                if names.len() == 1 { "is" } else { "are" },
-                if comparison.targets > 1 { "the targets require".to_owned() } else { format!("{} requires", labels.first().map_or("the target", String::as_str)) },
-                it = if names.len() == 1 { "it" } else { "each" },
-            ),
-        });
-    }
+    out.extend(surface(&cx));
     for r in comparison.gaps().into_iter().take(MAX_GAP_SUGGESTIONS) {
-        let skill = taxonomy.skill(r.skill);
-        let named = if r.alternatives.is_empty() {
-            skill.name.clone()
-        } else {
-            let others: Vec<&str> = r.alternatives.iter().map(|&a| taxonomy.skill(a).name.as_str()).collect();
-            format!("{} (or {})", skill.name, others.join(" or "))
-        };
-        let years = r.years().map(|y| format!(" ({y}+ years)")).unwrap_or_default();
-        let weight = match r.requirement() {
-            Requirement::Required => "requires",
-            Requirement::Preferred => "prefers",
-            Requirement::Mentioned => "names",
-        };
-        let who = capitalise(&who(r));
-        let credential = matches!(skill.kind, Kind::Certification | Kind::Degree);
-        let (kind, message) = match (r.status, credential) {
-            (Status::InProgress, _) => (
-                SuggestionKind::Credential,
-                format!(
-                    "{who} {weight} {named}{years}; your CV shows it in progress. Say where you stand and when you expect to finish (\"{} expected June 2026\"), so a screen that requires it can still read you as close.",
-                    skill.name
-                ),
-            ),
-            (Status::Related(have), true) => (
-                SuggestionKind::Credential,
-                format!(
-                    "{who} {weight} {named}{years}. You show {}, which is related: if you hold {}, list it with the year; if not, it is the credential to earn next.",
-                    taxonomy.skill(have).name, skill.name
-                ),
-            ),
-            (Status::Related(have), false) => {
-                let have = &taxonomy.skill(have).name;
-                let next_step = if matches!(skill.kind, Kind::Tool | Kind::Language | Kind::Framework) {
-                    format!("if not, a small project with it, building on {have}, gives you something true to write")
-                } else {
-                    format!("your {have} is related experience worth naming beside it")
-                };
-                (
-                    SuggestionKind::BuildOnRelated,
-                    format!(
-                        "{who} {weight} {named}{years}; you show {have}, which transfers. If you have any experience with {} (at work, in training, on a placement), say so with one concrete example; {next_step}.",
-                        skill.name
-                    ),
-                )
-            }
-            (_, true) => (
-                SuggestionKind::Credential,
-                format!(
-                    "{who} {weight} {named}{years}. If you hold it, list it under Education or Certifications with the year; if not, weigh whether it is worth earning for roles like this."
-                ),
-            ),
-            (_, false) => (
-                SuggestionKind::AddIfTrue,
-                format!(
-                    "{who} {weight} {named}{years}. If you have experience with it, say so: add it to your skills and to the bullet where you used it. If you have not, do not claim it."
-                ),
-            ),
-        };
-        out.push(Suggestion { kind, skill: r.skill, message, weight: r.weight });
+        out.push(gap_suggestion(&cx, r));
     }
     // Heaviest first; at equal weight, gaps before wording fixes.
     out.sort_by(|a, b| b.weight.cmp(&a.weight).then(priority(a.kind).cmp(&priority(b.kind))));
     out
+}
+
+/// [`SuggestionKind::AlignWording`]: the CV names a matched skill, but never in words the targets use.
+fn align_wording(cx: &Context, r: &SkillResult) -> Option<Suggestion> {
+    let cv = cx.profile.get(r.skill)?;
+    let cv_forms: Vec<String> = cv.mentions.iter().map(|m| fold(&m.text)).collect();
+    // "BLS for Healthcare Providers" already says "BLS": only a wording the CV does not contain is worth a change.
+    let says = |target: &str| {
+        let target = fold(target);
+        cv_forms.iter().any(|cv| contains_words(cv, &target) || contains_words(&target, cv))
+    };
+    if r.evidence.iter().any(|e| says(&e.text)) {
+        return None;
+    }
+    let target = r.evidence.first()?;
+    Some(Suggestion {
+        kind: SuggestionKind::AlignWording,
+        skill: r.skill,
+        weight: r.weight,
+        message: format!(
+            "Your CV says \"{}\"; {} says \"{}\". Use their wording (or both) so that screening software and recruiters match it.",
+            cv.mentions[0].text, cx.who(r), target.text
+        ),
+    })
+}
+
+/// [`SuggestionKind::StateYears`]: a target asks for more years of a matched skill than the CV states.
+fn state_years(cx: &Context, r: &SkillResult) -> Option<Suggestion> {
+    let cv = cx.profile.get(r.skill)?;
+    let years = r.years()?;
+    let stated = cv.years();
+    if stated.is_some_and(|s| s >= years) {
+        return None;
+    }
+    let have = match stated {
+        Some(s) => format!("your CV shows {s}"),
+        None => "your CV does not say how long".to_owned(),
+    };
+    let name = &cx.taxonomy.skill(r.skill).name;
+    Some(Suggestion {
+        kind: SuggestionKind::StateYears,
+        skill: r.skill,
+        weight: r.weight,
+        message: format!(
+            "{} asks for {years}+ years of {name}; {have}. Count every role where you used it, and state the true total (\"N years of {name}\"); do not round up.",
+            capitalise(&cx.who(r))
+        ),
+    })
+}
+
+/// [`SuggestionKind::Surface`]: required skills the CV names only in its skills list, grouped into one suggestion.
+fn surface(cx: &Context) -> Option<Suggestion> {
+    let buried: Vec<&SkillResult> = cx
+        .comparison
+        .matched
+        .iter()
+        .filter(|r| {
+            cx.profile.get(r.skill).is_some()
+                && r.requirement() == Requirement::Required
+                && cx.profile.only_in_skills_list(r.skill)
+        })
+        .collect();
+    let heaviest = buried.iter().map(|r| r.weight).max()?;
+    let names: Vec<&str> = buried.iter().map(|r| cx.taxonomy.skill(r.skill).name.as_str()).collect();
+    let (list, them, each) =
+        if names.len() == 1 { (names[0].to_owned(), "it", "it") } else { (join_and(&names), "them", "each") };
+    Some(Suggestion {
+        kind: SuggestionKind::Surface,
+        skill: buried[0].skill,
+        weight: heaviest,
+        message: format!(
+            "{list} {} only in your skills list, but {} {them}. Show {each} in an experience bullet: what you did with {it}, and the result.",
+            if names.len() == 1 { "is" } else { "are" },
+            if cx.comparison.targets > 1 {
+                "the targets require".to_owned()
+            } else {
+                format!("{} requires", cx.labels.first().map_or("the target", String::as_str))
+            },
+            it = if names.len() == 1 { "it" } else { "each" },
+        ),
+    })
+}
+
+/// How a target asks for a gap, worded for a suggestion.
+struct Asked {
+    /// "Recruiters at Acme", "2 of 3 targets", capitalised.
+    who: String,
+    /// "requires", "prefers" or "names".
+    verb: &'static str,
+    /// The skill's name, with the alternatives that would close it too.
+    named: String,
+    /// " (5+ years)", or nothing.
+    years: String,
+}
+
+/// The one suggestion for a gap: which rule applies depends on its status and on whether it is a credential.
+fn gap_suggestion(cx: &Context, r: &SkillResult) -> Suggestion {
+    let skill = cx.taxonomy.skill(r.skill);
+    let named = if r.alternatives.is_empty() {
+        skill.name.clone()
+    } else {
+        let others: Vec<&str> = r.alternatives.iter().map(|&a| cx.taxonomy.skill(a).name.as_str()).collect();
+        format!("{} (or {})", skill.name, others.join(" or "))
+    };
+    let asked = Asked {
+        who: capitalise(&cx.who(r)),
+        verb: match r.requirement() {
+            Requirement::Required => "requires",
+            Requirement::Preferred => "prefers",
+            Requirement::Mentioned => "names",
+        },
+        named,
+        years: r.years().map(|y| format!(" ({y}+ years)")).unwrap_or_default(),
+    };
+    let is_credential = matches!(skill.kind, Kind::Certification | Kind::Degree);
+    let (kind, message) = match (r.status, is_credential) {
+        (Status::Related(have), false) => build_on_related(cx, r, have, &asked),
+        (status, true) | (status @ Status::InProgress, false) => credential(cx, r, status, &asked),
+        (_, false) => add_if_true(&asked),
+    };
+    Suggestion { kind, skill: r.skill, message, weight: r.weight }
+}
+
+/// [`SuggestionKind::Credential`]: a certification, degree or licence gap (or any skill the CV shows in progress):
+/// say where you stand, list it with the year, or weigh earning it.
+fn credential(cx: &Context, r: &SkillResult, status: Status, asked: &Asked) -> (SuggestionKind, String) {
+    let Asked { who, verb, named, years } = asked;
+    let name = &cx.taxonomy.skill(r.skill).name;
+    let message = match status {
+        Status::InProgress => format!(
+            "{who} {verb} {named}{years}; your CV shows it in progress. Say where you stand and when you expect to finish (\"{name} expected June 2026\"), so a screen that requires it can still read you as close."
+        ),
+        Status::Related(have) => format!(
+            "{who} {verb} {named}{years}. You show {}, which is related: if you hold {name}, list it with the year; if not, it is the credential to earn next.",
+            cx.taxonomy.skill(have).name
+        ),
+        _ => format!(
+            "{who} {verb} {named}{years}. If you hold it, list it under Education or Certifications with the year; if not, weigh whether it is worth earning for roles like this."
+        ),
+    };
+    (SuggestionKind::Credential, message)
+}
+
+/// [`SuggestionKind::BuildOnRelated`]: a gap next to a skill the CV shows: name any real experience, or learn it
+/// from there.
+fn build_on_related(cx: &Context, r: &SkillResult, have: SkillIdx, asked: &Asked) -> (SuggestionKind, String) {
+    let Asked { who, verb, named, years } = asked;
+    let skill = cx.taxonomy.skill(r.skill);
+    let have = &cx.taxonomy.skill(have).name;
+    let next_step = if matches!(skill.kind, Kind::Tool | Kind::Language | Kind::Framework) {
+        format!("if not, a small project with it, building on {have}, gives you something true to write")
+    } else {
+        format!("your {have} is related experience worth naming beside it")
+    };
+    (
+        SuggestionKind::BuildOnRelated,
+        format!(
+            "{who} {verb} {named}{years}; you show {have}, which transfers. If you have any experience with {} (at work, in training, on a placement), say so with one concrete example; {next_step}.",
+            skill.name
+        ),
+    )
+}
+
+/// [`SuggestionKind::AddIfTrue`]: a plain gap: add it only if it is true.
+fn add_if_true(asked: &Asked) -> (SuggestionKind, String) {
+    let Asked { who, verb, named, years } = asked;
+    (
+        SuggestionKind::AddIfTrue,
+        format!(
+            "{who} {verb} {named}{years}. If you have experience with it, say so: add it to your skills and to the bullet where you used it. If you have not, do not claim it."
+        ),
+    )
 }
 
 /// Order among suggestions of equal weight: closing a gap matters more than polishing what is there.
@@ -232,6 +323,7 @@ mod tests {
     use crate::extract::Extractor;
 
     const TAXONOMY: &str = "id,name,family,kind,aliases,related,broader
+aws-dev,AWS Certified Developer,cloud,certification,,aws-saa,
 aws-saa,AWS Certified Solutions Architect,cloud,certification,,,
 mysql,MySQL,data,tool,,postgresql,
 postgresql,PostgreSQL,data,tool,Postgres,,
@@ -239,11 +331,159 @@ python,Python,software,language,,,
 terraform,Terraform,cloud,tool,,,
 ";
 
-    #[test]
-    fn every_kind_of_suggestion() {
+    fn extractor() -> Extractor {
         let mut b = Taxonomy::builder();
         b.add_csv("t.csv", TAXONOMY).expect("parses");
-        let ex = Extractor::new(b.build().expect("builds"));
+        Extractor::new(b.build().expect("builds"))
+    }
+
+    /// Runs `rule` over the comparison of `cv` with `posting`.
+    fn with_context<R>(cv: &str, posting: &str, rule: impl FnOnce(&Context) -> R) -> R {
+        let ex = extractor();
+        let profile = Profile::from_text(&ex, cv);
+        let comparison = compare(ex.taxonomy(), &profile, &[ex.extract(posting)]);
+        let labels = ["the posting".to_owned()];
+        rule(&Context { taxonomy: ex.taxonomy(), profile: &profile, comparison: &comparison, labels: &labels })
+    }
+
+    struct Case {
+        cv: &'static str,
+        posting: &'static str,
+        /// A phrase of the message, or `None` when the rule makes no suggestion.
+        expected: Option<&'static str>,
+    }
+
+    /// Checks a rule that looks at each matched skill in turn.
+    fn check_matched(rule: fn(&Context, &SkillResult) -> Option<Suggestion>, name: &str, cases: &[Case]) {
+        for case in cases {
+            let got = with_context(case.cv, case.posting, |cx| {
+                cx.comparison.matched.iter().find_map(|r| rule(cx, r)).map(|s| s.message)
+            });
+            match (case.expected, got) {
+                (None, None) => {}
+                (Some(phrase), Some(message)) => assert!(message.contains(phrase), "{name}: {message}"),
+                (expected, got) => {
+                    panic!("{name}: {:?} against {:?}: expected {expected:?}, got {got:?}", case.cv, case.posting)
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn align_wording_rule() {
+        check_matched(
+            align_wording,
+            "align_wording",
+            &[
+                Case {
+                    cv: "Postgres",
+                    posting: "Requirements\n- PostgreSQL\n",
+                    expected: Some("Your CV says \"Postgres\"; the posting says \"PostgreSQL\""),
+                },
+                Case { cv: "PostgreSQL", posting: "Requirements\n- PostgreSQL\n", expected: None },
+                Case { cv: "Postgres", posting: "Postgres or PostgreSQL, both fine", expected: None },
+            ],
+        );
+    }
+
+    #[test]
+    fn state_years_rule() {
+        check_matched(
+            state_years,
+            "state_years",
+            &[
+                Case { cv: "Python", posting: "5+ years of Python", expected: Some("your CV does not say how long") },
+                Case { cv: "3 years of Python", posting: "5+ years of Python", expected: Some("your CV shows 3") },
+                Case { cv: "6 years of Python", posting: "5+ years of Python", expected: None },
+                Case { cv: "Python", posting: "Requirements\n- Python\n", expected: None },
+            ],
+        );
+    }
+
+    #[test]
+    fn surface_rule() {
+        const CASES: &[Case] = &[
+            Case {
+                cv: "Skills\nPython\n",
+                posting: "Requirements\n- Python\n",
+                expected: Some("Python is only in your skills list, but the posting requires it"),
+            },
+            Case {
+                cv: "Skills\nPython, Terraform\n",
+                posting: "Requirements\n- Python\n- Terraform\n",
+                expected: Some("Python and Terraform are only in your skills list"),
+            },
+            Case { cv: "Experience\nBuilt Python services.\n", posting: "Requirements\n- Python\n", expected: None },
+            Case { cv: "Skills\nPython\n", posting: "We use Python.", expected: None },
+        ];
+        for case in CASES {
+            let got = with_context(case.cv, case.posting, |cx| surface(cx).map(|s| s.message));
+            match (case.expected, got) {
+                (None, None) => {}
+                (Some(phrase), Some(message)) => assert!(message.contains(phrase), "{message}"),
+                (expected, got) => panic!("{:?}: expected {expected:?}, got {got:?}", case.cv),
+            }
+        }
+    }
+
+    #[test]
+    fn gap_rules() {
+        struct GapCase {
+            cv: &'static str,
+            posting: &'static str,
+            kind: SuggestionKind,
+            phrase: &'static str,
+        }
+        const CASES: &[GapCase] = &[
+            GapCase {
+                cv: "Python",
+                posting: "Requirements\n- Terraform\n",
+                kind: SuggestionKind::AddIfTrue,
+                phrase: "The posting requires Terraform. If you have experience with it, say so",
+            },
+            GapCase {
+                cv: "MySQL",
+                posting: "Requirements\n- PostgreSQL\n",
+                kind: SuggestionKind::BuildOnRelated,
+                phrase: "you show MySQL, which transfers",
+            },
+            GapCase {
+                cv: "Python",
+                posting: "Requirements\n- AWS Certified Solutions Architect\n",
+                kind: SuggestionKind::Credential,
+                phrase: "list it under Education or Certifications",
+            },
+            GapCase {
+                cv: "AWS Certified Developer",
+                posting: "Requirements\n- AWS Certified Solutions Architect\n",
+                kind: SuggestionKind::Credential,
+                phrase: "You show AWS Certified Developer, which is related",
+            },
+            GapCase {
+                cv: "Currently studying for the AWS Certified Solutions Architect.",
+                posting: "Requirements\n- AWS Certified Solutions Architect\n",
+                kind: SuggestionKind::Credential,
+                phrase: "your CV shows it in progress",
+            },
+            GapCase {
+                cv: "Python",
+                posting: "Nice to have\n- Terraform or MySQL\n",
+                kind: SuggestionKind::AddIfTrue,
+                phrase: "The posting prefers Terraform (or MySQL).",
+            },
+        ];
+        for case in CASES {
+            let got =
+                with_context(case.cv, case.posting, |cx| cx.comparison.gaps().first().map(|r| gap_suggestion(cx, r)));
+            let got = got.unwrap_or_else(|| panic!("{:?}: no gap", case.cv));
+            assert_eq!(got.kind, case.kind, "{:?}: {}", case.cv, got.message);
+            assert!(got.message.contains(case.phrase), "{:?}: {}", case.cv, got.message);
+        }
+    }
+
+    #[test]
+    fn every_kind_of_suggestion() {
+        let ex = extractor();
         let profile = Profile::from_text(&ex, "Skills\nPython, Postgres\nExperience\nBuilt things.\n");
         let target = ex.extract(
             "Requirements\n- 5+ years of Python\n- PostgreSQL\n- Terraform\n- AWS Certified Solutions Architect\n",

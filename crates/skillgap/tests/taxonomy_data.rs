@@ -185,7 +185,7 @@ fn found(extractor: &Extractor, text: &str) -> Vec<(String, Vec<(usize, usize)>)
     doc.skills
         .iter()
         .map(|e| {
-            let spans = e.mentions.iter().map(|m| (m.start, m.end)).collect();
+            let spans = e.mentions.iter().map(|m| (m.span.start, m.span.end)).collect();
             (extractor.taxonomy().skill(e.skill).name.clone(), spans)
         })
         .collect()

@@ -260,9 +260,9 @@ fn skill_report(
             .map(|e| {
                 let target = &targets[e.target];
                 EvidenceReport {
-                    line: target.line_of(e.sentence.0),
+                    line: target.line_of(e.sentence.start),
                     requirement: e.requirement,
-                    sentence: quote(&target.text, e.sentence, QUOTE_MAX_CHARS),
+                    sentence: quote(&target.text, (e.sentence.start, e.sentence.end), QUOTE_MAX_CHARS),
                     target: target.name.clone(),
                     text: e.text.clone(),
                     years: e.years,

@@ -106,7 +106,7 @@ fn skills(taxonomy: &Taxonomy, doc: &Document, line_of: impl Fn(&Mention) -> usi
 
 /// A mention's byte span: the one place reports read mention offsets.
 fn mention_span(m: &Mention) -> (usize, usize) {
-    (m.start, m.end)
+    (m.span.start, m.span.end)
 }
 
 fn mention_report(m: &Mention, line: usize) -> MentionReport {

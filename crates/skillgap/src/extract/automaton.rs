@@ -1,0 +1,353 @@
+//! The alias automaton: every folded alias of a taxonomy in one Aho-Corasick automaton, scanned leftmost-longest
+//! over the folded text, with word-boundary and case checks at the match edges.
+//!
+//! What a match means in its context (a verb "excel" or the tool "Excel") is decided later, in
+//! [`context`](super::context); this file only finds where an alias is written as a whole word.
+
+use aho_corasick::{AhoCorasick, AhoCorasickKind, Anchored, Input, MatchKind as AcMatchKind};
+use rustc_hash::FxHashSet;
+
+use super::Extractor;
+use crate::error::{Error, ErrorKind};
+use crate::normalize::{is_word_char, Normalized};
+use crate::phrase::{PhraseIndex, PhraseMatching};
+use crate::span::Span;
+use crate::structure::Structure;
+use crate::taxonomy::{AliasRef, CaseRule, ContextRule, Taxonomy};
+
+/// Options for building an [`Extractor`].
+#[derive(Debug, Clone, Default)]
+pub struct ExtractorBuilder {
+    phrases: PhraseMatching,
+    /// When set, only aliases whose every word occurs among these folded words are compiled.
+    vocabulary: Option<FxHashSet<String>>,
+}
+
+impl ExtractorBuilder {
+    /// Compiles only the aliases that can occur in `texts`: those whose every word is a word of some text.
+    ///
+    /// The automaton over a whole taxonomy takes tens of milliseconds to build; over the few hundred aliases
+    /// that a handful of documents can contain, well under one. Extraction from `texts` gives exactly the
+    /// result of an unrestricted extractor (a match starts and ends at word boundaries, so each of its words is a
+    /// whole word of the text); extraction from other texts may miss skills. For one-off comparisons.
+    pub fn restrict_to_words_of(&mut self, texts: &[&str]) -> &mut ExtractorBuilder {
+        let vocabulary = self.vocabulary.get_or_insert_with(Default::default);
+        for text in texts {
+            let folded = Normalized::new(text);
+            for word in folded.as_str().split(|c: char| !is_word_char(c)).filter(|w| !w.is_empty()) {
+                if !vocabulary.contains(word) {
+                    vocabulary.insert(word.to_owned());
+                }
+            }
+        }
+        self
+    }
+
+    /// Whether phrase labels also match loosely (stemmed, any order, small gaps). Off by default.
+    pub fn phrase_matching(&mut self, phrases: PhraseMatching) -> &mut ExtractorBuilder {
+        self.phrases = phrases;
+        self
+    }
+
+    /// Builds the automaton (and the phrase index, when on) over every alias of `taxonomy`.
+    ///
+    /// # Errors
+    ///
+    /// [`ErrorKind::Automaton`] when the automaton needs more states than a 32-bit id can name: gigabytes of
+    /// alias text, far beyond any taxonomy that fits in memory.
+    pub fn build(&self, taxonomy: Taxonomy) -> Result<Extractor, Error> {
+        let automaton = AliasAutomaton::build(&taxonomy, self.vocabulary.as_ref())?;
+        let phrases = (self.phrases == PhraseMatching::Loose).then(|| PhraseIndex::new(&taxonomy));
+        Ok(Extractor { taxonomy, automaton, phrases, fuzzy: std::sync::OnceLock::new() })
+    }
+}
+
+/// Reusable buffers for extraction, one per worker thread.
+#[derive(Debug, Default)]
+pub struct Scratch {
+    pub(super) normalized: Normalized,
+    pub(super) structure: Structure,
+    pub(super) raw: Vec<RawMatch>,
+}
+
+/// A candidate mention: an alias written as a whole word, before the context pass.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct RawMatch {
+    /// Original-text span.
+    pub span: Span,
+    pub alias: AliasRef,
+    /// Whether the alias needs context before it counts.
+    pub ambiguous: bool,
+    /// Found by loose phrase matching rather than as written.
+    pub loose: bool,
+}
+
+/// What one automaton pattern can mean.
+#[derive(Debug, Clone)]
+struct Pattern {
+    targets: Vec<AliasRef>,
+    /// The folded pattern's length in chars: short aliases get stricter boundary rules.
+    chars: usize,
+}
+
+/// Every folded alias of a taxonomy in one automaton, with what each pattern can mean.
+#[derive(Debug, Clone)]
+pub(super) struct AliasAutomaton {
+    automaton: AhoCorasick,
+    patterns: Vec<Pattern>,
+}
+
+impl AliasAutomaton {
+    /// Compiles the aliases of `taxonomy` (only those whose every word is in `vocabulary`, when given).
+    ///
+    /// A contiguous NFA scans fastest at this size (see DESIGN.md); should one ever run out of 32-bit ids, the
+    /// noncontiguous NFA, which needs fewer, takes over.
+    fn build(taxonomy: &Taxonomy, vocabulary: Option<&FxHashSet<String>>) -> Result<AliasAutomaton, Error> {
+        let mut keyed: Vec<(&str, &[AliasRef])> = taxonomy.folded_aliases().collect();
+        if let Some(vocabulary) = vocabulary {
+            // Every word of an alias is delimited by non-word characters on both sides, so it can only match
+            // where the text has each of its words as a whole word.
+            keyed.retain(|(key, _)| all_words_in(key, vocabulary));
+        }
+        // Deterministic pattern ids, whatever the hash map's order.
+        keyed.sort_unstable_by(|a, b| a.0.cmp(b.0));
+        let patterns: Vec<Pattern> =
+            keyed.iter().map(|(k, refs)| Pattern { targets: refs.to_vec(), chars: k.chars().count() }).collect();
+        let compile = |kind| {
+            AhoCorasick::builder()
+                .match_kind(AcMatchKind::LeftmostLongest)
+                .kind(Some(kind))
+                .build(keyed.iter().map(|(k, _)| k))
+        };
+        let automaton = compile(AhoCorasickKind::ContiguousNFA)
+            .or_else(|_| compile(AhoCorasickKind::NoncontiguousNFA))
+            .map_err(|e| Error::new(ErrorKind::Automaton, "taxonomy", format!("cannot build the matcher: {e}")))?;
+        Ok(AliasAutomaton { automaton, patterns })
+    }
+
+    /// The number of compiled patterns (distinct folded aliases).
+    #[cfg(test)]
+    pub(super) fn pattern_count(&self) -> usize {
+        self.patterns.len()
+    }
+
+    /// The leftmost-longest scan: pushes to `raw`, in text order, every alias match that passes the boundary and
+    /// case checks, in original-text offsets.
+    pub(super) fn find(&self, taxonomy: &Taxonomy, text: &str, normalized: &Normalized, raw: &mut Vec<RawMatch>) {
+        let folded = normalized.as_str();
+        let mut at = 0;
+        while at < folded.len() {
+            let Some(m) = self.automaton.find(Input::new(folded).span(at..folded.len())) else { break };
+            let (start, end) = (m.start(), m.end());
+            let pattern = &self.patterns[m.pattern().as_usize()];
+            if accept_at(taxonomy, text, normalized, raw, Span::new(start, end), pattern) {
+                at = end;
+                continue;
+            }
+            // The longest alias here failed its boundary at the end: a shorter alias at the same start may
+            // still fit ("react native" inside "react nativeness" leaves "react").
+            if boundary_before(folded, start, pattern.chars) {
+                if let Some(shorter_end) = self.shorter_match(taxonomy, text, normalized, raw, start, end) {
+                    at = shorter_end;
+                    continue;
+                }
+            }
+            // No match can start inside a word (the start boundary would fail), so skip to the end of the word
+            // this one started in; a match that starts with punctuation (".net") starts after it.
+            let first = folded[start..].chars().next();
+            at = if first.is_some_and(is_word_char) {
+                folded[start..].find(|c: char| !is_word_char(c)).map_or(folded.len(), |i| start + i)
+            } else {
+                start + first.map_or(1, char::len_utf8)
+            };
+        }
+    }
+
+    /// Tries the aliases that start at `start` and end at an earlier word end than `end`, longest first; returns
+    /// the end of the one accepted.
+    fn shorter_match(
+        &self,
+        taxonomy: &Taxonomy,
+        text: &str,
+        normalized: &Normalized,
+        raw: &mut Vec<RawMatch>,
+        start: usize,
+        end: usize,
+    ) -> Option<usize> {
+        let folded = normalized.as_str();
+        let mut candidates: Vec<usize> = folded[start..end]
+            .char_indices()
+            .filter(|&(i, c)| i > 0 && !is_word_char(c))
+            .map(|(i, _)| start + i)
+            .collect();
+        candidates.reverse();
+        for cut in candidates {
+            let piece = folded[start..cut].trim_end();
+            let cut = start + piece.len();
+            if piece.is_empty() {
+                continue;
+            }
+            if let Some(id) = self.pattern_for(piece) {
+                let pattern = &self.patterns[id];
+                if accept_at(taxonomy, text, normalized, raw, Span::new(start, cut), pattern) {
+                    return Some(cut);
+                }
+            }
+        }
+        None
+    }
+
+    /// The pattern that is exactly `folded`, if any.
+    fn pattern_for(&self, folded: &str) -> Option<usize> {
+        let m = self.automaton.find(Input::new(folded).anchored(Anchored::No))?;
+        (m.start() == 0 && m.end() == folded.len()).then(|| m.pattern().as_usize())
+    }
+}
+
+/// Checks a match of `pattern` at the folded span `at` and, when its boundaries and case hold, pushes it to `raw`.
+fn accept_at(
+    taxonomy: &Taxonomy,
+    text: &str,
+    normalized: &Normalized,
+    raw: &mut Vec<RawMatch>,
+    at: Span,
+    pattern: &Pattern,
+) -> bool {
+    let folded = normalized.as_str();
+    if !boundary_before(folded, at.start, pattern.chars) || !boundary_after(folded, at.end, pattern.chars) {
+        return false;
+    }
+    let span = normalized.original_span(text, at);
+    let original = &text[span.range()];
+    // Prefer an alias that stands on its own; keep an ambiguous one for the context pass.
+    let mut chosen: Option<(AliasRef, bool)> = None;
+    for &target in &pattern.targets {
+        let alias = taxonomy.alias(target);
+        if alias.case == CaseRule::Exact && !same_text(original, &alias.text) {
+            continue;
+        }
+        let ambiguous = alias.context == ContextRule::Needed;
+        match chosen {
+            None => chosen = Some((target, ambiguous)),
+            Some((_, true)) if !ambiguous => chosen = Some((target, false)),
+            _ => {}
+        }
+    }
+    let Some((alias, ambiguous)) = chosen else { return false };
+    raw.push(RawMatch { span, alias, ambiguous, loose: false });
+    true
+}
+
+/// Whether every word of `key` is in `vocabulary`.
+fn all_words_in(key: &str, vocabulary: &FxHashSet<String>) -> bool {
+    key.split(|c: char| !is_word_char(c)).all(|w| w.is_empty() || vocabulary.contains(w))
+}
+
+/// Whether the folded text at `start` may begin a match: no word character before it, and for short aliases
+/// no joiner such as `-` or `'` glued to a word before it ("T-SQL" is not "SQL"... but "e-commerce" isn't "commerce").
+fn boundary_before(folded: &str, start: usize, chars: usize) -> bool {
+    let mut before = folded[..start].chars().rev();
+    let first = folded[start..].chars().next();
+    match before.next() {
+        None => true,
+        Some(c) if is_word_char(c) => !first.is_some_and(is_word_char),
+        Some(c) if chars <= 2 && is_joiner(c) => !before.next().is_some_and(is_word_char),
+        Some(_) => true,
+    }
+}
+
+/// Whether the folded text at `end` may end a match (see [`boundary_before`]).
+fn boundary_after(folded: &str, end: usize, chars: usize) -> bool {
+    let mut after = folded[end..].chars();
+    let last = folded[..end].chars().next_back();
+    match after.next() {
+        None => true,
+        Some(c) if is_word_char(c) => !last.is_some_and(is_word_char),
+        // "C+" or "C#" written without an alias of their own are not C.
+        Some('+' | '#') if last.is_some_and(is_word_char) => false,
+        Some(c) if chars <= 2 && is_joiner(c) => !after.next().is_some_and(is_word_char),
+        Some(_) => true,
+    }
+}
+
+/// Characters that glue two words into one for short aliases: "C-suite", "go-to", "it's", "R&D", "A.I".
+fn is_joiner(c: char) -> bool {
+    matches!(c, '-' | '\'' | '.' | '&' | '@')
+}
+
+/// Whether `original` reads exactly as `alias`, whitespace runs aside.
+fn same_text(original: &str, alias: &str) -> bool {
+    original.split_whitespace().eq(alias.split_whitespace())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Splits `marked` at `[` and `]` into the folded text and the bracketed span.
+    fn marked(marked: &str) -> (String, Span) {
+        let start = marked.find('[').unwrap_or_default();
+        let end = marked.find(']').unwrap_or_default() - 1;
+        (marked.replace(['[', ']'], ""), Span::new(start, end))
+    }
+
+    #[test]
+    fn boundaries() {
+        struct Case {
+            name: &'static str,
+            /// Folded text with the candidate match in brackets.
+            text: &'static str,
+            before: bool,
+            after: bool,
+        }
+        const CASES: &[Case] = &[
+            Case { name: "whole word", text: "we use [sql] daily", before: true, after: true },
+            Case { name: "inside a word", text: "my[sql]ite", before: false, after: false },
+            Case { name: "t-sql", text: "t-[sql] and more", before: true, after: true },
+            Case { name: "short alias after a joiner", text: "c-[it] is", before: false, after: true },
+            Case { name: "c-suite", text: "[c]-suite", before: true, after: false },
+            Case { name: "r&d", text: "[r]&d", before: true, after: false },
+            Case { name: "c plus", text: "[c]+ and", before: true, after: false },
+            Case { name: "c sharp", text: "[c]# dev", before: true, after: false },
+            Case { name: "text edges", text: "[go]", before: true, after: true },
+            Case { name: "punctuation-led alias", text: "asp[.net]", before: true, after: true },
+            Case { name: "sentence end", text: "use [go].", before: true, after: true },
+        ];
+        for case in CASES {
+            let (text, span) = marked(case.text);
+            let chars = text[span.range()].chars().count();
+            assert_eq!(boundary_before(&text, span.start, chars), case.before, "{}: before", case.name);
+            assert_eq!(boundary_after(&text, span.end, chars), case.after, "{}: after", case.name);
+        }
+    }
+
+    #[test]
+    fn joiners() {
+        for c in ['-', '\'', '.', '&', '@'] {
+            assert!(is_joiner(c), "{c}");
+        }
+        for c in ['/', ',', ' ', '+', '#', 'a'] {
+            assert!(!is_joiner(c), "{c}");
+        }
+    }
+
+    #[test]
+    fn same_text_ignores_whitespace_runs_only() {
+        const CASES: &[(&str, &str, bool)] =
+            &[("Go", "Go", true), ("go", "Go", false), ("Power  BI", "Power BI", true), ("PowerBI", "Power BI", false)];
+        for &(original, alias, expected) in CASES {
+            assert_eq!(same_text(original, alias), expected, "{original:?} {alias:?}");
+        }
+    }
+
+    #[test]
+    fn vocabulary_filter() {
+        let vocabulary: FxHashSet<String> =
+            ["machine", "learning", "sql", "c"].iter().map(|w| (*w).to_owned()).collect();
+        const CASES: &[(&str, bool)] =
+            &[("machine learning", true), ("sql", true), ("c++", true), ("deep learning", false), ("", true)];
+        for &(key, expected) in CASES {
+            assert_eq!(all_words_in(key, &vocabulary), expected, "{key:?}");
+        }
+    }
+}

@@ -1,0 +1,543 @@
+//! Extraction: one Aho-Corasick pass over the folded text with word-boundary checks at the match edges
+//! ([`automaton`]), context rules for ambiguous aliases ([`context`]), then sections, requirement levels, years and
+//! either/or groups ([`alternatives`]) for every mention.
+
+mod alternatives;
+mod automaton;
+mod context;
+
+use serde::Serialize;
+
+use self::alternatives::{alternative_groups, Kept};
+use self::automaton::{AliasAutomaton, RawMatch};
+pub use self::automaton::{ExtractorBuilder, Scratch};
+use self::context::{context_score, CONTEXT_THRESHOLD};
+use crate::fuzzy::FuzzyIndex;
+use crate::phrase::PhraseIndex;
+use crate::span::Span;
+use crate::structure::{
+    clause_around, in_progress_cue, requirement_cue, sentence_around, years_for, Requirement, SectionKind,
+};
+use crate::taxonomy::{Kind, SkillIdx, Taxonomy};
+
+/// How a mention matched its skill.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum MatchKind {
+    /// The display name.
+    Exact,
+    /// Another alias.
+    Alias,
+    /// A near spelling (a typo or variant), found by the fuzzy index.
+    Fuzzy,
+}
+
+/// One place a skill is named.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Mention {
+    /// Byte offsets in the text given to [`Extractor::extract`], end exclusive. Serialised as `start` and `end`.
+    #[serde(flatten)]
+    pub span: Span,
+    /// `text[span.range()]`.
+    pub text: String,
+    /// How it matched.
+    #[serde(rename = "match")]
+    pub match_kind: MatchKind,
+    /// The fuzzy score (0-100) when `match_kind` is fuzzy.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub score: Option<u8>,
+    /// The section the mention sits in.
+    pub section: SectionKind,
+    /// How strongly the text asks for the skill there.
+    pub requirement: Requirement,
+    /// Years of experience attached ("5+ years of Python" gives 5).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub years: Option<u8>,
+    /// For a certification or degree: the text says it is being worked towards, not held ("CPA candidate",
+    /// "studying for the PMP", "MSc expected 2026").
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub in_progress: bool,
+    /// The sentence the mention sits in.
+    #[serde(skip)]
+    pub sentence: Span,
+}
+
+/// A skill found in a document, with every mention.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SkillEvidence {
+    /// The skill.
+    pub skill: SkillIdx,
+    /// Its mentions, in text order.
+    pub mentions: Vec<Mention>,
+}
+
+impl SkillEvidence {
+    /// The strongest requirement over all mentions.
+    pub fn requirement(&self) -> Requirement {
+        self.mentions.iter().map(|m| m.requirement).max().unwrap_or(Requirement::Mentioned)
+    }
+
+    /// The largest number of years attached to any mention.
+    pub fn years(&self) -> Option<u8> {
+        self.mentions.iter().filter_map(|m| m.years).max()
+    }
+}
+
+/// The skills found in one text.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Document {
+    /// The skills, in order of first mention.
+    pub skills: Vec<SkillEvidence>,
+    /// Skills offered as alternatives to each other ("Kafka or Kinesis", "Snowflake (BigQuery or Redshift also
+    /// fine)"). Recorded here; [`compare`](crate::compare()) decides whether the CV answers them.
+    pub alternatives: Vec<Alternatives>,
+}
+
+/// Skills one sentence offers as alternatives to each other.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Alternatives {
+    /// The skills, in text order.
+    pub skills: Vec<SkillIdx>,
+    /// The sentence.
+    pub sentence: Span,
+}
+
+impl Document {
+    /// The evidence for `skill`, if the document names it.
+    pub fn get(&self, skill: SkillIdx) -> Option<&SkillEvidence> {
+        self.skills.iter().find(|s| s.skill == skill)
+    }
+
+    /// Maps every span through `map`, where `map[i]` is the offset in some outer text of byte `i` of the text that
+    /// was extracted (with one extra entry for the end), and resets each mention's text from `outer`.
+    pub fn remap(&mut self, map: &[u32], outer: &str) {
+        for evidence in &mut self.skills {
+            for m in &mut evidence.mentions {
+                let end_inner = m.span.end.saturating_sub(1).max(m.span.start);
+                let start = map[m.span.start] as usize;
+                let last = map[end_inner] as usize;
+                // The last character may stand for an entity in the outer text ("C&#43;&#43;"): cover all of it.
+                let end = match outer[last..]
+                    .strip_prefix('&')
+                    .and_then(|rest| rest.bytes().take(12).position(|b| b == b';'))
+                {
+                    Some(semicolon) => last + semicolon + 2,
+                    None => last + outer[last..].chars().next().map_or(0, char::len_utf8),
+                };
+                let end = end.max(start);
+                m.span = Span::new(start, end);
+                m.text = outer[m.span.range()].to_owned();
+                m.sentence = Span::new(map[m.sentence.start] as usize, map[m.sentence.end.min(map.len() - 1)] as usize);
+            }
+        }
+    }
+}
+
+/// Finds skills in text. Build once per taxonomy, then share between threads.
+///
+/// ```
+/// use skillgap::{Extractor, MatchKind, Requirement, Taxonomy};
+///
+/// let extractor = Extractor::new(Taxonomy::builtin());
+/// let text = "Requirements\n- 3+ years of Python\n- Kubernetes (k8s)\n";
+/// let document = extractor.extract(text);
+///
+/// let python = extractor.taxonomy().get("python").expect("built in");
+/// let evidence = document.get(python).expect("found");
+/// let mention = &evidence.mentions[0];
+/// assert_eq!(&text[mention.span.range()], "Python");
+/// assert_eq!((mention.match_kind, mention.requirement, mention.years), (MatchKind::Exact, Requirement::Required, Some(3)));
+/// ```
+#[derive(Debug, Clone)]
+pub struct Extractor {
+    taxonomy: Taxonomy,
+    automaton: AliasAutomaton,
+    phrases: Option<PhraseIndex>,
+    /// Built on first use: only CV skill lists and lookups need it.
+    fuzzy: std::sync::OnceLock<FuzzyIndex>,
+}
+
+impl Extractor {
+    /// Builds an extractor with the default options (exact alias matching only).
+    ///
+    /// # Panics
+    ///
+    /// Only when the automaton needs more states than a 32-bit id can name, which takes gigabytes of alias text:
+    /// memory runs out long before. [`Extractor::builder`] returns that case as an error instead.
+    pub fn new(taxonomy: Taxonomy) -> Extractor {
+        match Extractor::builder().build(taxonomy) {
+            Ok(extractor) => extractor,
+            Err(e) => panic!("{e}"),
+        }
+    }
+
+    /// Options for building an extractor.
+    pub fn builder() -> ExtractorBuilder {
+        ExtractorBuilder::default()
+    }
+
+    /// The taxonomy this extractor matches.
+    pub fn taxonomy(&self) -> &Taxonomy {
+        &self.taxonomy
+    }
+
+    /// The fuzzy index over the taxonomy's aliases, built on first use.
+    pub fn fuzzy(&self) -> &FuzzyIndex {
+        self.fuzzy.get_or_init(|| FuzzyIndex::new(&self.taxonomy))
+    }
+
+    /// Finds every skill named in `text`.
+    pub fn extract(&self, text: &str) -> Document {
+        self.extract_with(text, &mut Scratch::default())
+    }
+
+    /// Like [`Extractor::extract`], reusing `scratch` between calls.
+    pub fn extract_with(&self, text: &str, scratch: &mut Scratch) -> Document {
+        scratch.normalized.refill(text);
+        scratch.structure.refill(text);
+        scratch.raw.clear();
+        self.automaton.find(&self.taxonomy, text, &scratch.normalized, &mut scratch.raw);
+        if let Some(phrases) = &self.phrases {
+            add_phrases(phrases, text, scratch);
+        }
+        self.resolve(text, scratch)
+    }
+
+    /// The context pass, then sections, requirements and years; groups mentions by skill.
+    fn resolve(&self, text: &str, scratch: &mut Scratch) -> Document {
+        let raw = &scratch.raw;
+        let structure = &scratch.structure;
+        let mut doc = Document::default();
+        // Kept mentions in text order, for finding alternatives.
+        let mut kept: Vec<Kept> = Vec::new();
+        let mut sentence_cue: (Span, Option<Requirement>) = (Span::new(usize::MAX, 0), None);
+        for (i, m) in raw.iter().enumerate() {
+            let Some(line) = structure.line_at(m.span.start) else { continue };
+            // A multi-word alias may run over a hard line break ("machine\nlearning"); its context then spans
+            // both lines.
+            let line_end = structure
+                .line_at(m.span.end.saturating_sub(1))
+                .map_or(line.span.end, |l| l.span.end)
+                .max(line.span.end);
+            let line_span = Span::new(line.span.start, line_end);
+            let sentence = sentence_around(text, line_span, m.span);
+            if m.ambiguous && context_score(text, raw, i, line.section, line_span, sentence) < CONTEXT_THRESHOLD {
+                continue;
+            }
+            // The clause's own words win over the sentence's: "(Google Ads essential), ideally in SaaS".
+            let clause = clause_around(text, sentence, m.span);
+            // Mentions in one sentence share its cue: read it once.
+            if sentence_cue.0 != sentence {
+                sentence_cue = (sentence, requirement_cue(&text[sentence.range()]));
+            }
+            // A clause can only hold a cue when its sentence does.
+            let requirement = sentence_cue
+                .1
+                .and_then(|sentence_level| requirement_cue(clause).or(Some(sentence_level)))
+                .unwrap_or(match line.section {
+                    SectionKind::Requirements => Requirement::Required,
+                    SectionKind::Preferred => Requirement::Preferred,
+                    _ => Requirement::Mentioned,
+                });
+            let years = years_for(text, sentence, m.span);
+            let credential = matches!(self.taxonomy.skill(m.alias.skill).kind, Kind::Certification | Kind::Degree);
+            let in_progress = credential && in_progress_cue(clause, &text[sentence.range()]);
+            let match_kind = match (m.loose, m.alias.alias) {
+                (true, _) => MatchKind::Fuzzy,
+                (false, 0) => MatchKind::Exact,
+                (false, _) => MatchKind::Alias,
+            };
+            kept.push(Kept { span: m.span, sentence, skill: m.alias.skill });
+            let mention = Mention {
+                span: m.span,
+                text: text[m.span.range()].to_owned(),
+                match_kind,
+                score: None,
+                section: line.section,
+                requirement,
+                years,
+                in_progress,
+                sentence,
+            };
+            match doc.skills.iter_mut().find(|s| s.skill == m.alias.skill) {
+                Some(evidence) => evidence.mentions.push(mention),
+                None => doc.skills.push(SkillEvidence { skill: m.alias.skill, mentions: vec![mention] }),
+            }
+        }
+        doc.alternatives = alternative_groups(text, &kept);
+        doc
+    }
+}
+
+/// Adds loose phrase matches that do not overlap an exact one, keeping the matches in text order.
+fn add_phrases(phrases: &PhraseIndex, text: &str, scratch: &mut Scratch) {
+    let mut found = Vec::new();
+    phrases.find(scratch.normalized.as_str(), &mut found);
+    let before = scratch.raw.len();
+    for (start, end, alias) in found {
+        let span = scratch.normalized.original_span(text, Span::new(start, end));
+        if scratch.raw[..before].iter().all(|m| !m.span.overlaps(span)) {
+            scratch.raw.push(RawMatch { span, alias, ambiguous: false, loose: true });
+        }
+    }
+    scratch.raw.sort_by_key(|m| m.span);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const TAXONOMY: &str = "id,name,family,kind,aliases,related,broader
+c,C,software,language,^?C,,
+cpp,C++,software,language,cpp,,
+csharp,C#,software,language,C Sharp,,
+dotnet,.NET,software,framework,dotnet,,
+excel,Microsoft Excel,data,tool,?Excel;MS Excel,,
+go,Go,software,language,^?Go;Golang,,
+it,Information Technology,it,domain,^?IT,,
+java,Java,software,language,,,
+javascript,JavaScript,software,language,JS;^?Javascript ES6,,
+kubernetes,Kubernetes,cloud,tool,k8s,,
+leadership,Leadership,general,soft,^?Lead,,
+nodejs,Node.js,software,framework,NodeJS;Node,,
+python,Python,software,language,Python 3,,
+r,R,data,language,^?R,,
+react,React,software,framework,ReactJS;React.js,,
+react-native,React Native,software,framework,,,
+sql,SQL,data,language,,,
+cicd,CI/CD,cloud,method,,,
+ab-testing,A/B testing,marketing,method,,,
+";
+
+    fn extractor() -> Extractor {
+        let mut b = Taxonomy::builder();
+        b.add_csv("test.csv", TAXONOMY).expect("test taxonomy parses");
+        Extractor::new(b.build().expect("test taxonomy builds"))
+    }
+
+    fn ids(ex: &Extractor, text: &str) -> Vec<String> {
+        let doc = ex.extract(text);
+        doc.skills.iter().map(|s| ex.taxonomy().skill(s.skill).id.clone()).collect()
+    }
+
+    struct Case {
+        name: &'static str,
+        input: &'static str,
+        expected: &'static [&'static str],
+    }
+
+    const CASES: &[Case] = &[
+        Case { name: "c family kept apart", input: "We use C, C++ and C# daily.", expected: &["c", "cpp", "csharp"] },
+        Case {
+            name: "java vs javascript",
+            input: "Java and JavaScript are different.",
+            expected: &["java", "javascript"],
+        },
+        Case {
+            name: "react vs react native",
+            input: "React Native apps and React sites.",
+            expected: &["react-native", "react"],
+        },
+        Case { name: "react nativeness", input: "Our react nativeness is odd.", expected: &["react"] },
+        Case { name: "go the verb", input: "Let's go to market and go beyond.", expected: &[] },
+        Case { name: "go sentence start", input: "Go to the office.", expected: &[] },
+        Case { name: "go the language", input: "Backend services in Go and Python.", expected: &["go", "python"] },
+        Case { name: "golang", input: "golang microservices", expected: &["go"] },
+        Case {
+            name: "excel the verb",
+            input: "You will excel at this role. Excel at building relationships.",
+            expected: &[],
+        },
+        Case { name: "excel the tool", input: "Advanced Excel skills and MS Excel macros.", expected: &["excel"] },
+        Case { name: "excel in list", input: "Tools: Excel, SQL", expected: &["excel", "sql"] },
+        Case { name: "it the pronoun", input: "Make it work; it is fun.", expected: &[] },
+        Case { name: "it department", input: "Support the IT department.", expected: &[] },
+        Case { name: "it support", input: "Skills: IT, networking", expected: &["it"] },
+        Case { name: "r language", input: "Statistics in R, Python and SQL.", expected: &["r", "python", "sql"] },
+        Case { name: "r and d", input: "Our R&D team.", expected: &[] },
+        Case { name: "c suite", input: "Present to the C-suite.", expected: &[] },
+        Case { name: "dotnet forms", input: "Built on .NET and dotnet core", expected: &["dotnet"] },
+        Case { name: "node", input: "Node.js or NodeJS", expected: &["nodejs"] },
+        Case { name: "ci cd", input: "CI/CD pipelines, A/B testing", expected: &["cicd", "ab-testing"] },
+        Case { name: "word boundary", input: "Pythonic code, sqlite, k8sx", expected: &[] },
+        Case { name: "python 3", input: "Python 3 and k8s", expected: &["python", "kubernetes"] },
+        Case { name: "fullwidth", input: "ＰＹＴＨＯＮ experience", expected: &["python"] },
+        Case { name: "zero width", input: "Kuber\u{200B}netes", expected: &["kubernetes"] },
+        // Regression: the bidi isolates U+2066-U+2069 were kept inside the word.
+        Case { name: "bidi isolate", input: "Kuber\u{2069}netes", expected: &["kubernetes"] },
+        Case {
+            name: "isolated list",
+            input: "\u{2068}k8s\u{2069}, \u{200F}Python\u{200E}",
+            expected: &["kubernetes", "python"],
+        },
+        Case { name: "hyphenated", input: "Python-based tooling", expected: &["python"] },
+        Case { name: "bullet verb", input: "- Lead negotiation on pricing with Python teams", expected: &["python"] },
+        Case { name: "line-initial list", input: "Go, Python", expected: &["go", "python"] },
+        Case { name: "bullet item", input: "Tools\n* Excel\n* SQL", expected: &["excel", "sql"] },
+    ];
+
+    #[test]
+    fn extraction_table() {
+        let ex = extractor();
+        for case in CASES {
+            assert_eq!(ids(&ex, case.input), case.expected, "{}: {:?}", case.name, case.input);
+        }
+    }
+
+    #[test]
+    fn spans_index_the_original() {
+        let ex = extractor();
+        let text = "Ｐython? No: Kubernetes (k8s), C#, and Node.js\r\n";
+        let doc = ex.extract(text);
+        for evidence in &doc.skills {
+            for m in &evidence.mentions {
+                assert_eq!(&text[m.span.range()], m.text);
+            }
+        }
+        assert_eq!(doc.skills[0].mentions[0].text, "Ｐython");
+        let k8s = &doc.skills[1].mentions;
+        assert_eq!((k8s[0].match_kind, k8s[1].match_kind), (MatchKind::Exact, MatchKind::Alias));
+    }
+
+    #[test]
+    fn spans_keep_invisible_characters_of_the_original() {
+        let ex = extractor();
+        let text = "Ops: \u{2066}Kuber\u{2069}netes\u{202C} and Py\u{200E}thon";
+        let doc = ex.extract(text);
+        let found: Vec<&str> = doc.skills.iter().map(|s| s.mentions[0].text.as_str()).collect();
+        assert_eq!(found, ["Kuber\u{2069}netes", "Py\u{200E}thon"]);
+        for m in doc.skills.iter().flat_map(|s| &s.mentions) {
+            assert_eq!(&text[m.span.range()], m.text);
+        }
+    }
+
+    #[test]
+    fn requirements_and_years() {
+        let ex = extractor();
+        let text = "Requirements\n- 5+ years of Python\n- SQL (3 years)\nNice to have\n- Kubernetes\nTeam of 5 (Java essential), ideally in SaaS.\n";
+        let doc = ex.extract(text);
+        let got: Vec<(String, Requirement, Option<u8>)> =
+            doc.skills.iter().map(|s| (ex.taxonomy().skill(s.skill).id.clone(), s.requirement(), s.years())).collect();
+        assert_eq!(
+            got,
+            [
+                ("python".into(), Requirement::Required, Some(5)),
+                ("sql".into(), Requirement::Required, Some(3)),
+                ("kubernetes".into(), Requirement::Preferred, None),
+                ("java".into(), Requirement::Required, None),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_restricted_extractor_finds_the_same_skills() {
+        let full = extractor();
+        let texts = [
+            CASES.iter().map(|c| c.input).collect::<Vec<_>>().join("\n"),
+            "Ｐython? Kubernetes (k8s), C#, .NET".to_owned(),
+        ];
+        let mut builder = Extractor::builder();
+        builder.restrict_to_words_of(&[texts[0].as_str(), texts[1].as_str()]);
+        let restricted = builder.build(full.taxonomy().clone()).expect("builds");
+        assert!(restricted.automaton.pattern_count() < full.automaton.pattern_count());
+        for text in &texts {
+            assert_eq!(restricted.extract(text), full.extract(text));
+        }
+    }
+
+    #[test]
+    fn alternatives() {
+        let ex = extractor();
+        let groups = |text: &str| -> Vec<Vec<String>> {
+            ex.extract(text)
+                .alternatives
+                .iter()
+                .map(|g| g.skills.iter().map(|&s| ex.taxonomy().skill(s).id.clone()).collect())
+                .collect()
+        };
+        assert_eq!(groups("Experience with Java or Python."), [["java", "python"]]);
+        assert_eq!(groups("Ideally Java (Python or SQL also fine)."), [["java", "python", "sql"]]);
+        assert_eq!(groups("Kubernetes, k8s, Java, Python or similar"), [["kubernetes", "java", "python"]]);
+        assert!(groups("Java, Python and SQL.").is_empty());
+        assert!(groups("Java. Python or nothing.").is_empty());
+    }
+
+    #[test]
+    fn random_text_never_panics_and_spans_hold() {
+        // Regression: an alias starting with punctuation (". net") matched across a line break and the context
+        // pass sliced past the end of its line.
+        let mut b = Taxonomy::builder();
+        b.add_csv("t.csv", &format!("{TAXONOMY}dotnet-spaced,Spaced,software,tool,?. net;?c ++,,\n")).expect("parses");
+        let ex = Extractor::new(b.build().expect("builds"));
+        const PIECES: &[&str] = &[
+            "C",
+            "C#",
+            "C++",
+            ".",
+            " ",
+            "\n",
+            "\r\n",
+            "Net",
+            "net",
+            "Go",
+            "go",
+            "to",
+            "Excel",
+            "at",
+            "R",
+            "&",
+            "D",
+            "-",
+            "suite",
+            "5+",
+            "years",
+            "of",
+            "Python",
+            "ü",
+            "\u{95}",
+            "é",
+            "Ｐ",
+            "\u{200B}",
+            "(",
+            ")",
+            ",",
+            "Skills:",
+            "#",
+            "react",
+            "native",
+            "IT",
+            "it",
+            "k8s",
+            "/",
+            "CI",
+            "CD",
+            "A/B",
+            "testing",
+            "Requirements",
+            "or",
+            "ideally",
+        ];
+        let mut state = 0x9E37_79B9_7F4A_7C15u64;
+        for _ in 0..3000 {
+            let mut text = String::new();
+            for _ in 0..24 {
+                state ^= state << 13;
+                state ^= state >> 7;
+                state ^= state << 17;
+                text.push_str(PIECES[(state % PIECES.len() as u64) as usize]);
+            }
+            let doc = ex.extract(&text);
+            for m in doc.skills.iter().flat_map(|e| &e.mentions) {
+                assert_eq!(&text[m.span.range()], m.text, "{text:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn empty_and_odd_input_do_not_panic() {
+        let ex = extractor();
+        for text in ["", " ", "\n\n", "\u{FEFF}", "C", "c++", "#", "é", "\u{202B}C#\u{202C}", "ＣＩ／ＣＤ"] {
+            let _ = ex.extract(text);
+        }
+    }
+}
