@@ -1665,7 +1665,7 @@ visual-cpp,Visual C++,software,language,,,
             let query = random_query(&mut rng, &aliases);
             let found = index.lookup(&taxonomy, &query, 3);
             let expected = scan.lookup(&query, 3);
-            let key = |m: &FuzzyMatch| (m.score, m.edits, m.how);
+            let key = |m: &FuzzyMatch| (m.alias.skill, m.score, m.edits, m.how);
             assert_eq!(found.first().map(key), expected.first().map(key), "{query:?}: {found:?} vs {expected:?}");
             assert_eq!(
                 found.iter().map(key).collect::<Vec<_>>(),
