@@ -1,13 +1,20 @@
 //! Fuzzy lookup against the built-in taxonomy: the trigram index beside a brute-force strsim scan over every
 //! alias, and the index build (which runs at CLI start-up).
 //!
+//! The scan is the test oracle in `crates/skillgap/tests/support/fuzzy_scan.rs`, outside the library's API.
+//!
 //! `cargo bench --bench fuzzy`
 
 use std::sync::OnceLock;
 
 use divan::counter::ItemsCount;
 use divan::{black_box, Bencher};
-use skillgap::{FuzzyIndex, FuzzyScan, Taxonomy};
+use skillgap::{FuzzyIndex, Taxonomy};
+
+#[path = "../crates/skillgap/tests/support/fuzzy_scan.rs"]
+mod fuzzy_scan;
+
+use fuzzy_scan::FuzzyScan;
 
 fn main() {
     divan::main();

@@ -48,7 +48,7 @@ pub use compare::{
 };
 pub use error::{Error, ErrorKind};
 pub use extract::{Alternatives, Document, Extractor, ExtractorBuilder, MatchKind, Mention, Scratch, SkillEvidence};
-pub use fuzzy::{FuzzyHow, FuzzyIndex, FuzzyMatch, FuzzyScan};
+pub use fuzzy::{FuzzyHow, FuzzyIndex, FuzzyMatch};
 pub use html::{html_to_text, HtmlText};
 pub use import::{
     esco_records, onet_records, EscoFiles, ESCO_BROADER_FILE, ESCO_HIERARCHY_FILE, ESCO_RELATIONS_FILE,
