@@ -26,10 +26,13 @@
 mod check;
 mod compare;
 mod error;
+mod experience;
 mod extract;
 mod fuzzy;
 mod html;
 mod import;
+mod names;
+mod negation;
 mod normalize;
 mod phrase;
 mod profile;
