@@ -29,6 +29,7 @@ mod error;
 mod experience;
 mod extract;
 mod fuzzy;
+mod governs;
 mod html;
 mod import;
 mod names;
@@ -38,6 +39,7 @@ mod phrase;
 mod profile;
 mod structure;
 mod suggest;
+mod target_kind;
 mod taxonomy;
 
 pub use check::{check_layer, Problem, Severity};
