@@ -1,0 +1,238 @@
+//! Names that are not skills: organisations and schools whose names hold a skill word ("Summit Logistics",
+//! "Oakridge High School", "Precision Welding Ltd", "University of Leeds School of Nursing").
+//!
+//! A name here is a run of capitalised words on one line that ends in a word organisations end their names with
+//! (Inc, Ltd, School, Hospital, Logistics...) or starts with one followed by "of" ("University of ..."). A skill
+//! mention that lies inside such a run, and is not the whole run, names the organisation, not a skill.
+
+/// Last words of organisation names.
+const ORG_SUFFIXES: &[&str] = &[
+    "inc",
+    "inc.",
+    "incorporated",
+    "ltd",
+    "ltd.",
+    "limited",
+    "llc",
+    "llp",
+    "plc",
+    "gmbh",
+    "ag",
+    "corp",
+    "corp.",
+    "corporation",
+    "co",
+    "co.",
+    "company",
+    "group",
+    "holdings",
+    "partners",
+    "associates",
+    "school",
+    "academy",
+    "college",
+    "university",
+    "institute",
+    "hospital",
+    "hospitals",
+    "clinic",
+    "infirmary",
+    "hospice",
+    "home",
+    "logistics",
+    "freight",
+    "foundation",
+    "trust",
+    "council",
+    "agency",
+    "studio",
+    "studios",
+    "bank",
+    "center",
+    "centre",
+    "district",
+    "ministries",
+    "collective",
+    "cooperative",
+    "co-op",
+];
+
+/// First words of organisation names written "X of Y" ("University of Leeds", "School of Nursing").
+const ORG_PREFIXES: &[&str] =
+    &["university", "college", "school", "institute", "academy", "bank", "hospital", "department", "ministry"];
+
+/// Small words that may sit inside a name ("Bank of America", "Johnson & Johnson", "Tower and Crane Ltd").
+/// "for" and "the" are left out: they join a sentence's verb to a name more often than they sit inside one ("Worked
+/// for Harper Associates").
+const CONNECTORS: &[&str] = &["of", "and", "&", "de", "du", "la", "y"];
+
+/// The organisation names in `text`, as byte ranges, in text order.
+pub fn organisation_names(text: &str) -> Vec<(usize, usize)> {
+    let mut names = Vec::new();
+    let mut run: Vec<(usize, usize)> = Vec::new();
+    let mut flush = |run: &mut Vec<(usize, usize)>| {
+        // Connectors may not end a run ("Acme and").
+        while run.last().is_some_and(|&(s, e)| CONNECTORS.contains(&text[s..e].to_lowercase().as_str())) {
+            run.pop();
+        }
+        if run.len() >= 2 && is_org_name(text, run) {
+            names.push((run[0].0, run[run.len() - 1].1));
+        }
+        run.clear();
+    };
+    let mut last_end = 0;
+    for (start, end) in words(text) {
+        let word = &text[start..end];
+        let between = &text[last_end..start];
+        // A run lives on one line and is not broken by punctuation other than the "." of an abbreviation.
+        let joined = !run.is_empty() && between.chars().all(|c| c == ' ' || c == '\t');
+        if !joined {
+            flush(&mut run);
+        }
+        let lower = word.to_lowercase();
+        let capitalised = word.chars().next().is_some_and(char::is_uppercase);
+        if capitalised || (!run.is_empty() && CONNECTORS.contains(&lower.as_str())) {
+            run.push((start, end));
+        } else {
+            flush(&mut run);
+        }
+        last_end = end;
+    }
+    flush(&mut run);
+    names
+}
+
+/// Whether a run of capitalised words reads as an organisation's name.
+fn is_org_name(text: &str, run: &[(usize, usize)]) -> bool {
+    let lower = |i: usize| text[run[i].0..run[i].1].to_lowercase();
+    let last = lower(run.len() - 1);
+    ORG_SUFFIXES.contains(&last.as_str())
+        || (ORG_PREFIXES.contains(&lower(0).as_str()) && run.len() >= 3 && lower(1) == "of")
+}
+
+/// The words of `text`, as byte ranges: letters, digits and the marks that sit inside names (`'`, `-`, `.`, `&`).
+fn words(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let mut chars = text.char_indices().peekable();
+    std::iter::from_fn(move || {
+        let is_word = |c: char| c.is_alphanumeric() || matches!(c, '\'' | '’' | '-' | '.' | '&');
+        let (start, _) = loop {
+            let (i, c) = chars.next()?;
+            if is_word(c) {
+                break (i, c);
+            }
+        };
+        let mut end = text.len();
+        while let Some(&(i, c)) = chars.peek() {
+            if !is_word(c) {
+                end = i;
+                break;
+            }
+            chars.next();
+        }
+        // A sentence's full stop is not part of its last word ("... at Summit Logistics.").
+        let word = text[start..end].trim_end_matches(['.', '\'', '’', '-']);
+        let word_end = start + word.len();
+        Some((start, if word.eq_ignore_ascii_case("inc") || word.eq_ignore_ascii_case("ltd") { end } else { word_end }))
+    })
+    .filter(|&(s, e)| e > s)
+}
+
+/// The mentions to drop because they name an organisation: those inside a name from [`organisation_names`] that
+/// still has a proper word of its own once every mention, suffix, prefix and connector is set aside ("Summit" in
+/// "Summit Logistics", "Oakridge" in "Oakridge High School"). A name made only of skills and a suffix ("Nursing
+/// Home", "Warehouse Logistics") is a setting or a skill, not an employer, and keeps its mentions. `mentions` are
+/// byte ranges in text order; the result holds their indices.
+pub fn mentions_in_names(text: &str, names: &[(usize, usize)], mentions: &[(usize, usize)]) -> Vec<usize> {
+    let mut dropped = Vec::new();
+    for &(name_start, name_end) in names {
+        let first = mentions.partition_point(|&(_, e)| e <= name_start);
+        let inside: Vec<usize> = (first..mentions.len())
+            .take_while(|&i| mentions[i].0 < name_end)
+            .filter(|&i| mentions[i].0 >= name_start && mentions[i].1 <= name_end)
+            .collect();
+        if inside.is_empty() || inside.iter().any(|&i| mentions[i] == (name_start, name_end)) {
+            continue;
+        }
+        let proper = words(&text[name_start..name_end]).any(|(s, e)| {
+            let (s, e) = (name_start + s, name_start + e);
+            let lower = text[s..e].to_lowercase();
+            let lower = lower.trim_end_matches('.');
+            let covered = inside.iter().any(|&i| mentions[i].0 <= s && e <= mentions[i].1);
+            !covered
+                && !ORG_SUFFIXES.contains(&lower)
+                && !ORG_PREFIXES.contains(&lower)
+                && !CONNECTORS.contains(&lower)
+                && !["high", "middle", "primary", "secondary", "elementary", "state", "national", "community"]
+                    .contains(&lower)
+        });
+        if proper {
+            dropped.extend(inside);
+        }
+    }
+    dropped.sort_unstable();
+    dropped.dedup();
+    dropped
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    struct Case {
+        text: &'static str,
+        names: &'static [&'static str],
+    }
+
+    const CASES: &[Case] = &[
+        Case { text: "Shift lead at Summit Logistics, Reno", names: &["Summit Logistics"] },
+        Case { text: "Taught physics at Oakridge High School for six years.", names: &["Oakridge High School"] },
+        Case { text: "Apprentice, Precision Welding Ltd.", names: &["Precision Welding Ltd."] },
+        Case { text: "BSN, University of Leeds School of Nursing", names: &["University of Leeds School of Nursing"] },
+        Case { text: "We use Amazon Web Services and Tableau.", names: &[] },
+        Case { text: "Experience in logistics and welding is required.", names: &[] },
+        Case { text: "Charge nurse, Riverside Nursing Home", names: &["Riverside Nursing Home"] },
+        Case { text: "Worked for Harper and Lane Associates", names: &["Harper and Lane Associates"] },
+    ];
+
+    #[test]
+    fn finds_organisation_names() {
+        for case in CASES {
+            let got: Vec<&str> = organisation_names(case.text).iter().map(|&(s, e)| &case.text[s..e]).collect();
+            assert_eq!(got, case.names, "{}", case.text);
+        }
+    }
+
+    #[test]
+    fn mentions_inside_names_are_dropped_only_when_the_name_has_a_word_of_its_own() {
+        let find = |text: &str, word: &str| {
+            let s = text.find(word).unwrap();
+            (s, s + word.len())
+        };
+        let text = "Summit Logistics uses Amazon Web Services";
+        let names = organisation_names(text);
+        let mentions = [find(text, "Logistics"), find(text, "Amazon Web Services")];
+        assert_eq!(mentions_in_names(text, &names, &mentions), [0]);
+
+        let text = "Night shifts in a Nursing Home; Warehouse Logistics";
+        let names = organisation_names(text);
+        let mentions = [find(text, "Nursing"), find(text, "Warehouse"), find(text, "Logistics")];
+        assert_eq!(mentions_in_names(text, &names, &mentions), Vec::<usize>::new());
+
+        let text = "Teacher, Oakridge High School";
+        let mentions = [find(text, "Teacher"), find(text, "High School")];
+        assert_eq!(mentions_in_names(text, &organisation_names(text), &mentions), [1]);
+
+        // A whole name that is a skill stays ("Amazon Web Services" ends in no suffix, but "Studio" could).
+        let text = "Built in Android Studio";
+        let mentions = [find(text, "Android Studio")];
+        assert_eq!(mentions_in_names(text, &organisation_names(text), &mentions), Vec::<usize>::new());
+    }
+
+    #[test]
+    fn odd_text_does_not_panic() {
+        for s in ["", "Ltd", "Of Of Of", "É École Supérieure", "A & B & Co", "'' -- ..", "Inc. Inc. Inc."] {
+            let names = organisation_names(s);
+            assert!(names.iter().all(|&(a, b)| a <= b && b <= s.len()));
+        }
+    }
+}

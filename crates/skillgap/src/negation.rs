@@ -1,0 +1,229 @@
+//! Negation: words that say a skill is not asked ("German is not required", "No Java needed", "Prior Salesforce
+//! experience is not necessary", "Spanish is a plus but not essential").
+//!
+//! Each cue is a rule of its own, tried in [`RULES`] order on the sentence around a mention; the first that fires
+//! gives the cue's words, which the mention keeps so that a reader can see why it was not counted.
+
+/// Words after a skill that say it is not asked.
+const AFTER: &[&str] = &[
+    "not required",
+    "not necessary",
+    "not needed",
+    "not essential",
+    "not a must",
+    "not mandatory",
+    "not compulsory",
+    "not expected",
+    "not a requirement",
+    "not a prerequisite",
+    "isn't required",
+    "isn't necessary",
+    "isn't needed",
+    "isn't essential",
+    "aren't required",
+    "aren't necessary",
+    "aren't needed",
+    "no longer required",
+];
+
+/// Words before a skill that say it is not asked, on their own ("no need for Java", "you don't need Java").
+const BEFORE: &[&str] = &[
+    "no need for",
+    "no need to know",
+    "no need to have",
+    "don't need",
+    "do not need",
+    "doesn't need",
+    "does not need",
+    "don't have to know",
+    "do not have to know",
+    "need not",
+    "needn't",
+    "without any",
+    "no prior",
+    "no previous",
+];
+
+/// Words after "no ... " that close the cue: "No Java needed", "No prior experience with Excel required".
+const NO_CLOSERS: &[&str] = &["needed", "required", "necessary", "expected", "essential"];
+
+/// Words between a skill and a negation that show the negation belongs to another clause: "SQL is required and
+/// Java is not necessary" asks for SQL.
+const ASKING: &[&str] = &["required", "must", "essential", "mandatory", "need", "needs", "needed", "necessary"];
+
+/// Words after a negation that take it back: "not required but preferred" still asks, as a preference.
+const TAKEN_BACK: &[&str] =
+    &["but preferred", "but a plus", "but desirable", "but an advantage", "but helpful", "but nice"];
+
+/// The farthest a cue may stand from the skill it negates, in bytes.
+const MAX_REACH: usize = 60;
+
+/// A negation rule: given the lowercased sentence and the mention's span in it, the cue's span in the sentence.
+type Rule = fn(&str, usize, usize) -> Option<(usize, usize)>;
+
+/// Every negation rule, in the order they are tried.
+const RULES: &[(&str, Rule)] = &[
+    ("negated after", negated_after),
+    ("no ... needed", no_needed),
+    ("negated before", negated_before),
+    ("elliptic", elliptic),
+];
+
+/// The negation cue for the mention at `[start, end)` of `sentence` (offsets relative to it), as a span of the
+/// sentence, or `None` when nothing negates it.
+pub fn negation_cue(sentence: &str, start: usize, end: usize) -> Option<(usize, usize)> {
+    if !sentence.is_char_boundary(start) || !sentence.is_char_boundary(end) || start > end {
+        return None;
+    }
+    let lower = sentence.to_ascii_lowercase();
+    RULES.iter().find_map(|(_, rule)| rule(&lower, start, end))
+}
+
+/// The clause a mention sits in, as (start, end): the sentence cut at `;`, `:` and words that open a contrast.
+fn clause(lower: &str, start: usize, end: usize) -> (usize, usize) {
+    const BREAKS: &[&str] = &[";", ": ", " but ", " however", " although", " whereas", " while ", " though "];
+    let before = &lower[..start];
+    let s = BREAKS.iter().filter_map(|b| before.rfind(b).map(|i| i + b.len())).max().unwrap_or(0);
+    let after = &lower[end..];
+    let e = BREAKS.iter().filter_map(|b| after.find(b).map(|i| end + i)).min().unwrap_or(lower.len());
+    (s, e)
+}
+
+/// Whether `between` holds a word that asks for something.
+fn asks(between: &str) -> bool {
+    between.split(|c: char| !c.is_alphanumeric()).any(|w| ASKING.contains(&w))
+}
+
+/// "German is not required", "Prior Salesforce experience is not necessary", "Spanish is a plus but not
+/// essential": a negation after the skill, with nothing between that asks for it.
+fn negated_after(lower: &str, _start: usize, end: usize) -> Option<(usize, usize)> {
+    let window_end = floor_boundary(lower, (end + MAX_REACH).min(lower.len()));
+    let window = &lower[end..window_end];
+    let (at, cue) = AFTER.iter().filter_map(|cue| window.find(cue).map(|i| (i, *cue))).min()?;
+    let between = &window[..at];
+    // A new sentence or a clause that asks for something else stands between.
+    if between.contains(['.', ';']) || asks(between) {
+        return None;
+    }
+    let cue_end = end + at + cue.len();
+    let rest = lower[cue_end..].trim_start_matches([' ', ',']);
+    if TAKEN_BACK.iter().any(|t| rest.starts_with(t)) {
+        return None;
+    }
+    Some((end + at, cue_end))
+}
+
+/// "No Java needed", "No prior experience with Excel required": "no" before the skill and a closing word after
+/// it, within one clause.
+fn no_needed(lower: &str, start: usize, end: usize) -> Option<(usize, usize)> {
+    let (cs, ce) = clause(lower, start, end);
+    let before = &lower[cs..start];
+    let no_at = before.split_whitespace().next().filter(|w| *w == "no").map(|_| cs + before.find("no").unwrap_or(0))?;
+    if start - no_at > MAX_REACH {
+        return None;
+    }
+    let after = &lower[end..ce];
+    let (at, closer) = NO_CLOSERS
+        .iter()
+        .filter_map(|c| after.split(|ch: char| !ch.is_alphanumeric()).any(|w| w == *c).then(|| (after.find(c), *c)))
+        .filter_map(|(i, c)| i.map(|i| (i, c)))
+        .min()?;
+    (at <= MAX_REACH).then_some((no_at, end + at + closer.len()))
+}
+
+/// "No need for Java", "you don't need Python for this role": a negation before the skill, in its clause.
+fn negated_before(lower: &str, start: usize, end: usize) -> Option<(usize, usize)> {
+    let (cs, _) = clause(lower, start, end);
+    let window_start = floor_boundary(lower, start.saturating_sub(MAX_REACH)).max(cs);
+    let window = &lower[window_start..start];
+    let (at, cue) = BEFORE.iter().filter_map(|cue| window.rfind(cue).map(|i| (i, *cue))).max()?;
+    let between = &window[at + cue.len()..];
+    if between.contains([',', '.', ';', '(']) || asks(between) {
+        return None;
+    }
+    Some((window_start + at, window_start + at + cue.len()))
+}
+
+/// "SQL is required; Java is not.": "is not" closing the skill's clause.
+fn elliptic(lower: &str, start: usize, end: usize) -> Option<(usize, usize)> {
+    let (_, ce) = clause(lower, start, end);
+    let tail = lower[end..ce].trim_end_matches(['.', ' ', ')', '!']);
+    ["is not", "isn't", "are not", "aren't"]
+        .iter()
+        .find(|cue| tail.ends_with(*cue) && tail.len() - cue.len() <= 12)
+        .map(|cue| (end + tail.len() - cue.len(), end + tail.len()))
+}
+
+/// The largest char boundary at or below `i`.
+fn floor_boundary(text: &str, mut i: usize) -> usize {
+    while i > 0 && !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    struct Case {
+        sentence: &'static str,
+        skill: &'static str,
+        cue: Option<&'static str>,
+    }
+
+    const CASES: &[Case] = &[
+        Case { sentence: "Welsh is not required for this post.", skill: "Welsh", cue: Some("not required") },
+        Case {
+            sentence: "No forklift licence needed, we train you.",
+            skill: "forklift licence",
+            cue: Some("No forklift licence needed"),
+        },
+        Case {
+            sentence: "Previous Workday experience is not necessary.",
+            skill: "Workday",
+            cue: Some("not necessary"),
+        },
+        Case { sentence: "Mandarin is a plus but not essential.", skill: "Mandarin", cue: Some("not essential") },
+        Case { sentence: "There is no need for Python in this role.", skill: "Python", cue: Some("no need for") },
+        Case { sentence: "You don't need AutoCAD on day one.", skill: "AutoCAD", cue: Some("don't need") },
+        Case {
+            sentence: "No prior experience with QuickBooks required.",
+            skill: "QuickBooks",
+            cue: Some("No prior experience with QuickBooks required"),
+        },
+        Case { sentence: "Excel is required; Tableau is not.", skill: "Tableau", cue: Some("is not") },
+        Case { sentence: "Excel is required; Tableau is not.", skill: "Excel", cue: None },
+        Case { sentence: "SQL is required and Kotlin is not necessary.", skill: "SQL", cue: None },
+        Case { sentence: "SQL is required and Kotlin is not necessary.", skill: "Kotlin", cue: Some("not necessary") },
+        Case { sentence: "Scrum is not required but preferred.", skill: "Scrum", cue: None },
+        Case { sentence: "A CDL is required, no exceptions.", skill: "CDL", cue: None },
+        Case { sentence: "Strong Excel skills are essential.", skill: "Excel", cue: None },
+        Case { sentence: "Experience with Jira or Asana is not required.", skill: "Jira", cue: Some("not required") },
+        Case {
+            sentence: "No degree required, but first aid certification is essential.",
+            skill: "first aid",
+            cue: None,
+        },
+    ];
+
+    #[test]
+    fn negation_cues() {
+        for case in CASES {
+            let start = case.sentence.find(case.skill).unwrap();
+            let got = negation_cue(case.sentence, start, start + case.skill.len()).map(|(s, e)| &case.sentence[s..e]);
+            assert_eq!(got, case.cue, "{} / {}", case.sentence, case.skill);
+        }
+    }
+
+    #[test]
+    fn odd_spans_do_not_panic() {
+        for s in ["", "no", "é not required", "not required é", "No é needed"] {
+            for start in 0..=s.len() {
+                for end in start..=s.len() {
+                    let _ = negation_cue(s, start, end);
+                }
+            }
+        }
+    }
+}
