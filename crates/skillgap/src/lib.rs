@@ -26,14 +26,10 @@
 mod check;
 mod compare;
 mod error;
-mod experience;
 mod extract;
 mod fuzzy;
-mod governs;
 mod html;
 mod import;
-mod names;
-mod negation;
 mod normalize;
 mod phrase;
 mod profile;
@@ -42,7 +38,6 @@ mod source;
 mod span;
 mod structure;
 mod suggest;
-mod target_kind;
 mod taxonomy;
 
 pub use check::{check_layer, Problem, Severity};

@@ -1,20 +1,34 @@
-//! Whether a target is a job posting or a hired person's bio, guessed from what was extracted from it.
+//! Targets have a kind: a job posting, which asks for skills, or a bio, a person's profile (a LinkedIn "About"
+//! section, a company's team page), which shows them. The kind is read from the text; the user may set it.
+//!
+//! Each signal is a rule of its own with a weight, listed in [`POSTING_SIGNALS`] and [`BIO_SIGNALS`]; the kind
+//! with more points wins, and a tie is a posting (the reading that asks the CV for more, so nothing is missed).
 
-use crate::extract::{Document, Mention};
-use crate::structure::{Requirement, SectionKind};
+use serde::Serialize;
 
-/// What a target is: what an employer asks, or what a person who got such a job shows.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+use crate::structure::SectionKind;
+
+/// What a target is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
 pub enum TargetKind {
-    /// A job posting: requirement levels, either/or groups, asked-for years.
+    /// A job posting: it asks for skills, with requirement levels.
     Posting,
-    /// A hired person's bio or profile: no requirements, only what they show.
+    /// A person's profile: it shows skills, with prominence.
     Bio,
 }
 
 impl TargetKind {
-    /// How messages name a single target of this kind: "the posting" or "the bio".
-    pub fn label(self) -> &'static str {
+    /// `posting` or `bio`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            TargetKind::Posting => "posting",
+            TargetKind::Bio => "bio",
+        }
+    }
+
+    /// How output names a target of this kind: "the posting", "the bio".
+    pub fn the(self) -> &'static str {
         match self {
             TargetKind::Posting => "the posting",
             TargetKind::Bio => "the bio",
@@ -22,58 +36,199 @@ impl TargetKind {
     }
 }
 
-/// Guesses the kind of a target from its extracted document: a posting when any mention reads as a posting's
-/// (see [`is_posting_cue`]), else a bio. A document with no skills is a bio, which never claims requirements.
-pub fn guess_target_kind(doc: &Document) -> TargetKind {
-    if doc.skills.iter().flat_map(|e| &e.mentions).any(is_posting_cue) {
-        TargetKind::Posting
-    } else {
-        TargetKind::Bio
+/// A signal: its name (for `--explain`), its points, and the test.
+type Signal = (&'static str, u32, fn(&Signals<'_>) -> bool);
+
+/// What the rules look at, computed once per text.
+#[derive(Debug)]
+pub struct Signals<'a> {
+    lower: String,
+    /// The text's first non-blank line.
+    first_line: &'a str,
+    /// Section kinds opened by the text's headings.
+    sections: Vec<SectionKind>,
+    /// Words of the text, lowercased, for counting pronouns.
+    words: Vec<String>,
+}
+
+impl<'a> Signals<'a> {
+    /// Reads the signals of `text`.
+    pub fn new(text: &'a str) -> Signals<'a> {
+        let first_line = text.lines().map(str::trim).find(|l| !l.is_empty()).unwrap_or("");
+        let sections = text
+            .lines()
+            .map(|l| l.trim().trim_start_matches('#').trim().trim_matches(['*', '_', ':', ' ']))
+            .filter(|l| !l.is_empty() && l.len() <= 60 && l.split_whitespace().count() <= 6)
+            .filter_map(SectionKind::classify)
+            .collect();
+        let lower = text.to_lowercase();
+        let words = lower
+            .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
+            .filter(|w| !w.is_empty())
+            .map(|w| w.replace('’', "'"))
+            .collect();
+        Signals { lower, first_line, sections, words }
+    }
+
+    fn has_section(&self, kinds: &[SectionKind]) -> bool {
+        self.sections.iter().any(|s| kinds.contains(s))
+    }
+
+    fn count_words(&self, set: &[&str]) -> usize {
+        self.words.iter().filter(|w| set.contains(&w.as_str())).count()
+    }
+
+    fn has_phrase(&self, set: &[&str]) -> bool {
+        set.iter().any(|p| self.lower.contains(p))
     }
 }
 
-/// A mention only a posting has: one with a requirement level ("required", "preferred"), or one in a
-/// requirements, preferred-qualifications or responsibilities section.
-fn is_posting_cue(m: &Mention) -> bool {
-    m.requirement != Requirement::Mentioned
-        || matches!(m.section, SectionKind::Requirements | SectionKind::Preferred | SectionKind::Responsibilities)
+/// Signals that a text is a posting.
+pub const POSTING_SIGNALS: &[Signal] = &[
+    ("job-ad sections (requirements, responsibilities, benefits)", 3, |s| {
+        s.has_section(&[
+            SectionKind::Requirements,
+            SectionKind::Preferred,
+            SectionKind::Responsibilities,
+            SectionKind::Benefits,
+        ])
+    }),
+    ("addresses the reader as a candidate", 2, |s| {
+        s.has_phrase(&[
+            "you will ",
+            "you'll ",
+            "you’ll ",
+            "we are looking for",
+            "we're looking for",
+            "we’re looking for",
+            "the ideal candidate",
+            "successful candidate",
+            "the right candidate",
+            "you have ",
+            "you bring",
+            "join our",
+            "join us",
+        ])
+    }),
+    ("requirement cues", 2, |s| {
+        s.has_phrase(&["must have", "required", "requirements", "qualifications", "nice to have", "preferred"])
+    }),
+    ("how to apply, pay or contract terms", 2, |s| {
+        s.has_phrase(&[
+            "apply now",
+            "to apply",
+            "how to apply",
+            "salary",
+            "per hour",
+            "per annum",
+            "full-time",
+            "full time",
+            "part-time",
+            "equal opportunity",
+            "job type",
+            "closing date",
+        ])
+    }),
+];
+
+/// Signals that a text is a bio.
+pub const BIO_SIGNALS: &[Signal] = &[
+    ("written in the first person", 3, |s| s.count_words(&["i", "i'm", "i've", "my", "me"]) >= 3),
+    ("written about a person in the third person", 3, |s| {
+        s.count_words(&["she", "he", "her", "his", "they've", "she's", "he's"]) >= 2
+    }),
+    ("a profile headline (\"Title at Company\", \"Title | Field\")", 2, |s| {
+        let line = s.first_line;
+        line.len() <= 140
+            && (line.contains(" | ") || line.contains(" at ") || line.contains(" @ ") || line.contains(" — "))
+            && !line.to_lowercase().contains("job")
+    }),
+    ("a career story (joined, previously, spent N years)", 2, |s| {
+        s.has_phrase(&[
+            "joined ",
+            "previously",
+            "prior to joining",
+            "before joining",
+            "spent ",
+            "has led",
+            "has worked",
+            "she leads",
+            "he leads",
+            "i lead",
+            "currently leads",
+            "holds a",
+            "graduated",
+        ])
+    }),
+];
+
+/// The kind the text reads as, with the names of the signals that decided it.
+pub fn detect_kind(text: &str) -> (TargetKind, Vec<&'static str>) {
+    let signals = Signals::new(text);
+    let score = |set: &[Signal]| {
+        let fired: Vec<&'static str> = set.iter().filter(|(_, _, test)| test(&signals)).map(|(n, _, _)| *n).collect();
+        let points: u32 = set.iter().filter(|(_, _, test)| test(&signals)).map(|(_, p, _)| p).sum();
+        (points, fired)
+    };
+    let (posting, posting_why) = score(POSTING_SIGNALS);
+    let (bio, bio_why) = score(BIO_SIGNALS);
+    if bio > posting {
+        (TargetKind::Bio, bio_why)
+    } else {
+        (TargetKind::Posting, posting_why)
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{Extractor, Taxonomy};
 
-    #[test]
-    fn posting_cues() {
-        let extractor = Extractor::new(Taxonomy::builtin());
-        // (name, text, the first mention is a posting cue)
-        const CASES: &[(&str, &str, bool)] = &[
-            ("a requirements section", "Requirements\n- Python\n", true),
-            ("a responsibilities section", "Responsibilities\n- Build dashboards in Tableau\n", true),
-            ("a preferred section", "Nice to have\n- Terraform\n", true),
-            ("a required phrase in prose", "Experience with Kubernetes is required.", true),
-            ("first-person prose", "I moved our reporting to Tableau last spring.", false),
-            ("an experience section", "Experience\nData engineer at a bank: Python and SQL.\n", false),
-        ];
-        for &(name, text, expected) in CASES {
-            let doc = extractor.extract(text);
-            let first = doc.skills.iter().flat_map(|e| &e.mentions).next();
-            assert_eq!(first.map(is_posting_cue), Some(expected), "{name}: {doc:?}");
-        }
+    struct Case {
+        name: &'static str,
+        text: &'static str,
+        kind: TargetKind,
     }
 
+    const CASES: &[Case] = &[
+        Case {
+            name: "posting with sections",
+            text:
+                "Warehouse Team Leader\n\nWhat you'll do\n- Run the night shift\n\nRequirements\n- Forklift licence\n\n\
+                   Benefits\n- Pension\n",
+            kind: TargetKind::Posting,
+        },
+        Case {
+            name: "posting without headings",
+            text: "We're looking for a maths teacher to join our department. You will teach KS3 and KS4. A PGCE is \
+                   required. Salary on the MPS.",
+            kind: TargetKind::Posting,
+        },
+        Case {
+            name: "first-person about section",
+            text: "Product designer | Fintech | Accessibility\n\nI design onboarding flows for banking apps. Before \
+                   that I spent four years in agency work, where my focus was research. I'm happiest in a workshop.",
+            kind: TargetKind::Bio,
+        },
+        Case {
+            name: "team page in the third person",
+            text: "Dana Okafor, Head of People\nDana joined us in 2022 from a logistics firm, where she built the HR \
+                   function from scratch. She holds a CIPD Level 7 and her focus is employee relations.",
+            kind: TargetKind::Bio,
+        },
+        Case {
+            name: "bio that says 'required'",
+            text: "Sam Patel — Site Electrician at Northline\nSam has worked on commercial fit-outs for nine years. \
+                   He holds the qualifications required for inspection and testing, and he leads apprentices.",
+            kind: TargetKind::Bio,
+        },
+        Case { name: "empty text is a posting", text: "", kind: TargetKind::Posting },
+    ];
+
     #[test]
-    fn guesses_the_kind_of_a_document() {
-        let extractor = Extractor::new(Taxonomy::builtin());
-        const CASES: &[(&str, &str, TargetKind)] = &[
-            ("posting", "About the role\nRequirements\n- 3+ years of SQL\n- Excel\n", TargetKind::Posting),
-            ("bio", "Maria leads the finance team. She rebuilt month-end close in Excel and SQL.", TargetKind::Bio),
-            ("nothing recognised", "Hello there.", TargetKind::Bio),
-        ];
-        for &(name, text, expected) in CASES {
-            assert_eq!(guess_target_kind(&extractor.extract(text)), expected, "{name}");
+    fn kinds() {
+        for case in CASES {
+            let (kind, why) = detect_kind(case.text);
+            assert_eq!(kind, case.kind, "{}: {why:?}", case.name);
         }
-        assert_eq!((TargetKind::Posting.label(), TargetKind::Bio.label()), ("the posting", "the bio"));
     }
 }
