@@ -36,9 +36,16 @@ pub enum Command {
         /// Your CV (.txt, .md, .html, .json).
         #[arg(long, value_name = "FILE")]
         cv: PathBuf,
-        /// Bios or postings to compare with; `-` reads standard input.
+        /// Bios or postings to compare with; `-` reads standard input. Each is read as a posting or a bio by its
+        /// content; --bio and --posting say which.
         #[arg(value_name = "TARGET")]
         targets: Vec<PathBuf>,
+        /// A hired person's bio or profile (repeatable): read as a bio, whatever its content suggests.
+        #[arg(long, value_name = "FILE")]
+        bio: Vec<PathBuf>,
+        /// A job posting (repeatable): read as a posting, whatever its content suggests.
+        #[arg(long, value_name = "FILE")]
+        posting: Vec<PathBuf>,
         /// How many gaps to show in text and Markdown output (all are in JSON and CSV).
         #[arg(long, default_value_t = 10)]
         top: usize,
@@ -51,6 +58,9 @@ pub enum Command {
         /// Treat every input line as its own document (JSON Lines with --format json).
         #[arg(long)]
         lines: bool,
+        /// Read the text as a posting or a bio instead of guessing from its content.
+        #[arg(long, value_enum, value_name = "KIND")]
+        kind: Option<KindArg>,
     },
     /// Look up, inspect, count, lint and export the taxonomy.
     Taxonomy {
@@ -81,6 +91,24 @@ pub enum TaxonomyCommand {
     },
     /// Write the merged taxonomy (CSV by default, or --format json).
     Export,
+}
+
+/// What a target is, when the user says so.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum KindArg {
+    /// A job posting.
+    Posting,
+    /// A person's bio or profile.
+    Bio,
+}
+
+impl From<KindArg> for skillgap::TargetKind {
+    fn from(kind: KindArg) -> skillgap::TargetKind {
+        match kind {
+            KindArg::Posting => skillgap::TargetKind::Posting,
+            KindArg::Bio => skillgap::TargetKind::Bio,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

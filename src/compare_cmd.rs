@@ -5,7 +5,7 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use anyhow::Result;
-use skillgap::{compare, guess_target_kind, suggest, CompareReport, Document, Extractor, Profile, Source, Taxonomy};
+use skillgap::{compare, suggest, CompareReport, Document, Extractor, Profile, Source, TargetKind, Taxonomy};
 
 use crate::args::Format;
 use crate::config::CompareConfig;
@@ -21,13 +21,20 @@ pub fn run(
     style: Style,
 ) -> Result<ExitCode> {
     let cv = input::read(&options.cv)?;
-    let targets = read_targets(&options.targets)?;
+    let (targets, kinds) = read_targets(&options.targets)?;
     // Only the aliases these documents can contain: the automaton then builds in well under a millisecond.
     let mut texts: Vec<&str> = targets.iter().map(|t| t.text.as_str()).collect();
     texts.push(&cv.text);
     let extractor = Extractor::builder().restrict_to_words_of(&texts).phrase_matching(phrases).build(taxonomy)?;
-    let profile = Profile::from_text(&extractor, &cv.text);
-    let docs: Vec<Document> = targets.iter().map(|t| extractor.extract(&t.text)).collect();
+    let profile = Profile::from_text_at(&extractor, &cv.text, options.today);
+    let docs: Vec<Document> = targets
+        .iter()
+        .zip(&kinds)
+        .map(|(t, kind)| match kind {
+            Some(kind) => extractor.extract_as(&t.text, *kind),
+            None => extractor.extract(&t.text),
+        })
+        .collect();
     let taxonomy = extractor.taxonomy();
     let comparison = compare(taxonomy, &profile, &docs);
     let suggestions = suggest(taxonomy, &profile, &comparison, &message_labels(&targets, &docs));
@@ -44,21 +51,22 @@ pub fn run(
     Ok(ExitCode::SUCCESS)
 }
 
-/// The targets: the files given, or standard input when none is.
-fn read_targets(paths: &[std::path::PathBuf]) -> Result<Vec<Source>> {
+/// The targets, with the kind the user gave each: the files given, or standard input when none is.
+fn read_targets(paths: &[(std::path::PathBuf, Option<TargetKind>)]) -> Result<(Vec<Source>, Vec<Option<TargetKind>>)> {
     if paths.is_empty() {
         if io::stdin().is_terminal() {
             eprintln!("Paste the bio or posting, then press Ctrl-D:");
         }
-        return Ok(vec![input::read_stdin()?]);
+        return Ok((vec![input::read_stdin()?], vec![None]));
     }
-    paths.iter().map(|p| input::read(p)).collect()
+    let sources = paths.iter().map(|(p, _)| input::read(p)).collect::<Result<Vec<_>>>()?;
+    Ok((sources, paths.iter().map(|(_, k)| *k).collect()))
 }
 
 /// How suggestions name the targets: "the posting" or "the bio" for one target, file names for several.
 fn message_labels(targets: &[Source], docs: &[Document]) -> Vec<String> {
     if let [doc] = docs {
-        return vec![guess_target_kind(doc).label().to_owned()];
+        return vec![doc.kind.label().to_owned()];
     }
     targets
         .iter()

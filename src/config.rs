@@ -5,7 +5,7 @@ use std::io::IsTerminal;
 use std::path::PathBuf;
 
 use anyhow::{bail, Result};
-use skillgap::PhraseMatching;
+use skillgap::{Month, PhraseMatching, TargetKind};
 
 use crate::args::{Args, ColorWhen, Command, Format, TaxonomyCommand};
 use crate::render::Style;
@@ -41,8 +41,11 @@ pub enum CommandConfig {
 pub struct CompareConfig {
     /// The CV.
     pub cv: PathBuf,
-    /// The targets; empty reads standard input, as does `-`.
-    pub targets: Vec<PathBuf>,
+    /// The targets, each with the kind the user gave it (`None`: read from its content), in the order: the
+    /// positional targets, then `--bio` files, then `--posting` files. Empty reads standard input, as does `-`.
+    pub targets: Vec<(PathBuf, Option<TargetKind>)>,
+    /// Today, for roles that run "to present" (`SKILLGAP_TODAY=YYYY-MM-DD`, or the system clock).
+    pub today: Month,
     /// How many gaps and suggestions text and Markdown show.
     pub top: usize,
 }
@@ -54,6 +57,8 @@ pub struct ExtractConfig {
     pub file: Option<PathBuf>,
     /// Every line is its own document.
     pub lines: bool,
+    /// The kind the user gave the text, if any.
+    pub kind: Option<TargetKind>,
 }
 
 /// What the configuration reads from the environment, gathered in one place so that tests can set it.
@@ -65,6 +70,8 @@ pub struct Environment {
     pub stdout_is_terminal: bool,
     /// The user's default taxonomy layer, if there is one (see [`default_user_layer`]).
     pub user_layer: Option<String>,
+    /// `SKILLGAP_TODAY`, if set: the date that ends roles running "to present", for reproducible output.
+    pub today: Option<String>,
 }
 
 impl Environment {
@@ -74,6 +81,7 @@ impl Environment {
             no_color: std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()),
             stdout_is_terminal: std::io::stdout().is_terminal(),
             user_layer: default_user_layer(),
+            today: std::env::var("SKILLGAP_TODAY").ok(),
         }
     }
 }
@@ -90,17 +98,50 @@ impl Config {
         let taxonomy = taxonomy_layers(args.taxonomy, env.user_layer.as_deref());
         let style = Style { color: color_enabled(args.color, env.no_color, env.stdout_is_terminal) };
         let command = match args.command {
-            Command::Compare { cv, targets, top } => {
-                if targets.iter().filter(|t| t.as_os_str() == "-").count() > 1 {
+            Command::Compare { cv, targets, bio, posting, top } => {
+                let targets: Vec<(PathBuf, Option<TargetKind>)> = targets
+                    .into_iter()
+                    .map(|t| (t, None))
+                    .chain(bio.into_iter().map(|t| (t, Some(TargetKind::Bio))))
+                    .chain(posting.into_iter().map(|t| (t, Some(TargetKind::Posting))))
+                    .collect();
+                if targets.iter().filter(|(t, _)| t.as_os_str() == "-").count() > 1 {
                     bail!("`-` (standard input) can be given only once");
                 }
-                CommandConfig::Compare(CompareConfig { cv, targets, top })
+                let today = today(env.today.as_deref())?;
+                CommandConfig::Compare(CompareConfig { cv, targets, today, top })
             }
-            Command::Extract { file, lines } => CommandConfig::Extract(ExtractConfig { file, lines }),
+            Command::Extract { file, lines, kind } => {
+                CommandConfig::Extract(ExtractConfig { file, lines, kind: kind.map(TargetKind::from) })
+            }
             Command::Taxonomy { action } => CommandConfig::Taxonomy(action),
         };
         Ok(Config { taxonomy, phrases, format: args.format, style, command })
     }
+}
+
+/// Today's month: `SKILLGAP_TODAY` (`YYYY-MM-DD` or `YYYY-MM`) when set, else the system clock (UTC).
+fn today(fixed: Option<&str>) -> Result<Month> {
+    if let Some(fixed) = fixed {
+        return Month::parse_iso(fixed).ok_or_else(|| {
+            anyhow::anyhow!("SKILLGAP_TODAY={fixed:?} is not a date; write it as YYYY-MM-DD, e.g. 2026-12-07")
+        });
+    }
+    let seconds = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs());
+    Ok(month_of_unix_day((seconds / 86_400) as i64))
+}
+
+/// The month holding a day counted from 1970-01-01 (Howard Hinnant's civil-from-days algorithm).
+fn month_of_unix_day(days: i64) -> Month {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    Month::new(year as u32, month as u32).unwrap_or_default()
 }
 
 /// Whether to colour output. An explicit `--color always` or `--color never` wins; `auto` colours a terminal
@@ -173,6 +214,36 @@ mod tests {
         }
     }
 
+    #[test]
+    fn days_to_months() {
+        // (days since 1970-01-01, year, month)
+        const CASES: &[(i64, u32, u32)] = &[
+            (0, 1970, 1),
+            (31, 1970, 2),
+            (11_016, 2000, 2),
+            (11_017, 2000, 3),
+            (20_794, 2026, 12),
+            (20_818, 2026, 12),
+        ];
+        for &(days, year, month) in CASES {
+            assert_eq!(month_of_unix_day(days), Month::new(year, month).unwrap(), "day {days}");
+        }
+        assert_eq!(today(Some("2026-12-07")).unwrap(), Month::new(2026, 12).unwrap());
+        assert!(today(Some("next week")).is_err());
+    }
+
+    #[test]
+    fn target_kinds_from_flags() {
+        let env = Environment { today: Some("2026-12-07".into()), ..Environment::default() };
+        let c =
+            config(&["skillgap", "compare", "--cv", "cv.md", "p.txt", "--bio", "b.txt", "--posting", "q.txt"], &env)
+                .unwrap();
+        let CommandConfig::Compare(compare) = c.command else { panic!("compare") };
+        let kinds: Vec<(&str, Option<TargetKind>)> =
+            compare.targets.iter().map(|(p, k)| (p.to_str().unwrap(), *k)).collect();
+        assert_eq!(kinds, [("p.txt", None), ("b.txt", Some(TargetKind::Bio)), ("q.txt", Some(TargetKind::Posting))]);
+    }
+
     fn config(argv: &[&str], env: &Environment) -> Result<Config> {
         Config::from_args_in(Args::try_parse_from(argv)?, env)
     }
@@ -199,11 +270,11 @@ mod tests {
         let c = config(&["skillgap", "compare", "--cv", "cv.md", "a.txt", "--top", "3"], &env).expect("config");
         assert!(c.style.color, "a terminal with NO_COLOR unset");
         let CommandConfig::Compare(compare) = c.command else { panic!("compare expected") };
-        assert_eq!((compare.cv, compare.targets, compare.top), ("cv.md".into(), vec!["a.txt".into()], 3));
+        assert_eq!((compare.cv, compare.targets, compare.top), ("cv.md".into(), vec![("a.txt".into(), None)], 3));
         let err = config(&["skillgap", "compare", "--cv", "cv.md", "-", "-"], &env).expect_err("two stdins");
         assert!(err.to_string().contains("only once"));
         let c = config(&["skillgap", "extract", "--lines", "--format", "json"], &env).expect("config");
         assert_eq!(c.format, Format::Json);
-        assert!(matches!(c.command, CommandConfig::Extract(ExtractConfig { file: None, lines: true })));
+        assert!(matches!(c.command, CommandConfig::Extract(ExtractConfig { file: None, lines: true, kind: None })));
     }
 }

@@ -3,7 +3,7 @@
 use std::process::ExitCode;
 
 use anyhow::{bail, Result};
-use skillgap::{ExtractReport, Extractor, Profile, Scratch, Source, SourceFormat, Taxonomy};
+use skillgap::{extract_reading_lists, ExtractReport, Extractor, Scratch, Source, SourceFormat, TargetKind, Taxonomy};
 
 use crate::args::Format;
 use crate::config::ExtractConfig;
@@ -29,16 +29,22 @@ pub fn run(
     let extractor =
         Extractor::builder().restrict_to_words_of(&[source.text.as_str()]).phrase_matching(phrases).build(taxonomy)?;
     if options.lines {
-        extract_lines(&extractor, &source, format)
+        extract_lines(&extractor, &source, options.kind.unwrap_or(TargetKind::Posting), format)
     } else {
-        extract_document(&extractor, &source, format, style)
+        extract_document(&extractor, &source, options.kind, format, style)
     }
 }
 
 /// The whole input as one document.
-fn extract_document(extractor: &Extractor, source: &Source, format: Format, style: Style) -> Result<ExitCode> {
+fn extract_document(
+    extractor: &Extractor,
+    source: &Source,
+    kind: Option<TargetKind>,
+    format: Format,
+    style: Style,
+) -> Result<ExitCode> {
     // Skill lists are also read by near spelling, as for a CV ("Kubernets" → Kubernetes, marked fuzzy).
-    let mut doc = Profile::from_text(extractor, &source.text).document;
+    let mut doc = extract_reading_lists(extractor, &source.text, kind);
     if let Some(original) = &source.original {
         doc.remap(&original.map, &original.text);
     }
@@ -53,8 +59,9 @@ fn extract_document(extractor: &Extractor, source: &Source, format: Format, styl
     Ok(ExitCode::SUCCESS)
 }
 
-/// Every line its own document (JSON Lines with `--format json`), written as it is produced.
-fn extract_lines(extractor: &Extractor, source: &Source, format: Format) -> Result<ExitCode> {
+/// Every line its own document (JSON Lines with `--format json`), written as it is produced. Lines are read as
+/// `kind` (a posting unless the user says otherwise): one line is too little to tell a bio by.
+fn extract_lines(extractor: &Extractor, source: &Source, kind: TargetKind, format: Format) -> Result<ExitCode> {
     if matches!(source.format, SourceFormat::Html | SourceFormat::JsonPosting) {
         bail!("{}: --lines reads plain text, one document per line; drop --lines for HTML and JSON files", source.name);
     }
@@ -65,7 +72,7 @@ fn extract_lines(extractor: &Extractor, source: &Source, format: Format) -> Resu
         out.push_str(&render::csv::extract_header()?);
     }
     for (n, line) in source.text.lines().enumerate() {
-        let doc = extractor.extract_with(line, &mut scratch);
+        let doc = extractor.extract_as_with(line, kind, &mut scratch);
         let report = ExtractReport::for_line(taxonomy, &doc, &source.name, n + 1);
         match format {
             Format::Json => {

@@ -50,6 +50,7 @@ fn requirement_str(r: Requirement) -> &'static str {
         Requirement::Required => "required",
         Requirement::Preferred => "preferred",
         Requirement::Mentioned => "mentioned",
+        Requirement::NotRequired => "not required",
     }
 }
 

@@ -47,7 +47,9 @@ pub use compare::{
     SOFT_SKILL_FACTOR,
 };
 pub use error::{Error, ErrorKind};
-pub use extract::{Alternatives, Document, Extractor, ExtractorBuilder, MatchKind, Mention, Scratch, SkillEvidence};
+pub use extract::{
+    Alternatives, Document, Extractor, ExtractorBuilder, MatchKind, Mention, Prominence, Scratch, SkillEvidence,
+};
 pub use fuzzy::{FuzzyHow, FuzzyIndex, FuzzyMatch};
 pub use html::{html_to_text, HtmlText};
 pub use import::{
@@ -56,14 +58,15 @@ pub use import::{
 };
 pub use normalize::{fold, Normalized};
 pub use phrase::PhraseMatching;
-pub use profile::Profile;
+pub use profile::{extract_reading_lists, Profile, SkillYears};
 pub use report::{
     category, shorten, CompareCsvRow, CompareReport, CsvStatus, EvidenceReport, ExtractCsvRow, ExtractReport,
     FuzzyReading, MentionReport, Points, SkillMentions, SkillRef, SkillReport, SuggestionReport, Weights,
     QUOTE_MAX_CHARS,
 };
-pub use source::{decode_text, guess_target_kind, line_in, read_source, Original, Source, SourceFormat, TargetKind};
+pub use source::{decode_text, detect_kind, line_in, read_source, Original, Source, SourceFormat, TargetKind};
 pub use span::Span;
+pub use structure::roles::{Month, Period, Role};
 pub use structure::{Requirement, SectionKind};
 pub use suggest::{suggest, Suggestion, SuggestionKind, MAX_GAP_SUGGESTIONS};
 pub use taxonomy::{

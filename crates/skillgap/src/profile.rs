@@ -2,8 +2,10 @@
 
 use crate::extract::{Document, Extractor, MatchKind, Mention, SkillEvidence};
 use crate::fuzzy::FuzzyHow;
+use crate::source::TargetKind;
 use crate::span::Span;
-use crate::structure::{Requirement, SectionKind};
+use crate::structure::roles::{date_range, roles, union_months, LineInfo, Month, Role};
+use crate::structure::{Requirement, SectionKind, Structure};
 use crate::taxonomy::{CaseRule, ContextRule, SkillIdx};
 
 /// The lowest fuzzy score accepted for a skill-list item. Variants score 88 and up, typos at most 85; a typo
@@ -30,24 +32,96 @@ const MAX_ITEM_WORDS: usize = 4;
 /// // A credential being worked towards is named, but not held.
 /// assert!(profile.get(id("cpa")).is_some() && !profile.holds(id("cpa")));
 /// ```
+///
+/// Dated roles give years of use, overlapping roles counted once:
+///
+/// ```
+/// use skillgap::{Extractor, Month, Profile, Taxonomy};
+///
+/// let extractor = Extractor::new(Taxonomy::builtin());
+/// let cv = "Experience\nAnalyst, Acme, Jan 2019 – Mar 2023\n- Tableau dashboards for sales\n";
+/// let profile = Profile::from_text_at(&extractor, cv, Month::new(2026, 12).expect("a month"));
+/// let tableau = extractor.taxonomy().get("tableau").expect("built in");
+/// let years = profile.years_of(tableau).expect("dated");
+/// assert_eq!((years.months, years.whole_years()), (51, 4));
+/// assert_eq!(profile.roles[years.roles[0]].period.to_string(), "2019–2023");
+/// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Profile {
     /// The extracted CV.
     pub document: Document,
+    /// The CV's dated roles, in text order.
+    pub roles: Vec<Role>,
+}
+
+/// How long a CV shows a skill used.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SkillYears {
+    /// Months over the dated roles that name the skill, overlaps counted once.
+    pub months: u32,
+    /// Years the CV states itself ("6 years of Xero"), if any.
+    pub stated: Option<u8>,
+    /// The roles (indices into [`Profile::roles`]) that name it.
+    pub roles: Vec<usize>,
+}
+
+impl SkillYears {
+    /// Whole years, the larger of the dated roles' (rounded down) and the CV's own statement.
+    pub fn whole_years(&self) -> u32 {
+        (self.months / 12).max(self.stated.map_or(0, u32::from))
+    }
 }
 
 impl Profile {
     /// Extracts a profile from CV text. Items of skill lists ("Skills: Kubernets, ReactJS, Postgre SQL") that no
-    /// alias matches exactly are read by the fuzzy index, and marked [`MatchKind::Fuzzy`] with their score.
+    /// alias matches exactly are read by the fuzzy index, and marked [`MatchKind::Fuzzy`] with their score. Roles
+    /// running "to present" end at the latest month any date in the CV names (the library has no clock: use
+    /// [`Profile::from_text_at`] to give today's date).
     pub fn from_text(extractor: &Extractor, cv: &str) -> Profile {
-        let mut document = extractor.extract(cv);
-        add_fuzzy_list_items(extractor, cv, &mut document);
-        Profile { document }
+        let latest = latest_month(cv);
+        Profile::from_text_at(extractor, cv, latest)
     }
 
-    /// Wraps an already extracted document.
+    /// Like [`Profile::from_text`], with `today` ending the roles that run to the present.
+    pub fn from_text_at(extractor: &Extractor, cv: &str, today: Month) -> Profile {
+        let mut document = extractor.extract_as(cv, TargetKind::Bio);
+        add_fuzzy_list_items(extractor, cv, &mut document);
+        let mut structure = Structure::default();
+        structure.refill(cv);
+        let lines: Vec<LineInfo> = structure
+            .lines
+            .iter()
+            .map(|l| LineInfo {
+                start: l.span.start,
+                end: l.span.end,
+                dated_roles_allowed: !matches!(
+                    l.section,
+                    SectionKind::Education | SectionKind::Certifications | SectionKind::Skills
+                ),
+                heading: l.heading,
+            })
+            .collect();
+        Profile { document, roles: roles(cv, &lines, today) }
+    }
+
+    /// Wraps an already extracted document (with no dated roles).
     pub fn from_document(document: Document) -> Profile {
-        Profile { document }
+        Profile { document, roles: Vec::new() }
+    }
+
+    /// How long the CV shows `skill` used: over the dated roles whose text names it, and any years it states.
+    /// `None` when it shows neither.
+    pub fn years_of(&self, skill: SkillIdx) -> Option<SkillYears> {
+        let evidence = self.get(skill)?;
+        let roles: Vec<usize> = (0..self.roles.len())
+            .filter(|&r| {
+                let (start, end) = self.roles[r].span;
+                evidence.mentions.iter().any(|m| start <= m.span.start && m.span.end <= end)
+            })
+            .collect();
+        let months = union_months(roles.iter().map(|&r| self.roles[r].period));
+        let stated = evidence.years();
+        (months > 0 || stated.is_some()).then_some(SkillYears { months, stated, roles })
     }
 
     /// The evidence for `skill`, if the CV names it.
@@ -72,6 +146,27 @@ impl Profile {
             .iter()
             .flat_map(|e| e.mentions.iter().filter(|m| m.match_kind == MatchKind::Fuzzy).map(move |m| (e.skill, m)))
     }
+}
+
+/// Extracts `text` as a target of `kind` (read from its content when `None`), and reads its skill lists by near
+/// spelling too, as for a CV ("Kubernets" becomes Kubernetes, marked fuzzy): what `skillgap extract` shows.
+pub fn extract_reading_lists(extractor: &Extractor, text: &str, kind: Option<TargetKind>) -> Document {
+    let mut document = match kind {
+        Some(kind) => extractor.extract_as(text, kind),
+        None => extractor.extract(text),
+    };
+    add_fuzzy_list_items(extractor, text, &mut document);
+    document
+}
+
+/// The latest month any date range in `cv` names: "present" for a CV read without a clock.
+fn latest_month(cv: &str) -> Month {
+    let far = Month::new(2199, 12).unwrap_or_default();
+    cv.lines()
+        .filter_map(|line| date_range(line, far))
+        .map(|(_, _, p)| if p.ongoing { p.from } else { p.last() })
+        .max()
+        .unwrap_or_default()
 }
 
 /// Items of skill lists: comma-, semicolon-, pipe-, slash- or bullet-separated pieces of lines in a skills section
@@ -196,6 +291,9 @@ fn read_items(extractor: &Extractor, text: &str, items: &[Span], document: &mut 
             score: Some(best.score),
             section: SectionKind::Skills,
             requirement: Requirement::Mentioned,
+            cue: None,
+            group: None,
+            prominence: Vec::new(),
             years: None,
             in_progress: false,
             sentence: span,

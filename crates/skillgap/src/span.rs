@@ -49,6 +49,11 @@ impl Span {
         self.start <= offset && offset < self.end
     }
 
+    /// Whether `other` lies wholly inside it.
+    pub const fn covers(self, other: Span) -> bool {
+        self.start <= other.start && other.end <= self.end
+    }
+
     /// Whether the two spans share at least one byte.
     pub const fn overlaps(self, other: Span) -> bool {
         self.start < other.end && other.start < self.end

@@ -204,7 +204,7 @@ fn gap_suggestion(cx: &Context, r: &SkillResult) -> Suggestion {
         verb: match r.requirement() {
             Requirement::Required => "requires",
             Requirement::Preferred => "prefers",
-            Requirement::Mentioned => "names",
+            Requirement::Mentioned | Requirement::NotRequired => "names",
         },
         named,
         years: r.years().map(|y| format!(" ({y}+ years)")).unwrap_or_default(),

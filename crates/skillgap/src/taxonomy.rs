@@ -312,6 +312,27 @@ impl Taxonomy {
         sa.related.contains(&b) || sb.related.contains(&a) || sa.broader.contains(&b) || sb.broader.contains(&a)
     }
 
+    /// Whether `broader` is above `skill` in the broader chain, at any distance: PostgreSQL is under SQL, a PhD under
+    /// a bachelor's degree (a credential ladder: the higher rung lists the lower as broader). Each skill on the
+    /// chain is visited once.
+    pub fn is_under(&self, skill: SkillIdx, broader: SkillIdx) -> bool {
+        if skill == broader {
+            return false;
+        }
+        let mut seen: Vec<SkillIdx> = Vec::new();
+        let mut stack: Vec<SkillIdx> = self.skill(skill).broader.clone();
+        while let Some(next) = stack.pop() {
+            if next == broader {
+                return true;
+            }
+            if !seen.contains(&next) {
+                seen.push(next);
+                stack.extend(self.skill(next).broader.iter().copied().filter(|b| !seen.contains(b)));
+            }
+        }
+        false
+    }
+
     /// The skills whose broader skills include `idx` (PostgreSQL and MySQL for SQL), in taxonomy order.
     pub fn narrower(&self, idx: SkillIdx) -> impl Iterator<Item = SkillIdx> + '_ {
         self.skills.iter().enumerate().filter(move |(_, s)| s.broader.contains(&idx)).map(|(i, _)| SkillIdx(i as u32))

@@ -16,6 +16,8 @@ pub(super) struct Kept {
     pub sentence: Span,
     /// Its skill.
     pub skill: SkillIdx,
+    /// Whether the skill is a spoken language ("Bilingual French/English" asks for both).
+    pub spoken: bool,
 }
 
 /// Words that may stand between two alternatives ("Java or Python", "Snowflake (BigQuery also fine)").
@@ -43,39 +45,104 @@ const LINK_WORDS: &[&str] = &[
 ];
 /// Endings that make a list a set of alternatives even without "or" between its items ("Java, Python or
 /// similar").
-const TAILS: &[&str] = &["or similar", "or equivalent", "or comparable", "or other", "or another", "or any"];
+const TAILS: &[&str] = &[
+    "or similar",
+    "or a similar",
+    "or equivalent",
+    "or an equivalent",
+    "or comparable",
+    "or a comparable",
+    "or other",
+    "or another",
+    "or any",
+];
+/// Words before a list that make it a set of alternatives ("one of Xero, Sage, QuickBooks").
+const LEADS: &[&str] = &["one of", "any of", "either", "one or more of", "at least one of"];
+/// Words before a slash pair of languages that ask for both ("Bilingual French/English").
+const BOTH_LEADS: &[&str] = &["bilingual", "fluent in both", "both"];
+
+/// An either/or group found in a text: the group, and the kept mentions (by index) that belong to it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) struct Group {
+    pub alternatives: Alternatives,
+    pub members: Vec<usize>,
+}
+
+/// The either/or groups of a text, and the mentions that only illustrate a platform.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(super) struct Grouping {
+    /// Groups of alternatives.
+    pub groups: Vec<Group>,
+    /// Kept mentions (by index) listed in brackets as parts of the platform before them ("AWS (S3, IAM, ECS or
+    /// similar)"): examples of what the platform means, not requirements of their own, nor alternatives to it.
+    pub parts: Vec<usize>,
+}
 
 /// Groups of skills a text offers as alternatives: runs of mentions in one sentence joined only by separators
-/// and short "or" phrases, where at least one joint says "or" (or `/`), or the run ends in "or similar".
-/// `kept` is in text order.
-pub(super) fn alternative_groups(text: &str, kept: &[Kept]) -> Vec<Alternatives> {
-    let mut groups: Vec<Alternatives> = Vec::new();
-    let mut run: Vec<SkillIdx> = Vec::new();
+/// and short "or" phrases, where at least one joint says "or" (or `/`), the run ends in "or similar", or a lead
+/// such as "one of" opens it. Two readings break a run: a parenthesised list of a platform's own parts ("GCP
+/// (BigQuery, Pub/Sub or similar)" names parts of GCP, which `is_part` tells: they are examples, see
+/// [`Grouping::parts`]), and a slash between two languages after "bilingual" (both are asked). `kept` is in text
+/// order.
+pub(super) fn alternative_groups(text: &str, kept: &[Kept], is_part: &dyn Fn(SkillIdx, SkillIdx) -> bool) -> Grouping {
+    let mut grouping = Grouping::default();
+    let groups = &mut grouping.groups;
+    let mut run: Vec<usize> = Vec::new();
     let mut run_has_or = false;
+    // Whether the run sits inside a parenthesis that lists a platform's parts: its closing bracket ends it.
+    let mut inside_parts = false;
     for (i, k) in kept.iter().enumerate() {
         if run.is_empty() {
-            run.push(k.skill);
-            run_has_or = false;
+            run.push(i);
+            run_has_or = led_by_either(text, k);
         }
         let next = kept.get(i + 1).filter(|n| n.sentence == k.sentence && n.span.start >= k.span.end);
         let Some(next) = next else {
             let tail_end = k.sentence.end.max(k.span.end).min(text.len());
             let tail = text.get(k.span.end..tail_end).unwrap_or("");
-            groups.extend(close_run(&mut run, run_has_or || ends_in_or_similar(tail), k.sentence));
+            if inside_parts {
+                grouping.parts.append(&mut run);
+            }
+            groups.extend(close_run(kept, &mut run, run_has_or || ends_in_or_similar(tail)));
+            inside_parts = false;
             continue;
         };
         let gap = text.get(k.span.end..next.span.start).unwrap_or("");
-        match joint(gap) {
+        let opens_parts = gap.trim_start().starts_with('(') && is_part(k.skill, next.skill);
+        let closes_parts = inside_parts && gap.contains(')');
+        let both_languages = k.spoken && next.spoken && gap.trim() == "/" && led_by_both(text, kept, &run);
+        match joint(gap).filter(|_| !opens_parts && !closes_parts) {
             Some(says_or) => {
-                run_has_or |= says_or;
-                run.push(next.skill);
+                run_has_or |= says_or && !both_languages;
+                run.push(i + 1);
             }
             None => {
-                groups.extend(close_run(&mut run, run_has_or || ends_in_or_similar(gap), k.sentence));
+                if inside_parts {
+                    grouping.parts.append(&mut run);
+                }
+                groups.extend(close_run(kept, &mut run, run_has_or || ends_in_or_similar(gap)));
+                inside_parts = opens_parts;
             }
         }
     }
-    groups
+    grouping
+}
+
+/// Whether a lead such as "one of" stands right before the mention, in its sentence.
+fn led_by_either(text: &str, k: &Kept) -> bool {
+    let from = k.sentence.start.max(k.span.start.saturating_sub(24));
+    let before = text.get(from..k.span.start).or_else(|| text.get(k.sentence.start..k.span.start)).unwrap_or("");
+    let before = before.trim_end().trim_end_matches(':').trim_end().to_ascii_lowercase();
+    LEADS.iter().any(|lead| before.ends_with(lead))
+}
+
+/// Whether "bilingual" (or "both") stands right before the run's first mention.
+fn led_by_both(text: &str, kept: &[Kept], run: &[usize]) -> bool {
+    let Some(first) = run.first().and_then(|&i| kept.get(i)) else { return false };
+    let from = first.sentence.start.max(first.span.start.saturating_sub(30));
+    let before = text.get(from..first.span.start).unwrap_or("").to_ascii_lowercase();
+    let before = before.trim_end_matches([' ', ':', '(']);
+    BOTH_LEADS.iter().any(|lead| before.ends_with(lead) || before.ends_with(&format!("{lead} in")))
 }
 
 /// Whether the text between two mentions joins them into one run (only separators and [`LINK_WORDS`]), and if
@@ -96,15 +163,16 @@ fn ends_in_or_similar(tail: &str) -> bool {
 }
 
 /// Ends the current run: a group when it has two distinct skills and is an either/or.
-fn close_run(run: &mut Vec<SkillIdx>, either_or: bool, sentence: Span) -> Option<Alternatives> {
-    let mut members: Vec<SkillIdx> = Vec::new();
-    for &s in run.iter() {
-        if !members.contains(&s) {
-            members.push(s);
+fn close_run(kept: &[Kept], run: &mut Vec<usize>, either_or: bool) -> Option<Group> {
+    let mut skills: Vec<SkillIdx> = Vec::new();
+    for &i in run.iter() {
+        if !skills.contains(&kept[i].skill) {
+            skills.push(kept[i].skill);
         }
     }
-    run.clear();
-    (members.len() > 1 && either_or).then_some(Alternatives { skills: members, sentence })
+    let members = std::mem::take(run);
+    let sentence = kept[*members.first()?].sentence;
+    (skills.len() > 1 && either_or).then_some(Group { alternatives: Alternatives { id: 0, skills, sentence }, members })
 }
 
 #[cfg(test)]
@@ -128,12 +196,72 @@ mod tests {
         }
     }
 
+    fn groups_of(text: &str, words: &[(&str, u32, bool)], parts: &[(u32, u32)]) -> Vec<Vec<u32>> {
+        let sentence = Span::new(0, text.len());
+        let kept: Vec<Kept> = words
+            .iter()
+            .map(|&(w, skill, spoken)| {
+                let at = text.find(w).unwrap();
+                Kept { span: Span::new(at, at + w.len()), sentence, skill: SkillIdx(skill), spoken }
+            })
+            .collect();
+        let is_part = |platform: SkillIdx, part: SkillIdx| parts.contains(&(platform.0, part.0));
+        alternative_groups(text, &kept, &is_part)
+            .groups
+            .into_iter()
+            .map(|g| g.alternatives.skills.iter().map(|s| s.0).collect())
+            .collect()
+    }
+
+    #[test]
+    fn groups() {
+        // "or" joins; "and" does not.
+        assert_eq!(
+            groups_of("Xero or Sage and Excel", &[("Xero", 1, false), ("Sage", 2, false), ("Excel", 3, false)], &[]),
+            [vec![1, 2]]
+        );
+        // A lead makes a comma list an either/or.
+        assert_eq!(
+            groups_of(
+                "one of Revit, ArchiCAD, Vectorworks",
+                &[("Revit", 1, false), ("ArchiCAD", 2, false), ("Vectorworks", 3, false)],
+                &[]
+            ),
+            [vec![1, 2, 3]]
+        );
+        // A platform's parts in brackets are examples: no alternatives to the platform, nor to each other.
+        assert_eq!(
+            groups_of(
+                "Azure (Synapse, Data Factory or similar), or AWS",
+                &[("Azure", 1, false), ("Synapse", 2, false), ("Data Factory", 3, false), ("AWS", 4, false)],
+                &[(1, 2), (1, 3)]
+            ),
+            Vec::<Vec<u32>>::new()
+        );
+        // Brackets that offer other products are alternatives.
+        assert_eq!(
+            groups_of(
+                "Snowflake (BigQuery or Redshift also fine)",
+                &[("Snowflake", 1, false), ("BigQuery", 2, false), ("Redshift", 3, false)],
+                &[]
+            ),
+            [vec![1, 2, 3]]
+        );
+        // "Bilingual Welsh/English" asks for both.
+        assert_eq!(
+            groups_of("Bilingual Welsh/English", &[("Welsh", 1, true), ("English", 2, true)], &[]),
+            Vec::<Vec<u32>>::new()
+        );
+        assert_eq!(groups_of("Welsh/English", &[("Welsh", 1, true), ("English", 2, true)], &[]), [vec![1, 2]]);
+    }
+
     #[test]
     fn tails() {
         const CASES: &[(&str, bool)] = &[
             (" or similar.", true),
             (", or equivalent", true),
             (" (or comparable)", true),
+            (" or a comparable system", true),
             (" and more", false),
             ("", false),
         ];

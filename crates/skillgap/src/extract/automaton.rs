@@ -13,7 +13,7 @@ use crate::normalize::{is_word_char, Normalized};
 use crate::phrase::{PhraseIndex, PhraseMatching};
 use crate::span::Span;
 use crate::structure::Structure;
-use crate::taxonomy::{AliasRef, CaseRule, ContextRule, Taxonomy};
+use crate::taxonomy::{AliasRef, CaseRule, ContextRule, SkillIdx, Taxonomy};
 
 /// Options for building an [`Extractor`].
 #[derive(Debug, Clone, Default)]
@@ -80,11 +80,19 @@ pub(super) struct RawMatch {
     pub ambiguous: bool,
     /// Found by loose phrase matching rather than as written.
     pub loose: bool,
+    /// The automaton pattern that matched, for reading an alias two skills share by the document's field
+    /// ([`NO_PATTERN`] for a loose phrase match).
+    pub pattern: u32,
 }
+
+/// The pattern id of a match that no automaton pattern made.
+pub(super) const NO_PATTERN: u32 = u32::MAX;
 
 /// What one automaton pattern can mean.
 #[derive(Debug, Clone)]
 struct Pattern {
+    /// Its index in the automaton.
+    id: u32,
     targets: Vec<AliasRef>,
     /// The folded pattern's length in chars: short aliases get stricter boundary rules.
     chars: usize,
@@ -111,8 +119,11 @@ impl AliasAutomaton {
         }
         // Deterministic pattern ids, whatever the hash map's order.
         keyed.sort_unstable_by(|a, b| a.0.cmp(b.0));
-        let patterns: Vec<Pattern> =
-            keyed.iter().map(|(k, refs)| Pattern { targets: refs.to_vec(), chars: k.chars().count() }).collect();
+        let patterns: Vec<Pattern> = keyed
+            .iter()
+            .enumerate()
+            .map(|(id, (k, refs))| Pattern { id: id as u32, targets: refs.to_vec(), chars: k.chars().count() })
+            .collect();
         let compile = |kind| {
             AhoCorasick::builder()
                 .match_kind(AcMatchKind::LeftmostLongest)
@@ -197,6 +208,55 @@ impl AliasAutomaton {
         None
     }
 
+    /// Reads each alias that several skills share (with the right letter case) as the skill of the document's own
+    /// field: "EMT" among conduit and switchgear is the conduit, among triage and BLS the medical technician. The
+    /// field is the families of the matches that mean one skill only; a tie keeps the first reading.
+    pub(super) fn choose_by_field(&self, taxonomy: &Taxonomy, text: &str, raw: &mut [RawMatch]) {
+        let candidates = |m: &RawMatch| -> Vec<AliasRef> {
+            let Some(pattern) = self.patterns.get(m.pattern as usize) else { return Vec::new() };
+            let original = &text[m.span.range()];
+            let mut out: Vec<AliasRef> = Vec::new();
+            for &target in &pattern.targets {
+                let alias = taxonomy.alias(target);
+                if alias.case == CaseRule::Exact && !same_text(original, &alias.text) {
+                    continue;
+                }
+                if !out.iter().any(|o| o.skill == target.skill) {
+                    out.push(target);
+                }
+            }
+            out
+        };
+        let shared: Vec<(usize, Vec<AliasRef>)> =
+            raw.iter().enumerate().map(|(i, m)| (i, candidates(m))).filter(|(_, c)| c.len() > 1).collect();
+        if shared.is_empty() {
+            return;
+        }
+        let mut votes: Vec<(&str, u32)> = Vec::new();
+        for (i, m) in raw.iter().enumerate() {
+            if m.ambiguous || shared.iter().any(|(j, _)| *j == i) {
+                continue;
+            }
+            let family = taxonomy.skill(m.alias.skill).family.as_str();
+            match votes.iter_mut().find(|(f, _)| *f == family) {
+                Some((_, n)) => *n += 1,
+                None => votes.push((family, 1)),
+            }
+        }
+        let vote = |skill: SkillIdx| {
+            let family = taxonomy.skill(skill).family.as_str();
+            votes.iter().find(|(f, _)| *f == family).map_or(0, |(_, n)| *n)
+        };
+        for (i, options) in shared {
+            let current = vote(raw[i].alias.skill);
+            let best = options.iter().copied().max_by_key(|o| (vote(o.skill), std::cmp::Reverse(o.skill)));
+            if let Some(best) = best.filter(|b| vote(b.skill) > current) {
+                raw[i].alias = best;
+                raw[i].ambiguous = taxonomy.alias(best).context == ContextRule::Needed;
+            }
+        }
+    }
+
     /// The pattern that is exactly `folded`, if any.
     fn pattern_for(&self, folded: &str) -> Option<usize> {
         let m = self.automaton.find(Input::new(folded).anchored(Anchored::No))?;
@@ -234,7 +294,7 @@ fn accept_at(
         }
     }
     let Some((alias, ambiguous)) = chosen else { return false };
-    raw.push(RawMatch { span, alias, ambiguous, loose: false });
+    raw.push(RawMatch { span, alias, ambiguous, loose: false, pattern: pattern.id });
     true
 }
 

@@ -315,7 +315,13 @@ mod tests {
     use crate::taxonomy::AliasRef;
 
     fn raw_match(span: Span, ambiguous: bool) -> RawMatch {
-        RawMatch { span, alias: AliasRef { skill: crate::taxonomy::SkillIdx(0), alias: 0 }, ambiguous, loose: false }
+        RawMatch {
+            span,
+            alias: AliasRef { skill: crate::taxonomy::SkillIdx(0), alias: 0 },
+            ambiguous,
+            loose: false,
+            pattern: crate::extract::automaton::NO_PATTERN,
+        }
     }
 
     struct Case {

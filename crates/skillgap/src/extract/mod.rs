@@ -9,14 +9,19 @@ mod context;
 use serde::Serialize;
 
 use self::alternatives::{alternative_groups, Kept};
-use self::automaton::{AliasAutomaton, RawMatch};
+use self::automaton::{AliasAutomaton, RawMatch, NO_PATTERN};
 pub use self::automaton::{ExtractorBuilder, Scratch};
 use self::context::{context_score, CONTEXT_THRESHOLD};
 use crate::fuzzy::FuzzyIndex;
 use crate::phrase::PhraseIndex;
+use crate::source::{detect_kind, TargetKind};
 use crate::span::Span;
+use crate::structure::names::{mentions_in_names, organisation_names};
+use crate::structure::negation::negation_cue;
+use crate::structure::roles::{roles, LineInfo, Month};
 use crate::structure::{
-    clause_around, in_progress_cue, requirement_cue, sentence_around, years_for, Requirement, SectionKind,
+    clause_around, in_progress_cue, requirement_cue, sentence_around, years_for, Line, Requirement, SectionKind,
+    Structure,
 };
 use crate::taxonomy::{Kind, SkillIdx, Taxonomy};
 
@@ -48,8 +53,21 @@ pub struct Mention {
     pub score: Option<u8>,
     /// The section the mention sits in.
     pub section: SectionKind,
-    /// How strongly the text asks for the skill there.
+    /// How strongly the text asks for the skill there. A bio asks for nothing: its mentions are
+    /// [`Requirement::Mentioned`] and carry [`Mention::prominence`] instead.
     pub requirement: Requirement,
+    /// The words that say the skill is not asked, when `requirement` is [`Requirement::NotRequired`] ("not
+    /// required", "No ... needed").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cue: Option<String>,
+    /// The either/or group the mention belongs to ("Tableau or Looker"): an id shared by the alternatives, unique
+    /// within the document, from 1.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub group: Option<u32>,
+    /// For a bio: why the mention stands out (in the headline, among certifications, with years, repeated, in the
+    /// current role).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub prominence: Vec<Prominence>,
     /// Years of experience attached ("5+ years of Python" gives 5).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub years: Option<u8>,
@@ -60,6 +78,35 @@ pub struct Mention {
     /// The sentence the mention sits in.
     #[serde(skip)]
     pub sentence: Span,
+}
+
+/// Why a skill stands out in a bio: these raise its importance when a CV lacks it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Prominence {
+    /// In the headline or title, the bio's first line.
+    Headline,
+    /// Listed among certifications, or a certification itself.
+    Certification,
+    /// Said with years ("six years of Xero").
+    Years,
+    /// Named more than once.
+    Repeated,
+    /// In the person's current role ("currently leads ...", a role running to the present).
+    CurrentRole,
+}
+
+impl Prominence {
+    /// The name JSON and CSV use: `headline`, `certification`, `years`, `repeated`, `current_role`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Prominence::Headline => "headline",
+            Prominence::Certification => "certification",
+            Prominence::Years => "years",
+            Prominence::Repeated => "repeated",
+            Prominence::CurrentRole => "current_role",
+        }
+    }
 }
 
 /// A skill found in a document, with every mention.
@@ -86,6 +133,8 @@ impl SkillEvidence {
 /// The skills found in one text.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Document {
+    /// A posting or a bio: read from the text, or set with [`Extractor::extract_as`].
+    pub kind: TargetKind,
     /// The skills, in order of first mention.
     pub skills: Vec<SkillEvidence>,
     /// Skills offered as alternatives to each other ("Kafka or Kinesis", "Snowflake (BigQuery or Redshift also
@@ -96,6 +145,8 @@ pub struct Document {
 /// Skills one sentence offers as alternatives to each other.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Alternatives {
+    /// The group's id, as its mentions carry it in [`Mention::group`].
+    pub id: u32,
     /// The skills, in text order.
     pub skills: Vec<SkillIdx>,
     /// The sentence.
@@ -186,13 +237,24 @@ impl Extractor {
         self.fuzzy.get_or_init(|| FuzzyIndex::new(&self.taxonomy))
     }
 
-    /// Finds every skill named in `text`.
+    /// Finds every skill named in `text`, reading it as a posting or a bio by its content ([`detect_kind`]).
     pub fn extract(&self, text: &str) -> Document {
         self.extract_with(text, &mut Scratch::default())
     }
 
     /// Like [`Extractor::extract`], reusing `scratch` between calls.
     pub fn extract_with(&self, text: &str, scratch: &mut Scratch) -> Document {
+        self.extract_as_with(text, detect_kind(text).0, scratch)
+    }
+
+    /// Finds every skill named in `text`, read as a target of `kind`: a posting's mentions get requirement levels,
+    /// a bio's get prominence.
+    pub fn extract_as(&self, text: &str, kind: TargetKind) -> Document {
+        self.extract_as_with(text, kind, &mut Scratch::default())
+    }
+
+    /// Like [`Extractor::extract_as`], reusing `scratch` between calls.
+    pub fn extract_as_with(&self, text: &str, kind: TargetKind, scratch: &mut Scratch) -> Document {
         scratch.normalized.refill(text);
         scratch.structure.refill(text);
         scratch.raw.clear();
@@ -200,17 +262,76 @@ impl Extractor {
         if let Some(phrases) = &self.phrases {
             add_phrases(phrases, text, scratch);
         }
-        self.resolve(text, scratch)
+        self.automaton.choose_by_field(&self.taxonomy, text, &mut scratch.raw);
+        let mut doc = self.resolve(text, scratch, kind);
+        if kind == TargetKind::Bio {
+            mark_prominence(&self.taxonomy, text, &scratch.structure, &mut doc);
+        }
+        doc
     }
 
-    /// The context pass, then sections, requirements and years; groups mentions by skill.
-    fn resolve(&self, text: &str, scratch: &mut Scratch) -> Document {
+    /// The context pass, names that are not skills, then sections, requirements (or nothing, for a bio), years
+    /// and either/or groups; groups mentions by skill.
+    fn resolve(&self, text: &str, scratch: &Scratch, kind: TargetKind) -> Document {
+        let structure = &scratch.structure;
+        let candidates = self.confident_matches(text, scratch);
+        let kept = drop_organisation_names(text, structure, candidates);
+        let mut doc = Document { kind, ..Document::default() };
+        let mut sentence_cue: (Span, Option<Requirement>) = (Span::new(usize::MAX, 0), None);
+        let mut mentions: Vec<(SkillIdx, Mention)> = Vec::with_capacity(kept.len());
+        for candidate in &kept {
+            let m = &candidate.raw;
+            let sentence = candidate.sentence;
+            let clause = clause_around(text, sentence, m.span);
+            let (requirement, cue) = match kind {
+                TargetKind::Bio => (Requirement::Mentioned, None),
+                TargetKind::Posting => {
+                    // Mentions in one sentence share its cue: read it once.
+                    if sentence_cue.0 != sentence {
+                        sentence_cue = (sentence, requirement_cue(&text[sentence.range()]));
+                    }
+                    asked_level(text, clause, sentence, sentence_cue.1, candidate.section, m.span)
+                }
+            };
+            let years = years_for(text, sentence, m.span);
+            let credential = matches!(self.taxonomy.skill(m.alias.skill).kind, Kind::Certification | Kind::Degree);
+            let in_progress = credential && in_progress_cue(clause, &text[sentence.range()]);
+            let match_kind = match (m.loose, m.alias.alias) {
+                (true, _) => MatchKind::Fuzzy,
+                (false, 0) => MatchKind::Exact,
+                (false, _) => MatchKind::Alias,
+            };
+            let mention = Mention {
+                span: m.span,
+                text: text[m.span.range()].to_owned(),
+                match_kind,
+                score: None,
+                section: candidate.section,
+                requirement,
+                cue,
+                group: None,
+                prominence: Vec::new(),
+                years,
+                in_progress,
+                sentence,
+            };
+            mentions.push((m.alias.skill, mention));
+        }
+        doc.alternatives = self.record_groups(text, &mut mentions);
+        for (skill, mention) in mentions {
+            match doc.skills.iter_mut().find(|s| s.skill == skill) {
+                Some(evidence) => evidence.mentions.push(mention),
+                None => doc.skills.push(SkillEvidence { skill, mentions: vec![mention] }),
+            }
+        }
+        doc
+    }
+
+    /// The candidate matches that survive the context pass, with their line's section and their sentence.
+    fn confident_matches(&self, text: &str, scratch: &Scratch) -> Vec<Candidate> {
         let raw = &scratch.raw;
         let structure = &scratch.structure;
-        let mut doc = Document::default();
-        // Kept mentions in text order, for finding alternatives.
-        let mut kept: Vec<Kept> = Vec::new();
-        let mut sentence_cue: (Span, Option<Requirement>) = (Span::new(usize::MAX, 0), None);
+        let mut out = Vec::with_capacity(raw.len());
         for (i, m) in raw.iter().enumerate() {
             let Some(line) = structure.line_at(m.span.start) else { continue };
             // A multi-word alias may run over a hard line break ("machine\nlearning"); its context then spans
@@ -224,48 +345,162 @@ impl Extractor {
             if m.ambiguous && context_score(text, raw, i, line.section, line_span, sentence) < CONTEXT_THRESHOLD {
                 continue;
             }
-            // The clause's own words win over the sentence's: "(Google Ads essential), ideally in SaaS".
-            let clause = clause_around(text, sentence, m.span);
-            // Mentions in one sentence share its cue: read it once.
-            if sentence_cue.0 != sentence {
-                sentence_cue = (sentence, requirement_cue(&text[sentence.range()]));
-            }
-            // A clause can only hold a cue when its sentence does.
-            let requirement = sentence_cue
-                .1
-                .and_then(|sentence_level| requirement_cue(clause).or(Some(sentence_level)))
-                .unwrap_or(match line.section {
-                    SectionKind::Requirements => Requirement::Required,
-                    SectionKind::Preferred => Requirement::Preferred,
-                    _ => Requirement::Mentioned,
-                });
-            let years = years_for(text, sentence, m.span);
-            let credential = matches!(self.taxonomy.skill(m.alias.skill).kind, Kind::Certification | Kind::Degree);
-            let in_progress = credential && in_progress_cue(clause, &text[sentence.range()]);
-            let match_kind = match (m.loose, m.alias.alias) {
-                (true, _) => MatchKind::Fuzzy,
-                (false, 0) => MatchKind::Exact,
-                (false, _) => MatchKind::Alias,
-            };
-            kept.push(Kept { span: m.span, sentence, skill: m.alias.skill });
-            let mention = Mention {
+            out.push(Candidate { raw: *m, section: line.section, sentence });
+        }
+        out
+    }
+
+    /// Records the either/or groups among `mentions` (in text order): each member mention gets the group's id. A
+    /// platform's parts in brackets become mentions of no requirement of their own.
+    fn record_groups(&self, text: &str, mentions: &mut [(SkillIdx, Mention)]) -> Vec<Alternatives> {
+        let kept: Vec<Kept> = mentions
+            .iter()
+            .map(|(skill, m)| Kept {
                 span: m.span,
-                text: text[m.span.range()].to_owned(),
-                match_kind,
-                score: None,
-                section: line.section,
-                requirement,
-                years,
-                in_progress,
-                sentence,
-            };
-            match doc.skills.iter_mut().find(|s| s.skill == m.alias.skill) {
-                Some(evidence) => evidence.mentions.push(mention),
-                None => doc.skills.push(SkillEvidence { skill: m.alias.skill, mentions: vec![mention] }),
+                sentence: m.sentence,
+                skill: *skill,
+                spoken: self.taxonomy.skill(*skill).kind == Kind::Spoken,
+            })
+            .collect();
+        let is_part = |platform: SkillIdx, part: SkillIdx| self.taxonomy.is_under(part, platform);
+        let grouping = alternative_groups(text, &kept, &is_part);
+        for &i in &grouping.parts {
+            if let Some((_, m)) = mentions.get_mut(i) {
+                // An example of what a platform means asks nothing of its own beyond the platform.
+                m.requirement = m.requirement.min(Requirement::Mentioned);
             }
         }
-        doc.alternatives = alternative_groups(text, &kept);
-        doc
+        let mut groups = Vec::new();
+        for (n, group) in grouping.groups.into_iter().enumerate() {
+            let id = n as u32 + 1;
+            for &i in &group.members {
+                if let Some((_, m)) = mentions.get_mut(i) {
+                    m.group = Some(id);
+                }
+            }
+            groups.push(Alternatives { id, ..group.alternatives });
+        }
+        groups
+    }
+}
+
+/// A match that passed the context pass, before it becomes a [`Mention`].
+#[derive(Debug, Clone, Copy)]
+struct Candidate {
+    raw: RawMatch,
+    section: SectionKind,
+    sentence: Span,
+}
+
+/// How strongly a posting asks for the mention at `span`: a negation in its sentence says not at all (with the
+/// cue's words); otherwise the clause's own words, then the sentence's, then the section's default.
+fn asked_level(
+    text: &str,
+    clause: &str,
+    sentence: Span,
+    sentence_level: Option<Requirement>,
+    section: SectionKind,
+    span: Span,
+) -> (Requirement, Option<String>) {
+    let sentence_text = &text[sentence.range()];
+    if let Some(cue) = negation_cue(sentence_text, span.start - sentence.start, span.end - sentence.start) {
+        return (Requirement::NotRequired, sentence_text.get(cue.0..cue.1).map(str::to_owned));
+    }
+    // The clause's own words win over the sentence's: "(Google Ads essential), ideally in SaaS". A clause can
+    // only hold a cue when its sentence does.
+    let level = sentence_level.and_then(|sentence_level| requirement_cue(clause).or(Some(sentence_level))).unwrap_or(
+        match section {
+            SectionKind::Requirements => Requirement::Required,
+            SectionKind::Preferred => Requirement::Preferred,
+            _ => Requirement::Mentioned,
+        },
+    );
+    (level, None)
+}
+
+/// The lines as the role reader sees them: roles may start in experience sections and before any heading.
+fn line_infos(lines: &[Line]) -> Vec<LineInfo> {
+    lines
+        .iter()
+        .map(|l| LineInfo {
+            start: l.span.start,
+            end: l.span.end,
+            dated_roles_allowed: !matches!(
+                l.section,
+                SectionKind::Education | SectionKind::Certifications | SectionKind::Skills | SectionKind::Benefits
+            ),
+            heading: l.heading,
+        })
+        .collect()
+}
+
+/// A date far enough ahead that no role is cut by it: extraction reads roles only for their employer slots.
+fn far_future() -> Month {
+    Month::new(2199, 12).unwrap_or_else(|| unreachable!("2199-12 is in range"))
+}
+
+/// Drops the candidates whose words name an organisation or a school rather than a skill: inside a name such as
+/// "Summit Logistics" or "Oakridge High School", or in the employer slot of a dated role ("Analyst, Tableau
+/// Software, Seattle, 2019 – 2021"). A skill named elsewhere in the text keeps its other mentions.
+fn drop_organisation_names(text: &str, structure: &Structure, candidates: Vec<Candidate>) -> Vec<Candidate> {
+    let mut names = organisation_names(text);
+    names.extend(roles(text, &line_infos(&structure.lines), far_future()).iter().filter_map(|r| r.employer));
+    names.retain(|&(s, e)| {
+        // A skills list written in Title Case ("Warehouse Logistics, Forklift") is not an employer.
+        structure.line_at(s).is_none_or(|l| l.section != SectionKind::Skills) && s < e
+    });
+    if names.is_empty() {
+        return candidates;
+    }
+    let spans: Vec<(usize, usize)> = candidates.iter().map(|c| (c.raw.span.start, c.raw.span.end)).collect();
+    let dropped = mentions_in_names(text, &names, &spans);
+    candidates.into_iter().enumerate().filter(|(i, _)| dropped.binary_search(i).is_err()).map(|(_, c)| c).collect()
+}
+
+/// Words in a sentence that put it in the person's current role.
+const CURRENT_ROLE_WORDS: &[&str] = &["currently", "now", "today", "at present", "these days", "current role"];
+
+/// Whether `phrase` stands in `haystack` as whole words.
+fn has_phrase(haystack: &str, phrase: &str) -> bool {
+    haystack.match_indices(phrase).any(|(i, _)| {
+        let before = haystack[..i].chars().next_back();
+        let after = haystack[i + phrase.len()..].chars().next();
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    })
+}
+
+/// Marks why each of a bio's mentions stands out ([`Prominence`]).
+fn mark_prominence(taxonomy: &Taxonomy, text: &str, structure: &Structure, doc: &mut Document) {
+    let headline = structure.lines.iter().find(|l| !text[l.span.range()].trim().is_empty()).map(|l| l.span);
+    let ongoing: Vec<Span> = roles(text, &line_infos(&structure.lines), far_future())
+        .into_iter()
+        .filter(|r| r.period.ongoing)
+        .map(|r| Span::new(r.span.0, r.span.1))
+        .collect();
+    for evidence in &mut doc.skills {
+        let certification = taxonomy.skill(evidence.skill).kind == Kind::Certification;
+        let repeated = evidence.mentions.len() > 1;
+        for m in &mut evidence.mentions {
+            let mut why = Vec::new();
+            if headline.is_some_and(|h| h.covers(m.span) && h.len() <= 160) {
+                why.push(Prominence::Headline);
+            }
+            if certification || m.section == SectionKind::Certifications {
+                why.push(Prominence::Certification);
+            }
+            if m.years.is_some() {
+                why.push(Prominence::Years);
+            }
+            if repeated {
+                why.push(Prominence::Repeated);
+            }
+            let sentence = text[m.sentence.range()].to_lowercase();
+            let says_current = CURRENT_ROLE_WORDS.iter().any(|w| has_phrase(&sentence, w));
+            if says_current || ongoing.iter().any(|r| r.covers(m.span)) {
+                why.push(Prominence::CurrentRole);
+            }
+            m.prominence = why;
+        }
     }
 }
 
@@ -277,7 +512,7 @@ fn add_phrases(phrases: &PhraseIndex, text: &str, scratch: &mut Scratch) {
     for (start, end, alias) in found {
         let span = scratch.normalized.original_span(text, Span::new(start, end));
         if scratch.raw[..before].iter().all(|m| !m.span.overlaps(span)) {
-            scratch.raw.push(RawMatch { span, alias, ambiguous: false, loose: true });
+            scratch.raw.push(RawMatch { span, alias, ambiguous: false, loose: true, pattern: NO_PATTERN });
         }
     }
     scratch.raw.sort_by_key(|m| m.span);

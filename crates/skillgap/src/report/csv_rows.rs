@@ -85,16 +85,36 @@ pub struct ExtractCsvRow<'a> {
     pub match_kind: MatchKind,
     /// The section it sits in.
     pub section: SectionKind,
-    /// The requirement level.
-    pub requirement: Requirement,
+    /// The requirement level (empty for a bio).
+    pub requirement: Option<Requirement>,
     /// Years attached to it.
     pub years: Option<u8>,
+    /// The either/or group it belongs to.
+    pub group: Option<u32>,
+    /// For a bio: why it stands out, joined with `; `.
+    pub prominence: String,
+    /// The words that say it is not asked.
+    pub cue: Option<&'a str>,
 }
 
 impl ExtractCsvRow<'_> {
     /// The header row, written once even when there are no rows.
-    pub const HEADER: &'static [&'static str] =
-        &["line", "id", "name", "category", "start", "end", "text", "match", "section", "requirement", "years"];
+    pub const HEADER: &'static [&'static str] = &[
+        "line",
+        "id",
+        "name",
+        "category",
+        "start",
+        "end",
+        "text",
+        "match",
+        "section",
+        "requirement",
+        "years",
+        "group",
+        "prominence",
+        "cue",
+    ];
 }
 
 impl CompareReport {
@@ -141,6 +161,9 @@ impl ExtractReport {
                     section: m.section,
                     requirement: m.requirement,
                     years: m.years,
+                    group: m.group,
+                    prominence: m.prominence.iter().map(|p| p.as_str()).collect::<Vec<_>>().join("; "),
+                    cue: m.cue.as_deref(),
                 })
             })
             .collect()
@@ -185,8 +208,11 @@ mod tests {
             text: "SQL",
             match_kind: MatchKind::Exact,
             section: SectionKind::Other,
-            requirement: Requirement::Mentioned,
+            requirement: Some(Requirement::Mentioned),
             years: Some(2),
+            group: Some(1),
+            prominence: String::new(),
+            cue: None,
         };
         assert_eq!(serde_header(extract), ExtractCsvRow::HEADER.join(","));
     }

@@ -3,8 +3,8 @@
 use serde::Serialize;
 
 use super::category;
-use crate::extract::{Document, MatchKind, Mention, SkillEvidence};
-use crate::source::{line_in, Source};
+use crate::extract::{Document, MatchKind, Mention, Prominence, SkillEvidence};
+use crate::source::{line_in, Source, TargetKind};
 use crate::structure::{Requirement, SectionKind};
 use crate::taxonomy::Taxonomy;
 
@@ -12,6 +12,8 @@ use crate::taxonomy::Taxonomy;
 /// them.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ExtractReport {
+    /// A posting or a bio.
+    pub kind: TargetKind,
     /// With `--lines`, the 1-based input line this document is.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub line: Option<usize>,
@@ -44,17 +46,27 @@ pub struct SkillMentions {
 /// One mention of a skill.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct MentionReport {
+    /// The words that say the skill is not asked (with `requirement` `not_required`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cue: Option<String>,
     /// End byte offset, exclusive, into the input (for HTML the file, for JSON postings the assembled text, with
     /// `--lines` the line).
     pub end: usize,
+    /// The either/or group it belongs to: an id shared by the alternatives ("Tableau or Looker").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub group: Option<u32>,
     /// The 1-based line of the mention in the input. Not in JSON.
     #[serde(skip)]
     pub line: usize,
     /// How it matched.
     #[serde(rename = "match")]
     pub match_kind: MatchKind,
-    /// The requirement level.
-    pub requirement: Requirement,
+    /// For a bio: why the mention stands out.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub prominence: Vec<Prominence>,
+    /// The requirement level, for a posting (a bio asks for nothing).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub requirement: Option<Requirement>,
     /// For a fuzzy match, its similarity in percent.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub score: Option<u8>,
@@ -75,6 +87,7 @@ impl ExtractReport {
     pub fn new(taxonomy: &Taxonomy, doc: &Document, source: &Source) -> ExtractReport {
         let original = source.original_text();
         ExtractReport {
+            kind: doc.kind,
             line: None,
             skills: skills(taxonomy, doc, |m| line_in(original, mention_span(m).0)),
             source: source.name.clone(),
@@ -83,7 +96,12 @@ impl ExtractReport {
 
     /// The report of `doc`, extracted from line `line` (1-based) of the input named `source`.
     pub fn for_line(taxonomy: &Taxonomy, doc: &Document, source: &str, line: usize) -> ExtractReport {
-        ExtractReport { line: Some(line), skills: skills(taxonomy, doc, |_| line), source: source.to_owned() }
+        ExtractReport {
+            kind: doc.kind,
+            line: Some(line),
+            skills: skills(taxonomy, doc, |_| line),
+            source: source.to_owned(),
+        }
     }
 }
 
@@ -95,7 +113,7 @@ fn skills(taxonomy: &Taxonomy, doc: &Document, line_of: impl Fn(&Mention) -> usi
             SkillMentions {
                 category: category(taxonomy, e.skill),
                 id: s.id.clone(),
-                mentions: e.mentions.iter().map(|m| mention_report(m, line_of(m))).collect(),
+                mentions: e.mentions.iter().map(|m| mention_report(m, doc.kind, line_of(m))).collect(),
                 name: s.name.clone(),
                 requirement: e.requirement(),
                 years: e.years(),
@@ -109,13 +127,16 @@ fn mention_span(m: &Mention) -> (usize, usize) {
     (m.span.start, m.span.end)
 }
 
-fn mention_report(m: &Mention, line: usize) -> MentionReport {
+fn mention_report(m: &Mention, kind: TargetKind, line: usize) -> MentionReport {
     let (start, end) = mention_span(m);
     MentionReport {
+        cue: m.cue.clone(),
         end,
+        group: m.group,
         line,
         match_kind: m.match_kind,
-        requirement: m.requirement,
+        prominence: m.prominence.clone(),
+        requirement: (kind == TargetKind::Posting).then_some(m.requirement),
         score: m.score,
         section: m.section,
         start,
@@ -145,7 +166,9 @@ mod tests {
         assert_eq!((python.requirement, python.years), (Requirement::Required, Some(5)));
         let json = serde_json::to_string(&report).expect("json");
         assert!(
-            json.starts_with(r#"{"skills":[{"category":"software/language","id":"python","mentions":[{"end":"#),
+            json.starts_with(
+                r#"{"kind":"posting","skills":[{"category":"software/language","id":"python","mentions":[{"end":"#
+            ),
             "{json}"
         );
         assert!(!json.contains("\"line\"") && !json.contains("job.html"));
@@ -158,6 +181,6 @@ mod tests {
         let report = ExtractReport::for_line(extractor.taxonomy(), &doc, "stdin", 7);
         assert_eq!(report.skills[0].mentions[0].line, 7);
         let json = serde_json::to_string(&report).expect("json");
-        assert!(json.starts_with(r#"{"line":7,"skills":["#), "{json}");
+        assert!(json.starts_with(r#"{"kind":"posting","line":7,"skills":["#), "{json}");
     }
 }

@@ -6,7 +6,7 @@ mod json_posting;
 mod target_kind;
 
 pub use decode::decode_text;
-pub use target_kind::{guess_target_kind, TargetKind};
+pub use target_kind::{detect_kind, TargetKind};
 
 use crate::error::{Error, ErrorKind};
 use crate::html::html_to_text;

@@ -9,10 +9,11 @@ use serde::Serialize;
 use crate::structure::SectionKind;
 
 /// What a target is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum TargetKind {
     /// A job posting: it asks for skills, with requirement levels.
+    #[default]
     Posting,
     /// A person's profile: it shows skills, with prominence.
     Bio,
@@ -27,8 +28,8 @@ impl TargetKind {
         }
     }
 
-    /// How output names a target of this kind: "the posting", "the bio".
-    pub fn the(self) -> &'static str {
+    /// How messages name a single target of this kind: "the posting" or "the bio".
+    pub fn label(self) -> &'static str {
         match self {
             TargetKind::Posting => "the posting",
             TargetKind::Bio => "the bio",

@@ -1,6 +1,13 @@
 //! Document structure: lines, headings, sections, sentences, requirement cues and years of experience.
 //!
-//! All offsets are byte offsets into the original text.
+//! All offsets are byte offsets into the original text. The reading rules around a mention live in rooms of their
+//! own: [`negation`] (what is not asked), [`years`] (which skills a years phrase governs), [`names`] (organisation
+//! names that hold a skill word) and [`roles`] (a CV's dated roles, for years of use).
+
+pub(crate) mod names;
+pub(crate) mod negation;
+pub(crate) mod roles;
+pub(crate) mod years;
 
 use serde::Serialize;
 
@@ -129,8 +136,10 @@ impl SectionKind {
 
 /// How strongly a target asks for a skill.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
-#[serde(rename_all = "kebab-case")]
+#[serde(rename_all = "snake_case")]
 pub enum Requirement {
+    /// Named, but said not to be needed ("German is not required", "No Java needed"): not asked.
+    NotRequired,
     /// Named, with no stated weight (a bio, a responsibility).
     Mentioned,
     /// Preferred, nice to have, a plus.
@@ -324,8 +333,6 @@ pub(crate) fn requirement_cue(sentence: &str) -> Option<Requirement> {
         "an advantage",
         "good to have",
         "would be great",
-        "not required",
-        "not a must",
         "optional",
     ];
     const REQUIRED: &[&str] = &[
@@ -384,14 +391,16 @@ pub(crate) fn in_progress_cue(clause: &str, sentence: &str) -> bool {
     has(clause) || has(sentence)
 }
 
-/// Years attached to `mention`: the nearest "N years" phrase before it in its `sentence`, or one right after it in
+/// Years attached to `mention`: the nearest "N years" phrase before it in its `sentence` that governs it (see
+/// [`years::years_govern`]: "6+ years of Java, and exposure to Kafka" gives Kafka none), or one right after it in
 /// brackets or after a dash ("Python (5 years)", "SQL - 3 yrs").
 pub(crate) fn years_for(text: &str, sentence: Span, mention: Span) -> Option<u8> {
     let mut before = None;
-    for (number_at, n) in years_in(&text[sentence.range()]) {
-        let number_at = sentence.start + number_at;
-        if number_at < mention.start {
-            before = Some(n);
+    for (number_at, unit_end, n) in years_in(&text[sentence.range()]) {
+        let (number_at, unit_end) = (sentence.start + number_at, sentence.start + unit_end);
+        if unit_end <= mention.start {
+            let between = text[unit_end..mention.start].trim_start_matches(['\'', '’']);
+            before = years::years_govern(between).then_some(n);
         } else if number_at >= mention.end {
             let gap = text[mention.end..number_at].trim();
             if gap.is_empty() || gap == "(" || gap == "-" || gap == "–" || gap == ":" || gap == "," {
@@ -419,9 +428,9 @@ const NUMBER_WORDS: &[(&str, u8)] = &[
     ("twenty", 20),
 ];
 
-/// Every "N years" phrase in `s`: (byte offset of the number, N). For ranges ("3-5 years", "3 to 5 years") N is
-/// the lower bound.
-pub(crate) fn years_in(s: &str) -> impl Iterator<Item = (usize, u8)> + '_ {
+/// Every "N years" phrase in `s`: (byte offset of the number, byte offset after the unit, N). For ranges ("3-5
+/// years", "3 to 5 years") N is the lower bound.
+pub(crate) fn years_in(s: &str) -> impl Iterator<Item = (usize, usize, u8)> + '_ {
     let lower = s.as_bytes();
     let mut from = 0;
     std::iter::from_fn(move || {
@@ -431,8 +440,8 @@ pub(crate) fn years_in(s: &str) -> impl Iterator<Item = (usize, u8)> + '_ {
             let at = from + found;
             let unit_end = s[at..].find(|c: char| !c.is_ascii_alphabetic()).map_or(s.len(), |e| at + e);
             from = unit_end.max(at + 1);
-            if let Some(found) = number_before(s, at) {
-                return Some(found);
+            if let Some((number_at, n)) = number_before(s, at) {
+                return Some((number_at, unit_end, n));
             }
         }
         None
@@ -604,7 +613,7 @@ mod tests {
     #[test]
     fn years() {
         let found: Vec<u8> = years_in("5+ years of Python, 3-5 yrs SQL, three years Go, 2 to 4 years, Java8 years")
-            .map(|y| y.1)
+            .map(|y| y.2)
             .collect();
         assert_eq!(found, [5, 3, 3, 2]);
         assert_eq!(years_in("years of practice").count(), 0);
@@ -616,7 +625,7 @@ mod tests {
         for s in ["x \u{95}years", "\u{95}five years", "ünf years", "５ years", "€3 years"] {
             let _ = years_in(s).count();
         }
-        assert_eq!(years_in("naïve five years").map(|y| y.1).collect::<Vec<_>>(), [5]);
+        assert_eq!(years_in("naïve five years").map(|y| y.2).collect::<Vec<_>>(), [5]);
     }
 
     #[test]

@@ -117,17 +117,17 @@ fn negated_after(lower: &str, _start: usize, end: usize) -> Option<(usize, usize
 /// it, within one clause.
 fn no_needed(lower: &str, start: usize, end: usize) -> Option<(usize, usize)> {
     let (cs, ce) = clause(lower, start, end);
+    // The clause may open with a bullet or dash: "- No Java needed".
     let before = &lower[cs..start];
-    let no_at = before.split_whitespace().next().filter(|w| *w == "no").map(|_| cs + before.find("no").unwrap_or(0))?;
+    let bare = before.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '-' | '*' | '+' | '•' | '·' | '–'));
+    let no_at = bare.split_whitespace().next().filter(|w| *w == "no").map(|_| start - bare.len())?;
     if start - no_at > MAX_REACH {
         return None;
     }
     let after = &lower[end..ce];
-    let (at, closer) = NO_CLOSERS
-        .iter()
-        .filter_map(|c| after.split(|ch: char| !ch.is_alphanumeric()).any(|w| w == *c).then(|| (after.find(c), *c)))
-        .filter_map(|(i, c)| i.map(|i| (i, c)))
-        .min()?;
+    let words: Vec<&str> = after.split(|ch: char| !ch.is_alphanumeric()).collect();
+    let (at, closer) =
+        NO_CLOSERS.iter().filter(|c| words.contains(c)).filter_map(|c| after.find(c).map(|i| (i, *c))).min()?;
     (at <= MAX_REACH).then_some((no_at, end + at + closer.len()))
 }
 

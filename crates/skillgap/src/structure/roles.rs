@@ -9,7 +9,7 @@
 use std::fmt;
 
 /// A calendar month, counted as `year * 12 + (month - 1)` so that months subtract.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Month(u32);
 
 impl Month {
@@ -58,12 +58,17 @@ impl Period {
     pub fn months(self) -> u32 {
         self.until.0.saturating_sub(self.from.0)
     }
+
+    /// Its last month.
+    pub fn last(self) -> Month {
+        Month(self.until.0.saturating_sub(1).max(self.from.0))
+    }
 }
 
 impl fmt::Display for Period {
     /// `2019–2023`, or `2021–present`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let last = Month(self.until.0.saturating_sub(1).max(self.from.0));
+        let last = self.last();
         match (self.ongoing, self.from.year() == last.year()) {
             (true, _) => write!(f, "{}–present", self.from.year()),
             (false, true) => write!(f, "{}", self.from.year()),
@@ -413,11 +418,6 @@ pub fn union_months(periods: impl IntoIterator<Item = Period>) -> u32 {
     total + current.map_or(0, |(a, b)| b - a)
 }
 
-/// Whole years in `months`, rounded down, as a CV would state them honestly.
-pub fn whole_years(months: u32) -> u32 {
-    months / 12
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -542,7 +542,6 @@ mod tests {
         assert_eq!(union_months([p((2019, 1), (2022, 1)), p((2021, 1), (2024, 1))]), 60);
         assert_eq!(union_months([p((2019, 1), (2020, 1)), p((2021, 1), (2022, 1))]), 24);
         assert_eq!(union_months([]), 0);
-        assert_eq!(whole_years(51), 4);
     }
 
     #[test]
