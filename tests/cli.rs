@@ -5,12 +5,16 @@ use std::io::{Read, Write};
 use std::path::PathBuf;
 use std::process::{Command, Output, Stdio};
 
+/// The date that ends roles running "to present" in every run: the examples were written in mid-2025.
+const TODAY: &str = "2025-06-15";
+
 fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
 fn skillgap(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_skillgap"))
+        .env("SKILLGAP_TODAY", TODAY)
         .args(args)
         .current_dir(root())
         .env_remove("NO_COLOR")
@@ -120,6 +124,7 @@ fn extract_lines_writes_json_lines_with_line_numbers() {
 #[test]
 fn stdin_is_a_target() {
     let mut child = Command::new(env!("CARGO_BIN_EXE_skillgap"))
+        .env("SKILLGAP_TODAY", TODAY)
         .args(["compare", "--format", "json", "--cv", "data/examples/cv_data_engineer.md", "-"])
         .current_dir(root())
         .stdin(Stdio::piped())
@@ -163,6 +168,7 @@ fn bad_input_exits_2_with_a_clear_message() {
 fn broken_pipe_exits_0() {
     let big: String = "Python, SQL, Kubernetes and Terraform on AWS.\n".repeat(20_000);
     let mut child = Command::new(env!("CARGO_BIN_EXE_skillgap"))
+        .env("SKILLGAP_TODAY", TODAY)
         .args(["extract", "--lines", "--format", "json", "-"])
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
@@ -189,6 +195,7 @@ fn color_follows_the_flag_and_no_color() {
     always.extend(["--color", "always"]);
     assert!(stdout(&always).contains('\x1b'));
     let out = Command::new(env!("CARGO_BIN_EXE_skillgap"))
+        .env("SKILLGAP_TODAY", TODAY)
         .args(args)
         .args(["--color", "never"])
         .current_dir(root())
@@ -198,6 +205,7 @@ fn color_follows_the_flag_and_no_color() {
     assert!(!String::from_utf8_lossy(&out.stdout).contains('\x1b'));
     // An explicit `--color always` beats NO_COLOR: the flag is the user asking for this run.
     let out = Command::new(env!("CARGO_BIN_EXE_skillgap"))
+        .env("SKILLGAP_TODAY", TODAY)
         .args(args)
         .args(["--color", "always"])
         .current_dir(root())
@@ -306,6 +314,7 @@ fn a_user_layer_adds_an_alias_and_disables_one() {
     assert_eq!(layered, ["kubernetes", "acme-deploy"]);
     // The default user file is picked up, and --taxonomy replaces it.
     let with_default = Command::new(env!("CARGO_BIN_EXE_skillgap"))
+        .env("SKILLGAP_TODAY", TODAY)
         .args(["extract", "--format", "json", file])
         .env("SKILLGAP_TAXONOMY", layer)
         .output()

@@ -52,6 +52,8 @@ pub struct Profile {
     pub document: Document,
     /// The CV's dated roles, in text order.
     pub roles: Vec<Role>,
+    /// The CV's text, which the roles' and mentions' byte offsets index.
+    pub cv_text: String,
 }
 
 /// How long a CV shows a skill used.
@@ -101,12 +103,12 @@ impl Profile {
                 heading: l.heading,
             })
             .collect();
-        Profile { document, roles: roles(cv, &lines, today) }
+        Profile { document, roles: roles(cv, &lines, today), cv_text: cv.to_owned() }
     }
 
     /// Wraps an already extracted document (with no dated roles).
     pub fn from_document(document: Document) -> Profile {
-        Profile { document, roles: Vec::new() }
+        Profile { document, roles: Vec::new(), cv_text: String::new() }
     }
 
     /// How long the CV shows `skill` used: over the dated roles whose text names it, and any years it states.

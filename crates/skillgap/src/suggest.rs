@@ -121,28 +121,75 @@ fn align_wording(cx: &Context, r: &SkillResult) -> Option<Suggestion> {
     })
 }
 
-/// [`SuggestionKind::StateYears`]: a target asks for more years of a matched skill than the CV states.
+/// [`SuggestionKind::StateYears`]: a target asks for more years of a matched skill than the CV states. The CV's
+/// dated roles that name the skill say how long it was used: enough years is a fact worth stating; fewer is a
+/// shortfall to face honestly; none dated leaves the counting to the user.
 fn state_years(cx: &Context, r: &SkillResult) -> Option<Suggestion> {
     let cv = cx.profile.get(r.skill)?;
-    let years = r.years()?;
+    let asked = r.years()?;
     let stated = cv.years();
-    if stated.is_some_and(|s| s >= years) {
+    if stated.is_some_and(|s| s >= asked) {
         return None;
     }
-    let have = match stated {
-        Some(s) => format!("your CV shows {s}"),
-        None => "your CV does not say how long".to_owned(),
-    };
     let name = &cx.taxonomy.skill(r.skill).name;
-    Some(Suggestion {
-        kind: SuggestionKind::StateYears,
-        skill: r.skill,
-        weight: r.weight,
-        message: format!(
-            "{} asks for {years}+ years of {name}; {have}. Count every role where you used it, and state the true total (\"N years of {name}\"); do not round up.",
-            capitalise(&cx.who(r))
+    let who = capitalise(&cx.who(r));
+    let dated = cx.profile.years_of(r.skill).filter(|y| y.months > 0);
+    let message = match dated {
+        Some(y) if y.months / 12 >= u32::from(asked) => {
+            let n = y.months / 12;
+            let says = match stated {
+                Some(s) => format!("your CV says {s}"),
+                None => "your CV never says so".to_owned(),
+            };
+            format!(
+                "{who} asks for {asked}+ years of {name}; your roles {} show about {n} years of it, but {says}. State the true total where a screen looks first, in your summary (\"{n} years of {name}\").",
+                role_periods(cx, &y.roles)
+            )
+        }
+        Some(y) => format!(
+            "{who} asks for {asked}+ years of {name}; the dated roles that name it ({}) come to {}. If you used it in other roles too, name it in their bullets (and in study, freelance or volunteer work, with dates); if not, the shortfall is real: lead with what you achieved with {name} rather than the years.",
+            role_periods(cx, &y.roles),
+            plain_duration(y.months)
         ),
-    })
+        None => {
+            let have = match stated {
+                Some(s) => format!("your CV shows {s}"),
+                None => "your CV does not say how long".to_owned(),
+            };
+            format!(
+                "{who} asks for {asked}+ years of {name}; {have}. Count every role where you used it, and state the true total (\"N years of {name}\"); do not round up."
+            )
+        }
+    };
+    Some(Suggestion { kind: SuggestionKind::StateYears, skill: r.skill, weight: r.weight, message })
+}
+
+/// The roles as a reader would name them: "2019–2023 at Acme Corp and 2023–present at Birch Ltd".
+fn role_periods(cx: &Context, roles: &[usize]) -> String {
+    let named: Vec<String> = roles
+        .iter()
+        .filter_map(|&i| cx.profile.roles.get(i))
+        .map(|role| {
+            let employer = role.employer.and_then(|(s, e)| cx.profile.cv_text.get(s..e));
+            match employer {
+                Some(employer) => format!("{} at {employer}", role.period),
+                None => format!("{} ({})", role.period, role.header),
+            }
+        })
+        .collect();
+    let named: Vec<&str> = named.iter().map(String::as_str).collect();
+    join_and(&named)
+}
+
+/// A duration in plain words, never rounded up: "under a year", "1 year", "about 2 years".
+fn plain_duration(months: u32) -> String {
+    match months / 12 {
+        0 => "under a year".to_owned(),
+        1 if months == 12 => "1 year".to_owned(),
+        1 => "just over 1 year".to_owned(),
+        n if months % 12 == 0 => format!("{n} years"),
+        n => format!("just over {n} years"),
+    }
 }
 
 /// [`SuggestionKind::Surface`]: required skills the CV names only in its skills list, grouped into one suggestion.
@@ -395,6 +442,16 @@ terraform,Terraform,cloud,tool,,,
                 Case { cv: "Python", posting: "5+ years of Python", expected: Some("your CV does not say how long") },
                 Case { cv: "3 years of Python", posting: "5+ years of Python", expected: Some("your CV shows 3") },
                 Case { cv: "6 years of Python", posting: "5+ years of Python", expected: None },
+                Case {
+                    cv: "Analyst, Acme Corp, Jan 2019 – Mar 2023\n- Built Python services\n",
+                    posting: "3+ years of Python",
+                    expected: Some("your roles 2019–2023 at Acme Corp show about 4 years of it"),
+                },
+                Case {
+                    cv: "Analyst, Acme Corp, Jan 2022 – Mar 2023\n- Built Python services\n",
+                    posting: "3+ years of Python",
+                    expected: Some("(2022–2023 at Acme Corp) come to just over 1 year"),
+                },
                 Case { cv: "Python", posting: "Requirements\n- Python\n", expected: None },
             ],
         );

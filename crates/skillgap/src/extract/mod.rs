@@ -681,6 +681,27 @@ ab-testing,A/B testing,marketing,method,,,
     }
 
     #[test]
+    fn a_shared_abbreviation_is_read_in_the_document_s_field() {
+        const FIELDS: &str = "id,name,family,kind,aliases,related,broader
+conduit,Conduit Bending,construction,method,?EMT,,
+emt,Emergency Medical Technician,healthcare,certification,?EMT,,
+nec,National Electrical Code,construction,domain,NEC,,
+switchgear,Switchgear,construction,tool,,,
+triage,Triage,healthcare,method,,,
+bls,BLS,healthcare,certification,,,
+";
+        let mut b = Taxonomy::builder();
+        b.add_csv("fields.csv", FIELDS).expect("parses");
+        let ex = Extractor::new(b.build().expect("builds"));
+        let ids = |text: &str| -> Vec<String> {
+            let doc = ex.extract(text);
+            doc.skills.iter().map(|e| ex.taxonomy().skill(e.skill).id.clone()).collect()
+        };
+        assert_eq!(ids("Skills: EMT, NEC, switchgear"), ["conduit", "nec", "switchgear"]);
+        assert_eq!(ids("Skills: EMT, triage, BLS"), ["emt", "triage", "bls"]);
+    }
+
+    #[test]
     fn alternatives() {
         let ex = extractor();
         let groups = |text: &str| -> Vec<Vec<String>> {

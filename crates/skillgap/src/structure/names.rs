@@ -57,6 +57,11 @@ const ORG_SUFFIXES: &[&str] = &[
     "co-op",
 ];
 
+/// Whether `word` (lowercased) is a word organisations end their names with ("ltd", "logistics", "school").
+pub fn is_org_suffix(word: &str) -> bool {
+    ORG_SUFFIXES.contains(&word)
+}
+
 /// First words of organisation names written "X of Y" ("University of Leeds", "School of Nursing").
 const ORG_PREFIXES: &[&str] =
     &["university", "college", "school", "institute", "academy", "bank", "hospital", "department", "ministry"];

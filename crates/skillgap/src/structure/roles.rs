@@ -110,6 +110,8 @@ pub struct LineInfo {
 /// The roles of a CV, in text order. `today` ends ongoing roles.
 pub fn roles(text: &str, lines: &[LineInfo], today: Month) -> Vec<Role> {
     let mut roles: Vec<Role> = Vec::new();
+    // The line after the last dated line: a role's title lines come after it.
+    let mut floor = 0;
     for (i, line) in lines.iter().enumerate() {
         if !line.dated_roles_allowed {
             close_role(&mut roles, line.start);
@@ -119,29 +121,26 @@ pub fn roles(text: &str, lines: &[LineInfo], today: Month) -> Vec<Role> {
         let Some((at, len, period)) = date_range(content, today) else { continue };
         let dates = (line.start + at, line.start + at + len);
         let rest = without_span(content, at, len);
-        // Dates on a line of their own belong to the header just above ("Data Analyst, Acme" / "2019 – 2023").
-        let (header_start, header_end) = if is_blank_header(&rest) {
-            match previous_header(text, lines, i) {
-                Some(prev) => prev,
-                None => (line.start, line.end),
-            }
+        let titles = title_lines(text, lines, floor, i);
+        floor = i + 1;
+        let start = titles.first().map_or(line.start, |t| t.start);
+        close_role(&mut roles, start);
+        let mut parts: Vec<&str> = titles.iter().filter_map(|t| text.get(t.start..t.end)).collect();
+        if !is_blank_header(&rest) {
+            parts.push(rest.as_str());
+        }
+        let header = parts.iter().map(|p| tidy_header(p)).filter(|p| !p.is_empty()).collect::<Vec<_>>().join(", ");
+        let employer = if is_blank_header(&rest) {
+            // Dates alone under a header line ("Data Analyst, Acme" / "2019 – 2023").
+            titles.last().and_then(|t| {
+                let h = text.get(t.start..t.end)?;
+                employer_slot(h, h.len(), 0, false).map(|(s, e)| (t.start + s, t.start + e))
+            })
         } else {
-            (line.start, line.end)
+            // An employer line under a title ("### Staff Accountant" / "**Acme Co.** — Denver · 2021 – Present").
+            employer_slot(content, at, len, !titles.is_empty()).map(|(s, e)| (line.start + s, line.start + e))
         };
-        close_role(&mut roles, header_start);
-        let header = if is_blank_header(&rest) {
-            text.get(header_start..header_end).unwrap_or("").trim().to_owned()
-        } else {
-            rest.trim().to_owned()
-        };
-        let employer = if header_start == line.start {
-            employer_slot(content, at, len).map(|(s, e)| (line.start + s, line.start + e))
-        } else {
-            text.get(header_start..header_end)
-                .and_then(|h| employer_slot(h, h.len(), 0))
-                .map(|(s, e)| (header_start + s, header_start + e))
-        };
-        roles.push(Role { span: (header_start, text.len()), dates, period, header: tidy_header(&header), employer });
+        roles.push(Role { span: (start, text.len()), dates, period, header, employer });
     }
     roles
 }
@@ -155,15 +154,28 @@ fn close_role(roles: &mut [Role], at: usize) {
     }
 }
 
-/// The nearest non-blank line above line `i` that can be a role header: not a section heading that names a
-/// section kind of its own, and not itself dated.
-fn previous_header(text: &str, lines: &[LineInfo], i: usize) -> Option<(usize, usize)> {
-    let prev = lines[..i].iter().rev().find(|l| text.get(l.start..l.end).is_some_and(|s| !s.trim().is_empty()))?;
-    let content = text.get(prev.start..prev.end)?;
-    let today = Month(u32::MAX / 2);
-    let bullet = content.trim_start().starts_with(['-', '*', '+', '•', '·']);
-    (prev.dated_roles_allowed && !bullet && date_range(content, today).is_none() && content.trim().len() <= 120)
-        .then_some((prev.start, prev.end))
+/// The lines just above dated line `i` (and at or after line `floor`) that name its role: up to two non-blank
+/// lines that are no bullets, no sentences and not dated ("### Data Engineer — Acme, Leeds").
+fn title_lines<'a>(text: &str, lines: &'a [LineInfo], floor: usize, i: usize) -> Vec<&'a LineInfo> {
+    let mut out: Vec<&LineInfo> = Vec::new();
+    let far = Month(u32::MAX / 2);
+    for line in lines[floor.min(i)..i].iter().rev() {
+        let Some(content) = text.get(line.start..line.end) else { break };
+        let t = content.trim();
+        let bullet = t.starts_with(['-', '*', '+', '•', '·']) && !t.starts_with("**");
+        let sentence = t.ends_with(['.', ';']) || t.len() > 120;
+        // A heading that opens a section ("## Experience") is no role's title.
+        let section = line.heading && super::SectionKind::classify(t.trim_start_matches('#').trim()).is_some();
+        if t.is_empty() || bullet || sentence || section || !line.dated_roles_allowed || date_range(t, far).is_some() {
+            break;
+        }
+        out.push(line);
+        if out.len() == 2 {
+            break;
+        }
+    }
+    out.reverse();
+    out
 }
 
 /// `s` without the bytes `[at, at + len)`.
@@ -181,33 +193,46 @@ fn is_blank_header(rest: &str) -> bool {
 
 /// A header with its markup and dangling separators trimmed: "### Data Analyst, Acme (" -> "Data Analyst, Acme".
 fn tidy_header(header: &str) -> String {
-    let trimmed = header.trim_matches(|c: char| {
+    let unmarked = header.replace("__", "").replace('*', "");
+    let trimmed = unmarked.trim_matches(|c: char| {
         c.is_whitespace()
             || matches!(c, '#' | '*' | '_' | '-' | '–' | '—' | '|' | ',' | '(' | ')' | '[' | ']' | '·' | '•')
     });
     trimmed.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// The employer slot of a role header, as byte offsets into `line`, whose dates sit at `[at, at + len)`:
-/// "Title, Employer, Place, dates" (the second comma field), "Title at Employer", "Title @ Employer", "Title |
-/// Employer" or "Title — Employer". Only a slot written with capitals counts: it is a name.
-pub fn employer_slot(line: &str, at: usize, len: usize) -> Option<(usize, usize)> {
+/// The employer slot of a role header, as byte offsets into `line`, whose dates sit at `[at, at + len)`. In order:
+/// the name after " at " or " @ " ("Analyst at Acme"); a field in bold ("**Acme Co.** — Denver"); a field ending
+/// in an organisation word ("Summit Logistics", "Birch Ltd"); the first field when the title stands on the line
+/// above (`title_above`: "Acme Co. — Denver, CO · 2021 – Present"); else the second field ("Title, Employer,
+/// Place"). Fields are split at `,`, `|`, `–`, `—`, `·` and a spaced `-`. Only a slot that starts with a capital
+/// counts: it is a name.
+pub fn employer_slot(line: &str, at: usize, len: usize, title_above: bool) -> Option<(usize, usize)> {
     let head_end = at.min(line.len());
     let head = line.get(..head_end)?;
     let tail = line.get((at + len).min(line.len())..).unwrap_or("");
     // The header part: before the dates, or after them when they lead ("2019 – 2023: Analyst, Acme").
     let (part, offset) = if head.chars().any(char::is_alphanumeric) { (head, 0) } else { (tail, at + len) };
+    let fields = split_fields(part, &[',', '|', '–', '—', '·']);
+    let field_text = |&(a, b): &(usize, usize)| part.get(a..b).unwrap_or("").trim();
     let slot = if let Some(i) = find_word(part, " at ").or_else(|| part.find(" @ ")) {
         let from = i + if part[i..].starts_with(" at ") { 4 } else { 3 };
-        let to = part[from..].find([',', '|', '(', '–', '—']).map_or(part.len(), |e| from + e);
+        let to = part[from..].find([',', '|', '(', '–', '—', '·']).map_or(part.len(), |e| from + e);
         (from, to)
+    } else if let Some(bold) = fields.iter().find(|f| {
+        let t = field_text(f);
+        (t.starts_with("**") && t.ends_with("**")) || (t.starts_with("__") && t.ends_with("__"))
+    }) {
+        *bold
+    } else if let Some(org) = fields.iter().find(|f| {
+        let last = field_text(f).trim_end_matches(['.', '*', '_']).rsplit(' ').next().unwrap_or("").to_lowercase();
+        crate::structure::names::is_org_suffix(&last)
+    }) {
+        *org
+    } else if title_above {
+        *fields.first()?
     } else {
-        let separators: &[char] = &[',', '|', '–', '—'];
-        let mut fields = split_fields(part, separators);
-        if fields.len() < 2 {
-            return None;
-        }
-        fields.swap_remove(1)
+        *fields.get(1)?
     };
     let (s, e) = trim_span(part, slot);
     let name = part.get(s..e)?;
@@ -521,14 +546,29 @@ mod tests {
         SlotCase { line: "Electrician | Precision Welding Ltd", expected: Some("Precision Welding Ltd") },
         SlotCase { line: "Freelance work in data analysis", expected: None },
         SlotCase { line: "Analyst, various clients", expected: None },
+        SlotCase { line: "**Front Range Supply Co.** — Denver, CO · ", expected: Some("Front Range Supply Co.") },
     ];
 
     #[test]
     fn employer_slots() {
         for case in SLOTS {
-            let got = employer_slot(case.line, case.line.len(), 0).map(|(s, e)| &case.line[s..e]);
+            let got = employer_slot(case.line, case.line.len(), 0, false).map(|(s, e)| &case.line[s..e]);
             assert_eq!(got, case.expected, "{}", case.line);
         }
+    }
+
+    #[test]
+    fn titles_above_the_dates_open_their_role() {
+        let cv = "## Experience\n### Staff Accountant\n**Pine Supply Co.** — Denver, CO · *Aug 2021 – Present*\n\
+                  - Month-end close\n### Accounting Assistant\n**Ridge Lettings** — Lakewood · *Jan 2020 – Jul 2021*\n\
+                  - Bank reconciliations\n";
+        let roles = roles(cv, &lines_of(cv), today());
+        assert_eq!(roles.len(), 2);
+        assert!(cv[roles[0].span.0..roles[0].span.1].starts_with("### Staff Accountant"));
+        assert!(!cv[roles[0].span.0..roles[0].span.1].contains("Accounting Assistant"));
+        assert!(cv[roles[1].span.0..roles[1].span.1].starts_with("### Accounting Assistant"));
+        assert_eq!(roles[0].employer.map(|(s, e)| &cv[s..e]), Some("Pine Supply Co."));
+        assert_eq!(roles[1].header, "Accounting Assistant, Ridge Lettings — Lakewood");
     }
 
     #[test]
@@ -549,7 +589,7 @@ mod tests {
         for s in ["– 2019", "2019 –", "Jan", "é2019–2020é", "2019-", "-2019-2020-", "12/ - 13/2020", "🙂 2019 — now"]
         {
             let _ = date_range(s, today());
-            let _ = employer_slot(s, s.len() / 2, 0);
+            let _ = employer_slot(s, s.len() / 2, 0, true);
         }
     }
 }
