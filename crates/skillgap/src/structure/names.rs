@@ -47,7 +47,6 @@ const ORG_SUFFIXES: &[&str] = &[
     "agency",
     "studio",
     "studios",
-    "bank",
     "center",
     "centre",
     "district",
@@ -63,8 +62,12 @@ pub fn is_org_suffix(word: &str) -> bool {
 }
 
 /// First words of organisation names written "X of Y" ("University of Leeds", "School of Nursing").
-const ORG_PREFIXES: &[&str] =
-    &["university", "college", "school", "institute", "academy", "bank", "hospital", "department", "ministry"];
+const ORG_PREFIXES: &[&str] = &["university", "college", "school", "institute", "academy", "bank", "hospital"];
+
+/// Words after a would-be name that show its last word opens a label instead ("Company size: 200", "Company type:
+/// Private", "Company description").
+const LABEL_WORDS: &[&str] =
+    &["size", "type", "description", "overview", "profile", "name", "culture", "benefits", "values", "information"];
 
 /// Small words that may sit inside a name ("Bank of America", "Johnson & Johnson", "Tower and Crane Ltd").
 /// "for" and "the" are left out: they join a sentence's verb to a name more often than they sit inside one ("Worked
@@ -80,7 +83,12 @@ pub fn organisation_names(text: &str) -> Vec<(usize, usize)> {
         while run.last().is_some_and(|&(s, e)| CONNECTORS.contains(&text[s..e].to_lowercase().as_str())) {
             run.pop();
         }
-        if run.len() >= 2 && is_org_name(text, run) {
+        let label = run.last().is_some_and(|&(_, e)| {
+            let next = text[e..].trim_start_matches([' ', '\t']);
+            let word: String = next.chars().take_while(|c| c.is_alphabetic()).collect();
+            LABEL_WORDS.contains(&word.as_str())
+        });
+        if run.len() >= 2 && !label && is_org_name(text, run) {
             names.push((run[0].0, run[run.len() - 1].1));
         }
         run.clear();
@@ -197,6 +205,8 @@ mod tests {
         Case { text: "Experience in logistics and welding is required.", names: &[] },
         Case { text: "Charge nurse, Riverside Nursing Home", names: &["Riverside Nursing Home"] },
         Case { text: "Worked for Harper and Lane Associates", names: &["Harper and Lane Associates"] },
+        Case { text: "Sector: Renewable Energy Storage Company size: 200", names: &[] },
+        Case { text: "Department of Physics and Astronomy", names: &[] },
     ];
 
     #[test]
