@@ -42,6 +42,16 @@ const LINK_WORDS: &[&str] = &[
     "other",
     "comparable",
     "any",
+    // A category word between a name and its alternatives: "Looker or a similar BI tool such as Tableau".
+    "tool",
+    "tools",
+    "platform",
+    "platforms",
+    "system",
+    "systems",
+    "software",
+    "solution",
+    "solutions",
 ];
 /// Endings that make a list a set of alternatives even without "or" between its items ("Java, Python or
 /// similar").
@@ -86,42 +96,65 @@ pub(super) struct Grouping {
 /// order.
 pub(super) fn alternative_groups(text: &str, kept: &[Kept], is_part: &dyn Fn(SkillIdx, SkillIdx) -> bool) -> Grouping {
     let mut grouping = Grouping::default();
-    let groups = &mut grouping.groups;
     let mut run: Vec<usize> = Vec::new();
     let mut run_has_or = false;
-    // Whether the run sits inside a parenthesis that lists a platform's parts: its closing bracket ends it.
-    let mut inside_parts = false;
+    // Inside a bracket that lists a platform's parts: the parts so far, and the platform's run, set aside until
+    // the bracket closes ("Looker (LookML) or a similar tool such as Tableau" goes on after it).
+    let mut parts: Option<(Vec<usize>, Vec<usize>, bool)> = None;
     for (i, k) in kept.iter().enumerate() {
-        if run.is_empty() {
+        if run.is_empty() && parts.is_none() {
             run.push(i);
             run_has_or = led_by_either(text, k);
         }
         let next = kept.get(i + 1).filter(|n| n.sentence == k.sentence && n.span.start >= k.span.end);
         let Some(next) = next else {
+            if let Some((inside, platform, platform_or)) = parts.take() {
+                grouping.parts.extend(inside);
+                run = platform;
+                run_has_or = platform_or;
+            }
             let tail_end = k.sentence.end.max(k.span.end).min(text.len());
             let tail = text.get(k.span.end..tail_end).unwrap_or("");
-            if inside_parts {
-                grouping.parts.append(&mut run);
-            }
-            groups.extend(close_run(kept, &mut run, run_has_or || ends_in_or_similar(tail)));
-            inside_parts = false;
+            grouping.groups.extend(close_run(kept, &mut run, run_has_or || ends_in_or_similar(tail)));
             continue;
         };
         let gap = text.get(k.span.end..next.span.start).unwrap_or("");
-        let opens_parts = gap.trim_start().starts_with('(') && is_part(k.skill, next.skill);
-        let closes_parts = inside_parts && gap.contains(')');
-        let both_languages = k.spoken && next.spoken && gap.trim() == "/" && led_by_both(text, kept, &run);
-        match joint(gap).filter(|_| !opens_parts && !closes_parts) {
+        if let Some((inside, platform, platform_or)) = parts.as_mut() {
+            inside.push(i);
+            let Some(close) = gap.find(')') else { continue };
+            // The bracket closes: its parts are examples; the platform's run goes on if what follows joins.
+            grouping.parts.append(inside);
+            run = std::mem::take(platform);
+            run_has_or = *platform_or;
+            parts = None;
+            match joint(&gap[close + 1..]) {
+                Some(says_or) => {
+                    run_has_or |= says_or;
+                    run.push(i + 1);
+                }
+                None => {
+                    grouping.groups.extend(close_run(kept, &mut run, run_has_or || ends_in_or_similar(gap)));
+                    run.push(i + 1);
+                    run_has_or = led_by_either(text, next);
+                }
+            }
+            continue;
+        }
+        let opens_parts = gap.trim_start().starts_with('(')
+            && (is_part(k.skill, next.skill)
+                || !offers_alternatives(text.get(next.span.start..k.sentence.end).unwrap_or("")));
+        if opens_parts {
+            parts = Some((Vec::new(), std::mem::take(&mut run), run_has_or));
+            continue;
+        }
+        let both_languages = k.spoken && next.spoken && gap.trim() == "/" && led_by_both(text, k);
+        match joint(gap) {
             Some(says_or) => {
                 run_has_or |= says_or && !both_languages;
                 run.push(i + 1);
             }
             None => {
-                if inside_parts {
-                    grouping.parts.append(&mut run);
-                }
-                groups.extend(close_run(kept, &mut run, run_has_or || ends_in_or_similar(gap)));
-                inside_parts = opens_parts;
+                grouping.groups.extend(close_run(kept, &mut run, run_has_or || ends_in_or_similar(gap)));
             }
         }
     }
@@ -136,13 +169,23 @@ fn led_by_either(text: &str, k: &Kept) -> bool {
     LEADS.iter().any(|lead| before.ends_with(lead))
 }
 
-/// Whether "bilingual" (or "both") stands right before the run's first mention.
-fn led_by_both(text: &str, kept: &[Kept], run: &[usize]) -> bool {
-    let Some(first) = run.first().and_then(|&i| kept.get(i)) else { return false };
-    let from = first.sentence.start.max(first.span.start.saturating_sub(30));
-    let before = text.get(from..first.span.start).unwrap_or("").to_ascii_lowercase();
+/// Whether "bilingual" (or "both") stands right before the mention `k` ("Bilingual French/English").
+fn led_by_both(text: &str, k: &Kept) -> bool {
+    let from = k.sentence.start.max(k.span.start.saturating_sub(30));
+    let before = text.get(from..k.span.start).unwrap_or("").to_ascii_lowercase();
     let before = before.trim_end_matches([' ', ':', '(']);
     BOTH_LEADS.iter().any(|lead| before.ends_with(lead) || before.ends_with(&format!("{lead} in")))
+}
+
+/// Words inside brackets that offer their contents in place of what stands before ("Snowflake (BigQuery or
+/// Redshift also fine)"). Brackets without them list examples or parts ("GCP (BigQuery, Pub/Sub or similar)").
+const OFFER_WORDS: &[&str] =
+    &["also fine", "also ok", "also acceptable", "also welcome", "acceptable", "instead", "equally"];
+
+/// Whether the bracketed text starting at `inside` (up to its `)`) offers alternatives to what stands before it.
+fn offers_alternatives(inside: &str) -> bool {
+    let inside = inside.split(')').next().unwrap_or("").to_ascii_lowercase();
+    OFFER_WORDS.iter().any(|w| inside.contains(w))
 }
 
 /// Whether the text between two mentions joins them into one run (only separators and [`LINK_WORDS`]), and if
@@ -229,14 +272,15 @@ mod tests {
             ),
             [vec![1, 2, 3]]
         );
-        // A platform's parts in brackets are examples: no alternatives to the platform, nor to each other.
+        // A platform's parts in brackets are examples: no alternatives to the platform, nor to each other; the
+        // platform's own alternatives go on after the bracket.
         assert_eq!(
             groups_of(
                 "Azure (Synapse, Data Factory or similar), or AWS",
                 &[("Azure", 1, false), ("Synapse", 2, false), ("Data Factory", 3, false), ("AWS", 4, false)],
                 &[(1, 2), (1, 3)]
             ),
-            Vec::<Vec<u32>>::new()
+            [vec![1, 4]]
         );
         // Brackets that offer other products are alternatives.
         assert_eq!(
@@ -246,6 +290,30 @@ mod tests {
                 &[]
             ),
             [vec![1, 2, 3]]
+        );
+        // Brackets with no words that offer alternatives list parts, even when the taxonomy does not link them.
+        assert_eq!(
+            groups_of(
+                "GCP (Dataflow, Dataproc or similar)",
+                &[("GCP", 1, false), ("Dataflow", 2, false), ("Dataproc", 3, false)],
+                &[]
+            ),
+            Vec::<Vec<u32>>::new()
+        );
+        // After a platform's parts, the run goes on: "Looker (LookML) or a similar BI tool such as Tableau".
+        assert_eq!(
+            groups_of(
+                "Looker (LookML) or a similar BI tool such as Tableau or Qlik",
+                &[
+                    ("Looker", 1, false),
+                    ("LookML", 2, false),
+                    ("BI", 3, false),
+                    ("Tableau", 4, false),
+                    ("Qlik", 5, false)
+                ],
+                &[(1, 2)]
+            ),
+            [vec![1, 3, 4, 5]]
         );
         // "Bilingual Welsh/English" asks for both.
         assert_eq!(

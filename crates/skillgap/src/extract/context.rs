@@ -54,6 +54,7 @@ const CUES_NEAR: &[&str] = &[
     "skilled",
     "skills",
     "familiarity",
+    "exposure",
     "familiar",
     "competency",
     "competence",
@@ -200,6 +201,19 @@ impl<'a> Surroundings<'a> {
     }
 }
 
+/// Nouns after which "to" is a preposition: "exposure to Kafka", "a migration to Snowflake".
+const NOUNS_BEFORE_TO: &[&str] = &[
+    "exposure",
+    "exposed",
+    "introduction",
+    "migration",
+    "migrations",
+    "transition",
+    "access",
+    "contributions",
+    "contribution",
+];
+
 /// One context rule: points for (or against) reading a match as a skill.
 type Rule = fn(&Surroundings) -> i32;
 
@@ -241,12 +255,14 @@ fn skills_section(s: &Surroundings) -> i32 {
 }
 
 /// Written with capitals like a name ("Excel", "Go", "R"), not as an ordinary lowercase word, and not merely as
-/// the first word of a line or sentence: one point.
+/// the first word of a line or sentence: one point. In a list of requirements or skills a capital at the start of
+/// a bullet counts too: a capitalised product name is exactly what such a list holds ("- Redshift experience").
 fn capitalised_like_a_name(s: &Surroundings) -> i32 {
     let m = s.matched;
     let capitalised = m.chars().any(char::is_uppercase) && !m.chars().all(char::is_uppercase)
         || m.len() <= 3 && m.chars().all(|c| !c.is_lowercase());
-    i32::from(capitalised && !s.initial)
+    let listing = matches!(s.section, SectionKind::Requirements | SectionKind::Preferred | SectionKind::Skills);
+    i32::from(capitalised && (!s.initial || listing))
 }
 
 /// The first item of a bullet or line, set off by a separator ("- Go, for our ingestion services") or standing
@@ -270,9 +286,12 @@ fn cue_word_near(s: &Surroundings) -> i32 {
     i32::from(!s.left_sep && s.words_before.iter().any(|w| CUES_NEAR.contains(&w.as_str())))
 }
 
-/// A word right before that makes it a verb ("you will excel", "ability to lead"): minus two.
+/// A word right before that makes it a verb ("you will excel", "ability to lead"): minus two. A "to" after a noun
+/// that takes one ("exposure to Kafka", "migration to Snowflake") is a preposition, not a verb's mark.
 fn verb_word_before(s: &Surroundings) -> i32 {
-    if !s.left_sep && ANTI_BEFORE.contains(&s.word_before()) {
+    let preposition =
+        s.word_before() == "to" && s.words_before.get(1).is_some_and(|w| NOUNS_BEFORE_TO.contains(&w.as_str()));
+    if !s.left_sep && !preposition && ANTI_BEFORE.contains(&s.word_before()) {
         -2
     } else {
         0

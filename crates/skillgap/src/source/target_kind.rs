@@ -134,7 +134,8 @@ pub const POSTING_SIGNALS: &[Signal] = &[
 
 /// Signals that a text is a bio.
 pub const BIO_SIGNALS: &[Signal] = &[
-    ("written in the first person", 3, |s| s.count_words(&["i", "i'm", "i've", "my", "me"]) >= 3),
+    ("written in the first person", 3, |s| s.count_words(&["i", "i'm", "i've", "my", "me"]) >= 2),
+    ("a line in the first person", 1, |s| s.count_words(&["i", "i'm", "i've", "my", "me"]) == 1),
     ("written about a person in the third person", 3, |s| {
         s.count_words(&["she", "he", "her", "his", "they've", "she's", "he's"]) >= 2
     }),

@@ -70,6 +70,9 @@ impl SectionKind {
             "compensation",
             "why join",
             "why you'll love",
+            "in it for you",
+            "what you get",
+            "what you'll get",
             "salary",
         ]) {
             SectionKind::Benefits
