@@ -108,7 +108,8 @@ pub(super) fn alternative_groups(text: &str, kept: &[Kept], is_part: &dyn Fn(Ski
         }
         let next = kept.get(i + 1).filter(|n| n.sentence == k.sentence && n.span.start >= k.span.end);
         let Some(next) = next else {
-            if let Some((inside, platform, platform_or)) = parts.take() {
+            if let Some((mut inside, platform, platform_or)) = parts.take() {
+                inside.push(i);
                 grouping.parts.extend(inside);
                 run = platform;
                 run_has_or = platform_or;
@@ -297,6 +298,15 @@ mod tests {
                 "GCP (Dataflow, Dataproc or similar)",
                 &[("GCP", 1, false), ("Dataflow", 2, false), ("Dataproc", 3, false)],
                 &[]
+            ),
+            Vec::<Vec<u32>>::new()
+        );
+        // Parts at the end of a sentence are parts too.
+        assert_eq!(
+            groups_of(
+                "AWS (S3 or Lambda)",
+                &[("AWS", 1, false), ("S3", 2, false), ("Lambda", 3, false)],
+                &[(1, 2), (1, 3)]
             ),
             Vec::<Vec<u32>>::new()
         );

@@ -454,7 +454,19 @@ fn drop_organisation_names(text: &str, structure: &Structure, candidates: Vec<Ca
     }
     let spans: Vec<(usize, usize)> = candidates.iter().map(|c| (c.raw.span.start, c.raw.span.end)).collect();
     let dropped = mentions_in_names(text, &names, &spans);
-    candidates.into_iter().enumerate().filter(|(i, _)| dropped.binary_search(i).is_err()).map(|(_, c)| c).collect()
+    // A word that needed context to be a skill is, inside a name, the name's word ("Riverside Academy").
+    let weak_in_name = |c: &Candidate| {
+        c.raw.ambiguous
+            && names.iter().any(|&(s, e)| {
+                s <= c.raw.span.start && c.raw.span.end <= e && (s, e) != (c.raw.span.start, c.raw.span.end)
+            })
+    };
+    candidates
+        .into_iter()
+        .enumerate()
+        .filter(|(i, c)| dropped.binary_search(i).is_err() && !weak_in_name(c))
+        .map(|(_, c)| c)
+        .collect()
 }
 
 /// Words in a sentence that put it in the person's current role.
