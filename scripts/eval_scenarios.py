@@ -8,7 +8,8 @@ Each scenario folder holds cv.md, its targets (bio*.txt, posting.*) and truth.to
 Names match loosely (case, punctuation, one name containing the other, or most words shared), so read the
 misses yourself before trusting a number.
 
-usage: scripts/eval_scenarios.py [--bin target/release/skillgap] DIR...   (DIR: a scenario or a folder of them)
+usage: scripts/eval_scenarios.py [--bin target/release/skillgap] DIR...   (DIR: a scenario or a folder of them,
+       e.g. tests/scenarios); runs with SKILLGAP_TODAY=2026-12-07 unless it is set
 """
 import json, os, re, subprocess, sys, tomllib
 
@@ -53,7 +54,7 @@ def main():
         truth = tomllib.load(open(os.path.join(d, "truth.toml"), "rb"))
         targets = sorted(f for f in os.listdir(d) if re.match(r"(bio\d*|posting)\.", f))
         cmd = [binary, "compare", "--cv", os.path.join(d, "cv.md")] + [os.path.join(d, t) for t in targets] + ["--format", "json"]
-        env = dict(os.environ, SKILLGAP_TODAY=os.environ.get("SKILLGAP_TODAY", "2026-12-01"))
+        env = dict(os.environ, SKILLGAP_TODAY=os.environ.get("SKILLGAP_TODAY", "2026-12-07"))
         run = subprocess.run(cmd, capture_output=True, text=True, env=env)
         if run.returncode != 0:
             print(f"{d}: exit {run.returncode}: {run.stderr.strip()[:200]}")

@@ -5,6 +5,25 @@
 //! suggestions`. The library does no I/O and keeps no global state: load a [`Taxonomy`], build an
 //! [`Extractor`] once, and share it between threads.
 //!
+//! # The house, room by room
+//!
+//! Each stage of the pipeline is a module, and data flows one way through them:
+//!
+//! | module | what it does |
+//! |---|---|
+//! | `source` | bytes and a file name in, text out: encodings (`source/decode.rs`), HTML (via `html`), schema.org JSON postings (`source/json_posting.rs`), and whether a target is a posting or a bio (`source/target_kind.rs`) |
+//! | `normalize` | case folding, width and accent folding, invisible characters, with a map back to the original bytes |
+//! | `structure` | lines, headings, sections, sentences and the reading rules around a mention: requirement, negation (`structure/negation.rs`), years (`structure/years.rs`), organisation names (`structure/names.rs`) and a CV's dated roles (`structure/roles.rs`) |
+//! | `extract` | the alias automaton (`extract/automaton.rs`), context rules for ambiguous aliases (`extract/context.rs`) and either/or groups (`extract/alternatives.rs`) into a [`Document`] |
+//! | `phrase` | loose phrase matching for ESCO-style labels |
+//! | `fuzzy` | near spellings: query keys (`fuzzy/keys.rs`), the trigram index (`fuzzy/index.rs`), typo guards (`fuzzy/typo.rs`) |
+//! | `profile` | the CV as a [`Profile`]: its document, skill lists read by near spelling, and years from dated roles |
+//! | `compare` | targets against the profile, in named steps, into a [`Comparison`] |
+//! | `suggest` | one rule per [`SuggestionKind`] |
+//! | `report` | the output values ([`CompareReport`], [`ExtractReport`], CSV rows) that JSON and CSV serialise and the CLI renders |
+//! | `taxonomy`, `check`, `import` | the taxonomy, its layers and canonical form; `taxonomy check`; the ESCO and O*NET importers (`import/`) |
+//! | `span`, `error` | byte ranges; the one error type |
+//!
 //! ```
 //! use skillgap::{compare, suggest, Extractor, Profile, Taxonomy};
 //!
