@@ -4,7 +4,7 @@ use crate::extract::{Document, Extractor, MatchKind, Mention, SkillEvidence};
 use crate::fuzzy::FuzzyHow;
 use crate::source::TargetKind;
 use crate::span::Span;
-use crate::structure::roles::{date_range, roles, union_months, LineInfo, Month, Role};
+use crate::structure::roles::{date_range, line_infos, roles, union_months, Month, Role};
 use crate::structure::{Requirement, SectionKind, Structure};
 use crate::taxonomy::{CaseRule, ContextRule, SkillIdx};
 
@@ -90,19 +90,7 @@ impl Profile {
         add_fuzzy_list_items(extractor, cv, &mut document);
         let mut structure = Structure::default();
         structure.refill(cv);
-        let lines: Vec<LineInfo> = structure
-            .lines
-            .iter()
-            .map(|l| LineInfo {
-                start: l.span.start,
-                end: l.span.end,
-                dated_roles_allowed: !matches!(
-                    l.section,
-                    SectionKind::Education | SectionKind::Certifications | SectionKind::Skills
-                ),
-                heading: l.heading,
-            })
-            .collect();
+        let lines = line_infos(&structure.lines);
         Profile { document, roles: roles(cv, &lines, today), cv_text: cv.to_owned() }
     }
 

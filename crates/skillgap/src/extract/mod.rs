@@ -18,10 +18,9 @@ use crate::source::{detect_kind, TargetKind};
 use crate::span::Span;
 use crate::structure::names::{mentions_in_names, organisation_names};
 use crate::structure::negation::negation_cue;
-use crate::structure::roles::{roles, LineInfo, Month};
+use crate::structure::roles::{line_infos, roles, Month};
 use crate::structure::{
-    clause_around, in_progress_cue, requirement_cue, sentence_around, years_for, Line, Requirement, SectionKind,
-    Structure,
+    clause_around, in_progress_cue, requirement_cue, sentence_around, years_for, Requirement, SectionKind, Structure,
 };
 use crate::taxonomy::{Kind, SkillIdx, Taxonomy};
 
@@ -416,22 +415,6 @@ fn asked_level(
         },
     );
     (level, None)
-}
-
-/// The lines as the role reader sees them: roles may start in experience sections and before any heading.
-fn line_infos(lines: &[Line]) -> Vec<LineInfo> {
-    lines
-        .iter()
-        .map(|l| LineInfo {
-            start: l.span.start,
-            end: l.span.end,
-            dated_roles_allowed: !matches!(
-                l.section,
-                SectionKind::Education | SectionKind::Certifications | SectionKind::Skills | SectionKind::Benefits
-            ),
-            heading: l.heading,
-        })
-        .collect()
 }
 
 /// A date far enough ahead that no role is cut by it: extraction reads roles only for their employer slots.

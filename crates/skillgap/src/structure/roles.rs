@@ -107,6 +107,27 @@ pub struct LineInfo {
     pub heading: bool,
 }
 
+/// The lines of a [`Structure`](super::Structure) as the role reader sees them: roles may start in experience
+/// sections and before any heading, not under education, certifications, skills or benefits, whose dates are no
+/// time spent using a skill.
+pub(crate) fn line_infos(lines: &[super::Line]) -> Vec<LineInfo> {
+    lines
+        .iter()
+        .map(|l| LineInfo {
+            start: l.span.start,
+            end: l.span.end,
+            dated_roles_allowed: !matches!(
+                l.section,
+                super::SectionKind::Education
+                    | super::SectionKind::Certifications
+                    | super::SectionKind::Skills
+                    | super::SectionKind::Benefits
+            ),
+            heading: l.heading,
+        })
+        .collect()
+}
+
 /// The roles of a CV, in text order. `today` ends ongoing roles.
 pub fn roles(text: &str, lines: &[LineInfo], today: Month) -> Vec<Role> {
     let mut roles: Vec<Role> = Vec::new();
