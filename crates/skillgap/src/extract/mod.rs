@@ -427,7 +427,15 @@ fn far_future() -> Month {
 /// Software, Seattle, 2019 – 2021"). A skill named elsewhere in the text keeps its other mentions.
 fn drop_organisation_names(text: &str, structure: &Structure, candidates: Vec<Candidate>) -> Vec<Candidate> {
     let mut names = organisation_names(text);
-    names.extend(roles(text, &line_infos(&structure.lines), far_future()).iter().filter_map(|r| r.employer));
+    let roles = roles(text, &line_infos(&structure.lines), far_future());
+    names.extend(roles.iter().filter_map(|r| r.employer));
+    // A slot that is surely the employer ("Title, Employer, Place", "Title at Employer") is a name even when it
+    // is exactly a skill's name: "Data Analyst, Snowflake, Remote" worked at Snowflake.
+    let sure_slots: Vec<(usize, usize)> = roles
+        .iter()
+        .filter(|r| r.header.split(',').count() >= 3 || r.header.contains(" at "))
+        .filter_map(|r| r.employer)
+        .collect();
     names.retain(|&(s, e)| {
         // A skills list written in Title Case ("Warehouse Logistics, Forklift") is not an employer.
         structure.line_at(s).is_none_or(|l| l.section != SectionKind::Skills) && s < e
@@ -447,7 +455,11 @@ fn drop_organisation_names(text: &str, structure: &Structure, candidates: Vec<Ca
     candidates
         .into_iter()
         .enumerate()
-        .filter(|(i, c)| dropped.binary_search(i).is_err() && !weak_in_name(c))
+        .filter(|(i, c)| {
+            dropped.binary_search(i).is_err()
+                && !weak_in_name(c)
+                && !sure_slots.contains(&(c.raw.span.start, c.raw.span.end))
+        })
         .map(|(_, c)| c)
         .collect()
 }
