@@ -34,17 +34,27 @@ pub enum SuggestionKind {
 pub struct Suggestion {
     /// What to do.
     pub kind: SuggestionKind,
-    /// The skill it is about.
+    /// The skill it is about (the first, when it covers several).
     #[serde(skip)]
     pub skill: SkillIdx,
+    /// Every skill it covers, in rank order (one for most suggestions; several for a grouped one).
+    #[serde(skip)]
+    pub skills: Vec<SkillIdx>,
+    /// For a grouped suggestion, the words each target used for each skill, in `skills` order.
+    #[serde(skip)]
+    pub evidence: Vec<String>,
     /// The advice, in one or two sentences.
     pub message: String,
     /// The weight of the skill in the comparison: suggestions are ordered by it.
     pub weight: u32,
 }
 
-/// How many gaps get an add-if-true suggestion; the rest are in the ranked gap list.
+/// How many gaps get a suggestion; the rest are in the ranked gap list.
 pub const MAX_GAP_SUGGESTIONS: usize = 8;
+
+/// How many gaps one rule words on its own before the rest are grouped into one suggestion: the same sentence
+/// with another skill name in it, again and again, is noise.
+pub const MAX_SINGLE_SUGGESTIONS_PER_RULE: usize = 2;
 
 /// What every suggestion rule reads: the taxonomy, the profile, the comparison and the targets' labels.
 struct Context<'a> {
@@ -89,16 +99,23 @@ pub fn suggest(taxonomy: &Taxonomy, profile: &Profile, comparison: &Comparison, 
         out.extend(state_years(&cx, r));
     }
     out.extend(surface(&cx));
-    for r in comparison.gaps().into_iter().take(MAX_GAP_SUGGESTIONS) {
-        out.push(gap_suggestion(&cx, r));
-    }
+    out.extend(gap_suggestions(&cx));
     // Heaviest first; at equal weight, gaps before wording fixes.
     out.sort_by(|a, b| b.weight.cmp(&a.weight).then(priority(a.kind).cmp(&priority(b.kind))));
     out
 }
 
+/// Words that claim a level of a skill rather than name it.
+const LEVEL_WORDS: &[&str] =
+    &["advanced", "expert", "senior", "fluent", "native", "certified", "proficient", "master", "lead", "principal"];
+
 /// [`SuggestionKind::AlignWording`]: the CV names a matched skill, but never in words the targets use.
 fn align_wording(cx: &Context, r: &SkillResult) -> Option<Suggestion> {
+    // A credential's name is a fact: "BSc" and "BA", "CPR" and "First Aid" may share a skill, but renaming one as
+    // the other would make a true CV false.
+    if matches!(cx.taxonomy.skill(r.skill).kind, Kind::Certification | Kind::Degree) {
+        return None;
+    }
     let cv = cx.profile.get(r.skill)?;
     let cv_forms: Vec<String> = cv.mentions.iter().map(|m| fold(&m.text)).collect();
     // "BLS for Healthcare Providers" already says "BLS": only a wording the CV does not contain is worth a change.
@@ -110,9 +127,16 @@ fn align_wording(cx: &Context, r: &SkillResult) -> Option<Suggestion> {
         return None;
     }
     let target = r.evidence.first()?;
+    // "Advanced Excel", "fluent Spanish", "certified scrum master" claim a level, not only a name: taking that
+    // wording is only honest if the level is true, which the CV does not tell.
+    if fold(&target.text).split(|c: char| !c.is_alphanumeric()).any(|w| LEVEL_WORDS.contains(&w)) {
+        return None;
+    }
     Some(Suggestion {
         kind: SuggestionKind::AlignWording,
         skill: r.skill,
+        skills: vec![r.skill],
+        evidence: vec![target.text.clone()],
         weight: r.weight,
         message: format!(
             "Your CV says \"{}\"; {} says \"{}\". Use their wording (or both) so that screening software and recruiters match it.",
@@ -161,7 +185,14 @@ fn state_years(cx: &Context, r: &SkillResult) -> Option<Suggestion> {
             )
         }
     };
-    Some(Suggestion { kind: SuggestionKind::StateYears, skill: r.skill, weight: r.weight, message })
+    Some(Suggestion {
+        kind: SuggestionKind::StateYears,
+        skill: r.skill,
+        skills: vec![r.skill],
+        evidence: Vec::new(),
+        weight: r.weight,
+        message,
+    })
 }
 
 /// The roles as a reader would name them: "2019–2023 at Acme Corp and 2023–present at Birch Ltd".
@@ -211,6 +242,8 @@ fn surface(cx: &Context) -> Option<Suggestion> {
     Some(Suggestion {
         kind: SuggestionKind::Surface,
         skill: buried[0].skill,
+        skills: buried.iter().map(|r| r.skill).collect(),
+        evidence: Vec::new(),
         weight: heaviest,
         message: format!(
             "{list} {} only in your skills list, but {} {them}. Show {each} in an experience bullet: what you did with {it}, and the result.",
@@ -235,6 +268,92 @@ struct Asked {
     named: String,
     /// " (5+ years)", or nothing.
     years: String,
+}
+
+/// The suggestions for the first [`MAX_GAP_SUGGESTIONS`] gaps. Plain gaps ("add it if it is true") become one
+/// suggestion that lists them with the words each target used; near misses and credentials get a suggestion each
+/// up to [`MAX_SINGLE_SUGGESTIONS_PER_RULE`], and the rest of each are grouped too.
+fn gap_suggestions(cx: &Context) -> Vec<Suggestion> {
+    let mut singles: Vec<Suggestion> = Vec::new();
+    let mut plain: Vec<&SkillResult> = Vec::new();
+    let mut overflow: Vec<(SuggestionKind, &SkillResult)> = Vec::new();
+    for r in cx.comparison.gaps().into_iter().take(MAX_GAP_SUGGESTIONS) {
+        let one = gap_suggestion(cx, r);
+        let same_rule = singles.iter().filter(|s| s.kind == one.kind).count();
+        match one.kind {
+            SuggestionKind::AddIfTrue => plain.push(r),
+            kind if same_rule >= MAX_SINGLE_SUGGESTIONS_PER_RULE => overflow.push((kind, r)),
+            _ => singles.push(one),
+        }
+    }
+    match plain.as_slice() {
+        [] => {}
+        [one] => singles.push(gap_suggestion(cx, one)),
+        many => singles.push(grouped_add_if_true(cx, many)),
+    }
+    if !overflow.is_empty() {
+        singles.push(grouped_near_misses(cx, &overflow));
+    }
+    singles
+}
+
+/// [`SuggestionKind::AddIfTrue`] for several plain gaps at once: each with the words the target used.
+fn grouped_add_if_true(cx: &Context, gaps: &[&SkillResult]) -> Suggestion {
+    let evidence: Vec<String> =
+        gaps.iter().map(|r| r.evidence.first().map_or(String::new(), |e| e.text.clone())).collect();
+    let items: Vec<String> = gaps
+        .iter()
+        .zip(&evidence)
+        .map(|(r, said)| {
+            let name = &cx.taxonomy.skill(r.skill).name;
+            if fold(said) == fold(name) || said.is_empty() {
+                name.clone()
+            } else {
+                format!("{name} (\"{said}\")")
+            }
+        })
+        .collect();
+    let items: Vec<&str> = items.iter().map(String::as_str).collect();
+    let who = if cx.comparison.targets > 1 { "The targets".to_owned() } else { capitalise(&cx.who(gaps[0])) };
+    Suggestion {
+        kind: SuggestionKind::AddIfTrue,
+        skill: gaps[0].skill,
+        skills: gaps.iter().map(|r| r.skill).collect(),
+        evidence,
+        weight: gaps.iter().map(|r| r.weight).max().unwrap_or(0),
+        message: format!(
+            "{who} also {} {}. Go through them one by one: for each you have really used, add it to your skills and to the bullet where you used it, with what came of it. Leave out the rest; a screen or an interview will ask.",
+            if cx.comparison.targets > 1 { "ask for" } else { "asks for" },
+            join_and(&items)
+        ),
+    }
+}
+
+/// Near misses and credentials past [`MAX_SINGLE_SUGGESTIONS_PER_RULE`], in one suggestion.
+fn grouped_near_misses(cx: &Context, gaps: &[(SuggestionKind, &SkillResult)]) -> Suggestion {
+    let items: Vec<String> = gaps
+        .iter()
+        .map(|(_, r)| {
+            let name = &cx.taxonomy.skill(r.skill).name;
+            match r.status {
+                Status::Related(have) => format!("{name} (you show {})", cx.taxonomy.skill(have).name),
+                Status::InProgress => format!("{name} (in progress on your CV)"),
+                _ => name.clone(),
+            }
+        })
+        .collect();
+    let items: Vec<&str> = items.iter().map(String::as_str).collect();
+    Suggestion {
+        kind: gaps[0].0,
+        skill: gaps[0].1.skill,
+        skills: gaps.iter().map(|(_, r)| r.skill).collect(),
+        evidence: gaps.iter().map(|(_, r)| r.evidence.first().map_or(String::new(), |e| e.text.clone())).collect(),
+        weight: gaps.iter().map(|(_, r)| r.weight).max().unwrap_or(0),
+        message: format!(
+            "Also asked, and close to what you have: {}. Where the related experience really covers the skill, name the skill beside it in that bullet; where it does not, these are the next things to learn or earn.",
+            join_and(&items)
+        ),
+    }
 }
 
 /// The one suggestion for a gap: which rule applies depends on its status and on whether it is a credential.
@@ -262,7 +381,7 @@ fn gap_suggestion(cx: &Context, r: &SkillResult) -> Suggestion {
         (status, true) | (status @ Status::InProgress, false) => credential(cx, r, status, &asked),
         (_, false) => add_if_true(&asked),
     };
-    Suggestion { kind, skill: r.skill, message, weight: r.weight }
+    Suggestion { kind, skill: r.skill, skills: vec![r.skill], evidence: Vec::new(), message, weight: r.weight }
 }
 
 /// [`SuggestionKind::Credential`]: a certification, degree or licence gap (or any skill the CV shows in progress):
@@ -555,5 +674,46 @@ terraform,Terraform,cloud,tool,,,
         let s = suggest(ex.taxonomy(), &profile_mysql, &c, &labels);
         assert!(s.iter().any(|s| s.kind == BuildOnRelated && s.message.contains("MySQL")));
         assert!(s.iter().all(|s| !s.message.is_empty()));
+    }
+
+    #[test]
+    fn plain_gaps_are_one_suggestion_and_no_template_repeats_more_than_twice() {
+        let ex = Extractor::new(Taxonomy::builtin());
+        let profile = Profile::from_text(&ex, "Skills: Excel, MySQL, BLS");
+        let posting = ex.extract(
+            "Requirements\n- Terraform\n- Kubernetes\n- Snowflake\n- PostgreSQL\n- SQL Server\n- Oracle Database\n\
+             - Jira\n- ACLS\n",
+        );
+        let comparison = compare(ex.taxonomy(), &profile, &[posting]);
+        let advice = suggest(ex.taxonomy(), &profile, &comparison, &["the posting".to_owned()]);
+        let add_if_true: Vec<&Suggestion> = advice.iter().filter(|s| s.kind == SuggestionKind::AddIfTrue).collect();
+        assert_eq!(add_if_true.len(), 1, "{advice:#?}");
+        assert!(add_if_true[0].skills.len() >= 2 && add_if_true[0].message.contains("Terraform"));
+        // No sentence opening appears more than twice.
+        let mut openings: Vec<String> = advice.iter().map(|s| s.message.chars().take(40).collect()).collect();
+        openings.sort();
+        for w in openings.windows(3) {
+            assert!(!(w[0] == w[1] && w[1] == w[2]), "repeated: {:?}", w[0]);
+        }
+    }
+
+    #[test]
+    fn wording_that_claims_a_level_is_not_suggested() {
+        let ex = Extractor::new(Taxonomy::builtin());
+        let profile = Profile::from_text(&ex, "Skills: MS Excel");
+        let posting = ex.extract("Requirements\n- Advanced Excel\n");
+        let comparison = compare(ex.taxonomy(), &profile, &[posting]);
+        let advice = suggest(ex.taxonomy(), &profile, &comparison, &["the posting".to_owned()]);
+        assert!(advice.iter().all(|s| s.kind != SuggestionKind::AlignWording), "{advice:#?}");
+    }
+
+    #[test]
+    fn a_credential_is_never_reworded_as_another() {
+        let ex = Extractor::new(Taxonomy::builtin());
+        let profile = Profile::from_text(&ex, "Education\nBSc in Biology, 2018\n");
+        let posting = ex.extract("Requirements\n- A bachelor's degree\n");
+        let comparison = compare(ex.taxonomy(), &profile, &[posting]);
+        let advice = suggest(ex.taxonomy(), &profile, &comparison, &["the posting".to_owned()]);
+        assert!(advice.iter().all(|s| s.kind != SuggestionKind::AlignWording), "{advice:#?}");
     }
 }
