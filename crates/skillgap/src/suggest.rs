@@ -5,7 +5,7 @@
 
 use serde::Serialize;
 
-use crate::compare::{Comparison, SkillResult, Status};
+use crate::compare::{Comparison, GapStatus, SkillResult, Status};
 use crate::normalize::fold;
 use crate::profile::Profile;
 use crate::structure::Requirement;
@@ -89,8 +89,9 @@ pub fn suggest(taxonomy: &Taxonomy, profile: &Profile, comparison: &Comparison, 
         out.extend(state_years(&cx, r));
     }
     out.extend(surface(&cx));
-    for r in comparison.gaps().into_iter().take(MAX_GAP_SUGGESTIONS) {
-        out.push(gap_suggestion(&cx, r));
+    // Years-short items are skills the CV shows: `state_years` speaks to them.
+    for gap in comparison.gaps().iter().filter(|g| g.status != GapStatus::YearsShort).take(MAX_GAP_SUGGESTIONS) {
+        out.push(gap_suggestion(&cx, &gap.result));
     }
     // Heaviest first; at equal weight, gaps before wording fixes.
     out.sort_by(|a, b| b.weight.cmp(&a.weight).then(priority(a.kind).cmp(&priority(b.kind))));
@@ -530,8 +531,9 @@ terraform,Terraform,cloud,tool,,,
             },
         ];
         for case in CASES {
-            let got =
-                with_context(case.cv, case.posting, |cx| cx.comparison.gaps().first().map(|r| gap_suggestion(cx, r)));
+            let got = with_context(case.cv, case.posting, |cx| {
+                cx.comparison.gaps().first().map(|g| gap_suggestion(cx, &g.result))
+            });
             let got = got.unwrap_or_else(|| panic!("{:?}: no gap", case.cv));
             assert_eq!(got.kind, case.kind, "{:?}: {}", case.cv, got.message);
             assert!(got.message.contains(case.phrase), "{:?}: {}", case.cv, got.message);
