@@ -427,3 +427,201 @@ fn gathered(parent: SkillIdx, members: &[SkillResult]) -> SkillResult {
         years_short: None,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::compare::{compare, Comparison, SCORE_CAP_WITH_MISSING_REQUIRED};
+    use crate::extract::Extractor;
+    use crate::structure::roles::Month;
+
+    const TAXONOMY: &str = "id,name,family,kind,aliases,related,broader
+accessibility,Accessibility,design,domain,,,
+ada,ADA,hr,domain,,,employment-law
+employment-law,Employment Law,legal,domain,,,
+flsa,FLSA,hr,domain,,,employment-law
+fmla,FMLA,hr,domain,,,employment-law
+kafka,Apache Kafka,data,tool,Kafka,,
+mysql,MySQL,data,tool,,postgresql,
+postgresql,PostgreSQL,data,tool,Postgres,mysql,
+python,Python,software,language,,,
+spanish,Spanish,general,spoken,,,
+teamwork,Teamwork,general,soft,,,
+terraform,Terraform,cloud,tool,,,
+wcag,WCAG,design,framework,,,accessibility
+";
+
+    fn setup() -> Extractor {
+        let mut b = Taxonomy::builder();
+        b.add_csv("t.csv", TAXONOMY).expect("parses");
+        Extractor::new(b.build().expect("builds"))
+    }
+
+    /// Compares `cv` with `targets`, read as postings.
+    fn run(ex: &Extractor, cv: &str, targets: &[&str]) -> Comparison {
+        run_as(ex, cv, targets, TargetKind::Posting)
+    }
+
+    fn run_as(ex: &Extractor, cv: &str, targets: &[&str], kind: TargetKind) -> Comparison {
+        let profile = Profile::from_text_at(ex, cv, Month::new(2025, 6).expect("month"));
+        let docs: Vec<_> = targets.iter().map(|t| ex.extract_as(t, kind)).collect();
+        compare(ex.taxonomy(), &profile, &docs)
+    }
+
+    fn ids(ex: &Extractor, c: &Comparison) -> Vec<String> {
+        c.gaps().iter().map(|g| ex.taxonomy().skill(g.skill).id.clone()).collect()
+    }
+
+    #[test]
+    fn requirement_level_rule() {
+        const CASES: &[(Requirement, u32)] = &[
+            (Requirement::Required, IMPORTANCE_REQUIRED),
+            (Requirement::Preferred, IMPORTANCE_PREFERRED),
+            (Requirement::Mentioned, IMPORTANCE_MENTIONED),
+            (Requirement::NotRequired, 0),
+        ];
+        for &(r, expected) in CASES {
+            assert_eq!(requirement_level(r), expected, "{r:?}");
+        }
+    }
+
+    #[test]
+    fn prominence_level_rule() {
+        use Prominence::*;
+        let cases: &[(&[Prominence], u32)] = &[
+            (&[], IMPORTANCE_BIO_BASE),
+            (&[Headline], IMPORTANCE_BIO_BASE + IMPORTANCE_PER_PROMINENCE),
+            // A reason counts once however many mentions carry it.
+            (&[Repeated, Repeated], IMPORTANCE_BIO_BASE + IMPORTANCE_PER_PROMINENCE),
+            (&[Headline, Certification, Years, Repeated, CurrentRole], IMPORTANCE_REQUIRED),
+        ];
+        for (reasons, expected) in cases {
+            assert_eq!(prominence_level(reasons), *expected, "{reasons:?}");
+        }
+    }
+
+    #[test]
+    fn specificity_rule() {
+        let ex = setup();
+        let cases = [
+            ("teamwork", SOFT_PERCENT),
+            ("spanish", SPOKEN_PERCENT),
+            ("accessibility", GENERIC_PERCENT), // a domain with a narrower skill
+            ("fmla", SPECIFIC_PERCENT),         // a domain with none
+            ("terraform", SPECIFIC_PERCENT),
+        ];
+        for (id, expected) in cases {
+            let skill = ex.taxonomy().get(id).expect("id");
+            assert_eq!(specificity_percent(ex.taxonomy(), skill), expected, "{id}");
+        }
+    }
+
+    #[test]
+    fn years_points_and_standing_rules() {
+        const YEARS: &[(u32, u32)] =
+            &[(0, 0), (1, IMPORTANCE_PER_YEAR_SHORT), (9, IMPORTANCE_PER_YEAR_SHORT * YEARS_COUNTED_MAX)];
+        for &(years, expected) in YEARS {
+            assert_eq!(years_points(years), expected, "{years}");
+        }
+        const STANDING: &[(GapStatus, u32)] = &[
+            (GapStatus::Missing, MISSING_PERCENT),
+            (GapStatus::Related, NEAR_MISS_PERCENT),
+            (GapStatus::InProgress, IN_PROGRESS_PERCENT),
+            (GapStatus::YearsShort, YEARS_SHORT_PERCENT),
+        ];
+        for &(status, expected) in STANDING {
+            assert_eq!(standing_percent(status), expected, "{status:?}");
+        }
+    }
+
+    #[test]
+    fn importance_is_an_expression_over_the_constants() {
+        let ex = setup();
+        let c = run(&ex, "Skills: Python, MySQL", &["Requirements\n- Terraform\n- PostgreSQL\n- Teamwork\n"]);
+        let single = IMPORTANCE_REQUIRED + IMPORTANCE_SHARE;
+        let expected = [
+            ("terraform", single * SPECIFIC_PERCENT / 100 * MISSING_PERCENT / 100),
+            ("postgresql", single * SPECIFIC_PERCENT / 100 * NEAR_MISS_PERCENT / 100),
+            ("teamwork", single * SOFT_PERCENT / 100 * MISSING_PERCENT / 100),
+        ];
+        let got: Vec<(String, u32)> =
+            c.gaps().iter().map(|g| (ex.taxonomy().skill(g.skill).id.clone(), g.importance)).collect();
+        let expected: Vec<(String, u32)> = expected.iter().map(|&(id, i)| (id.to_owned(), i)).collect();
+        assert_eq!(got, expected);
+        assert_eq!(c.gaps().iter().map(|g| g.rank).collect::<Vec<_>>(), [1, 2, 3]);
+    }
+
+    #[test]
+    fn a_gap_more_bios_share_ranks_first() {
+        let ex = setup();
+        let bios =
+            ["Data engineer. Kafka pipelines.", "Engineer. Built Kafka jobs.", "Engineer. Terraform, Terraform."];
+        let c = run_as(&ex, "Python", &bios, TargetKind::Bio);
+        assert_eq!(ids(&ex, &c), ["kafka", "terraform"]);
+        let kafka = &c.gaps()[0];
+        let base = (2 * (target_level(&kafka.result.evidence[0]) + IMPORTANCE_SHARE) + 1) / 3;
+        assert_eq!(kafka.importance, base * SPECIFIC_PERCENT / 100);
+    }
+
+    #[test]
+    fn relatives_collapse_into_one_gap() {
+        let ex = setup();
+        // WCAG under Accessibility, both named.
+        let c = run(&ex, "Python", &["Requirements\n- Accessibility, to WCAG\n"]);
+        assert_eq!(ids(&ex, &c), ["accessibility"]);
+        assert_eq!(
+            c.gaps()[0].members.iter().map(|m| m.skill).collect::<Vec<_>>(),
+            [ex.taxonomy().get("wcag").expect("id")]
+        );
+        // Three laws under a broader skill no target names.
+        let c = run(
+            &ex,
+            "Python",
+            &["Requirements:\n- Experience with FMLA\n- Knowledge of FLSA\n- Experience with ADA\n"],
+        );
+        assert_eq!(ids(&ex, &c), ["employment-law"]);
+        let gap = &c.gaps()[0];
+        assert!(!gap.named);
+        assert_eq!(gap.members.len(), 3);
+        let one = (IMPORTANCE_REQUIRED + IMPORTANCE_SHARE) * SPECIFIC_PERCENT / 100;
+        assert_eq!(gap.importance, one + 2 * IMPORTANCE_PER_MEMBER);
+        // Tools never collapse under a shared broader skill.
+        let c = run(&ex, "Python", &["Requirements\n- Terraform\n- Kafka\n"]);
+        assert_eq!(c.gaps().len(), 2);
+    }
+
+    #[test]
+    fn years_short_is_a_gap_never_a_missing_skill() {
+        let ex = setup();
+        let cv = "Experience\nAnalyst, Acme, Jan 2022 – Dec 2023\n- Python scripts\n";
+        let c = run(&ex, cv, &["Requirements\n- 5+ years of Python\n"]);
+        assert!(c.missing.is_empty());
+        let gap = &c.gaps()[0];
+        assert_eq!(gap.status, GapStatus::YearsShort);
+        assert_eq!(gap.result.years_short, Some(YearsShort { asked: 5, shown: 2 }));
+        let single = IMPORTANCE_REQUIRED + IMPORTANCE_SHARE;
+        assert_eq!(gap.importance, (single + years_points(3)) * YEARS_SHORT_PERCENT / 100);
+        // A bio's years are the person's, never asked.
+        let c = run_as(&ex, cv, &["Senior engineer with 9 years of Python."], TargetKind::Bio);
+        assert!(c.gaps().is_empty(), "{:?}", c.gaps());
+    }
+
+    #[test]
+    fn a_required_skill_missing_outright_caps_the_score() {
+        let ex = setup();
+        let many = "Requirements:\n- Experience with Python\n- Experience with Postgres\n- Experience with Kafka\n- Fluent Spanish\n- Teamwork\n- Experience with Accessibility\n- Experience with WCAG\n- Knowledge of FMLA\n- Knowledge of FLSA\n- Knowledge of ADA\n- Experience with Terraform\n";
+        let cv = "Python, PostgreSQL, Kafka, Spanish, Teamwork, Accessibility, WCAG, FMLA, FLSA, ADA";
+        let c = run(&ex, cv, &[many]);
+        assert_eq!(c.per_target[0].capped_by, ex.taxonomy().get("terraform"));
+        assert!(c.per_target[0].uncapped > SCORE_CAP_WITH_MISSING_REQUIRED);
+        assert_eq!(
+            (c.score, c.per_target[0].score),
+            (SCORE_CAP_WITH_MISSING_REQUIRED, SCORE_CAP_WITH_MISSING_REQUIRED)
+        );
+        // A near miss does not cap; nor does a bio.
+        let c = run(&ex, &cv.replace("PostgreSQL", "MySQL"), &[&many.replace("- Experience with Terraform\n", "")]);
+        assert_eq!(c.per_target[0].capped_by, None);
+        let c = run_as(&ex, cv, &["Engineer. Terraform, Python."], TargetKind::Bio);
+        assert_eq!(c.per_target[0].capped_by, None);
+    }
+}
