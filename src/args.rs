@@ -49,6 +49,10 @@ pub enum Command {
         /// How many gaps to show in text and Markdown output (all are in JSON and CSV).
         #[arg(long, default_value_t = 10)]
         top: usize,
+        /// Print the arithmetic behind the score: per skill its weight, credit and running sum, each target's
+        /// score, and the cap when a required skill is missing.
+        #[arg(long)]
+        explain: bool,
     },
     /// Show which skills a text names, where, and how they matched.
     Extract {

@@ -38,7 +38,10 @@ pub fn run(
     let taxonomy = extractor.taxonomy();
     let comparison = compare(taxonomy, &profile, &docs);
     let suggestions = suggest(taxonomy, &profile, &comparison, &message_labels(&targets, &docs));
-    let report = CompareReport::new(taxonomy, &cv.name, &profile, &targets, &comparison, &suggestions);
+    let mut report = CompareReport::new(taxonomy, &cv.name, &profile, &targets, &comparison, &suggestions);
+    if options.explain {
+        report = report.with_explain(taxonomy, &comparison);
+    }
     let rendered = match format {
         Format::Text => render::text::compare(&report, options.top, style),
         Format::Md => render::md::compare(&report, options.top),

@@ -48,6 +48,8 @@ pub struct CompareConfig {
     pub today: Month,
     /// How many gaps and suggestions text and Markdown show.
     pub top: usize,
+    /// `--explain`: add the arithmetic behind the score.
+    pub explain: bool,
 }
 
 /// `extract`'s options.
@@ -98,7 +100,7 @@ impl Config {
         let taxonomy = taxonomy_layers(args.taxonomy, env.user_layer.as_deref());
         let style = Style { color: color_enabled(args.color, env.no_color, env.stdout_is_terminal) };
         let command = match args.command {
-            Command::Compare { cv, targets, bio, posting, top } => {
+            Command::Compare { cv, targets, bio, posting, top, explain } => {
                 let targets: Vec<(PathBuf, Option<TargetKind>)> = targets
                     .into_iter()
                     .map(|t| (t, None))
@@ -109,7 +111,7 @@ impl Config {
                     bail!("`-` (standard input) can be given only once");
                 }
                 let today = today(env.today.as_deref())?;
-                CommandConfig::Compare(CompareConfig { cv, targets, today, top })
+                CommandConfig::Compare(CompareConfig { cv, targets, today, top, explain })
             }
             Command::Extract { file, lines, kind } => {
                 CommandConfig::Extract(ExtractConfig { file, lines, kind: kind.map(TargetKind::from) })

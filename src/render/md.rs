@@ -2,13 +2,9 @@
 
 use std::fmt::Write as _;
 
-use skillgap::{shorten, CompareReport, ExtractReport};
+use skillgap::{CompareReport, ExtractReport, GapStatus};
 
-use super::text::gap_name;
-use super::{md_escape, requirement_str};
-
-/// How long a gap's quote may be in the Markdown table, in characters.
-const GAP_QUOTE_CHARS: usize = 80;
+use super::{cap_lines, gap_facts, gap_members, gap_title, md_escape, requirement_str, target_line};
 
 /// `compare`'s Markdown: the score, a table of the first `top` gaps, what is shared, near misses, suggestions.
 pub fn compare(report: &CompareReport, top: usize) -> String {
@@ -17,6 +13,7 @@ pub fn compare(report: &CompareReport, top: usize) -> String {
     out.push_str(&shared_list(report));
     out.push_str(&near_misses_list(report));
     out.push_str(&suggestions_list(report, top));
+    out.push_str(&explain_table(report));
     out
 }
 
@@ -38,6 +35,15 @@ fn score_header(report: &CompareReport) -> String {
         w.soft_skill_factor,
         w.related_credit_percent,
     );
+    if report.targets.len() > 1 {
+        for t in &report.per_target {
+            let _ = writeln!(out, "- {}: {}/100", md_escape(&target_line(t)), t.score);
+        }
+        out.push('\n');
+    }
+    for line in cap_lines(report, true) {
+        let _ = writeln!(out, "Capped: {}\n", md_escape(&line));
+    }
     out
 }
 
@@ -45,20 +51,35 @@ fn gaps_table(report: &CompareReport, top: usize) -> String {
     if report.gaps.is_empty() {
         return String::new();
     }
-    let mut out = "## Gaps\n\n| # | Skill | Category | Requirement | Years | Targets | Evidence |\n|---|---|---|---|---|---|---|\n".to_owned();
-    for (i, r) in report.gaps.iter().take(top).enumerate() {
-        let evidence = r.evidence.first().map_or(String::new(), |e| {
-            format!("{} ({}:{})", md_escape(&shorten(&e.sentence, GAP_QUOTE_CHARS)), md_escape(&e.target), e.line)
-        });
+    let mut out =
+        "## Gaps\n\n| # | Gap | Status | Asked | Category | Evidence |\n|---|---|---|---|---|---|\n".to_owned();
+    for g in report.gaps.iter().take(top) {
+        let mut evidence = g
+            .evidence
+            .first()
+            .map_or(String::new(), |e| format!("\"{}\" ({}:{})", md_escape(&e.quote), md_escape(&e.target), e.line));
+        if let Some(cv) = &g.cv_evidence {
+            evidence.push_str(&format!(
+                "; your CV: \"{}\" ({}:{})",
+                md_escape(&cv.quote),
+                md_escape(&report.cv),
+                cv.line
+            ));
+        }
+        let mut name = md_escape(&gap_title(g));
+        if let Some(members) = gap_members(g) {
+            name.push_str(&format!(" ({})", md_escape(&members)));
+        }
+        let status = match (g.status, &g.have) {
+            (GapStatus::Related, Some(have)) => format!("near miss (you have {})", md_escape(&have.name)),
+            (status, _) => status.as_str().replace('_', " "),
+        };
         let _ = writeln!(
             out,
-            "| {} | {} | {} | {} | {} | {} | {evidence} |",
-            i + 1,
-            md_escape(&gap_name(r)),
-            r.category,
-            requirement_str(r.requirement),
-            r.years.map(|y| format!("{y}+")).unwrap_or_default(),
-            r.targets,
+            "| {} | {name} | {status} | {} | {} | {evidence} |",
+            g.rank,
+            md_escape(&gap_facts(report, g).join(", ")),
+            g.category,
         );
     }
     out.push('\n');
@@ -98,6 +119,32 @@ fn suggestions_list(report: &CompareReport, top: usize) -> String {
     let mut out = "## Suggestions\n\n".to_owned();
     for (i, s) in report.suggestions.iter().take(top).enumerate() {
         let _ = writeln!(out, "{}. {}", i + 1, md_escape(&s.message));
+    }
+    out
+}
+
+/// With `--explain`: per skill its weight, credit and running sums.
+fn explain_table(report: &CompareReport) -> String {
+    let Some(explain) = &report.explain else { return String::new() };
+    let centi = |c: u32| format!("{}.{:02}", c / 100, c % 100);
+    let mut out =
+        "\n## How the score is made\n\n| Skill | Weight | Credit | Earned | Sum | Of |\n|---|---|---|---|---|---|\n"
+            .to_owned();
+    for row in &explain.rows {
+        let _ = writeln!(
+            out,
+            "| {} | {} | {}% | {} | {} | {} |",
+            md_escape(&row.name),
+            row.weight,
+            row.credit_percent,
+            centi(row.earned),
+            centi(row.sum),
+            row.possible
+        );
+    }
+    let _ = writeln!(out, "\nScore before any cap: {}/100.", explain.uncapped);
+    for line in cap_lines(report, false) {
+        let _ = writeln!(out, "Cap: {}", md_escape(&line));
     }
     out
 }

@@ -6,7 +6,7 @@ pub mod md;
 pub mod text;
 
 pub use skillgap::category;
-use skillgap::Requirement;
+use skillgap::{CompareReport, GapReport, GapStatus, Requirement, TargetKind};
 
 /// Terminal styling, on or off.
 #[derive(Debug, Clone, Copy)]
@@ -52,6 +52,114 @@ fn requirement_str(r: Requirement) -> &'static str {
         Requirement::Mentioned => "mentioned",
         Requirement::NotRequired => "not required",
     }
+}
+
+/// Who names a gap, counted by kind, when there are several targets: "2 of 5 postings require it; 3 of 4 hired
+/// people list it". A bio is never called a posting, and a bio's years never read as asked.
+fn named_by(report: &CompareReport, g: &GapReport) -> Option<String> {
+    if report.targets.len() < 2 {
+        return None;
+    }
+    let of_kind = |kind: TargetKind| report.per_target.iter().filter(|t| t.kind == kind).count();
+    let mut parts = Vec::new();
+    if g.postings > 0 {
+        let verb = match g.requirement {
+            Some(Requirement::Required) => "require",
+            Some(Requirement::Preferred) => "prefer",
+            _ => "mention",
+        };
+        parts.push(match of_kind(TargetKind::Posting) {
+            1 => format!("the posting {verb}s it"),
+            n => format!("{} of {n} postings {verb} it", g.postings),
+        });
+    }
+    if g.bios > 0 {
+        parts.push(match of_kind(TargetKind::Bio) {
+            1 => "the hired person lists it".to_owned(),
+            n => format!("{} of {n} hired people list it", g.bios),
+        });
+    }
+    Some(parts.join("; "))
+}
+
+/// What a single target says of a gap: its requirement level for a posting, "in the bio" (and why it stands out)
+/// for a bio; with several targets, [`named_by`].
+fn gap_facts(report: &CompareReport, g: &GapReport) -> Vec<String> {
+    let mut facts = Vec::new();
+    match named_by(report, g) {
+        Some(who) => facts.push(who),
+        None => match g.requirement {
+            Some(r) => facts.push(requirement_str(r).to_owned()),
+            None => {
+                let mut reasons: Vec<&str> = Vec::new();
+                for p in g.evidence.iter().flat_map(|e| &e.prominence) {
+                    if !reasons.contains(&p.as_str()) {
+                        reasons.push(p.as_str());
+                    }
+                }
+                facts.push(if reasons.is_empty() {
+                    "in the bio".to_owned()
+                } else {
+                    format!("in the bio ({})", reasons.join(", ").replace('_', " "))
+                });
+            }
+        },
+    }
+    match (g.status, g.years, g.years_shown) {
+        (GapStatus::YearsShort, Some(asked), Some(shown)) => {
+            facts.push(format!("{asked}+ years asked, you show {shown}"))
+        }
+        (_, Some(asked), _) => facts.push(format!("{asked}+ years")),
+        _ => {}
+    }
+    facts
+}
+
+/// A gap's name with what a target accepts in its place and the skills collapsed into it.
+fn gap_title(g: &GapReport) -> String {
+    let mut name = g.name.clone();
+    if !g.alternatives.is_empty() {
+        let others: Vec<&str> = g.alternatives.iter().map(|a| a.name.as_str()).collect();
+        name = format!("{name} (or {})", others.join(" or "));
+    }
+    name
+}
+
+/// The members of a collapsed gap, for a line under it.
+fn gap_members(g: &GapReport) -> Option<String> {
+    if g.members.is_empty() {
+        return None;
+    }
+    let names: Vec<&str> = g.members.iter().map(|m| m.name.as_str()).collect();
+    let lead = if g.named { "with" } else { "covers" };
+    Some(format!("{lead}: {}", names.join(", ")))
+}
+
+/// A target's name as the score lines give it: "posting.md (posting)".
+fn target_line(t: &skillgap::TargetScoreReport) -> String {
+    format!("{} ({})", t.target, t.kind.as_str())
+}
+
+/// The cap, in words, when it lowered a score: which required skill is missing, and from which target.
+/// With `only_lowered`, only where the cap lowered the score.
+fn cap_lines(report: &CompareReport, only_lowered: bool) -> Vec<String> {
+    let single = report.targets.len() == 1;
+    report
+        .per_target
+        .iter()
+        .filter_map(|t| {
+            let skill = t.capped_by.as_ref()?;
+            if only_lowered && t.uncapped.is_none() {
+                return None;
+            }
+            let who = if single { "the posting".to_owned() } else { t.target.clone() };
+            let from = t.uncapped.map(|u| format!(" (from {u})")).unwrap_or_default();
+            Some(format!(
+                "{who} requires {}, which your CV does not show: its score is at most {}{from}.",
+                skill.name, report.weights.score_cap_with_missing_required
+            ))
+        })
+        .collect()
 }
 
 /// Escapes what would break a Markdown table cell or line.

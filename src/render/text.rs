@@ -3,15 +3,15 @@
 use std::fmt::Write as _;
 
 use skillgap::{
-    shorten, CompareReport, ExtractReport, MatchKind, MentionReport, Requirement, SkillMentions, SkillReport,
+    shorten, CompareReport, ExtractReport, GapReport, GapStatus, MatchKind, MentionReport, Requirement, SkillMentions,
 };
 
-use super::{requirement_str, Style};
+use super::{cap_lines, gap_facts, gap_members, gap_title, requirement_str, target_line, Style};
 
 /// The width text output is wrapped to.
 const WIDTH: usize = 80;
-/// How long a gap's quote may be, in characters.
-const GAP_QUOTE_CHARS: usize = 60;
+/// How long a skill's name may be in the `--explain` table.
+const EXPLAIN_NAME_CHARS: usize = 36;
 /// How many mentions `extract` shows per skill.
 const MENTIONS_SHOWN: usize = 3;
 
@@ -49,15 +49,6 @@ fn points(report: &CompareReport) -> String {
     format!("{}.{:02}", centi / 100, centi % 100)
 }
 
-/// The name, with the alternatives a target offers in its place: "Apache Kafka (or Amazon Kinesis)".
-pub(super) fn gap_name(r: &SkillReport) -> String {
-    if r.alternatives.is_empty() {
-        return r.name.clone();
-    }
-    let others: Vec<&str> = r.alternatives.iter().map(|a| a.name.as_str()).collect();
-    format!("{} (or {})", r.name, others.join(" or "))
-}
-
 /// `compare`'s text: the score, the gaps (the first `top`), what is shared, readings to check, near misses and
 /// suggestions.
 pub fn compare(report: &CompareReport, top: usize, style: Style) -> String {
@@ -73,6 +64,7 @@ pub fn compare(report: &CompareReport, top: usize, style: Style) -> String {
     out.push_str(&fuzzy_section(report, style));
     out.push_str(&near_misses_section(report, style));
     out.push_str(&suggestions_section(report, top, style));
+    out.push_str(&explain_section(report, style));
     out
 }
 
@@ -83,11 +75,14 @@ fn score_header(report: &CompareReport, style: Style) -> String {
         targets => format!("{} targets", targets.len()),
     };
     let w = &report.weights;
-    let mut out = format!(
-        "{} {}\n",
-        style.bold(&format!("Match score: {}/100", report.score)),
-        style.dim(&format!("({} vs {against})", report.cv))
-    );
+    let title = format!("Match score: {}/100", report.score);
+    let versus = format!("({} vs {against})", report.cv);
+    // Long paths go on a line of their own, so the header fits in [`WIDTH`] too.
+    let mut out = if title.chars().count() + 1 + versus.chars().count() <= WIDTH {
+        format!("{} {}\n", style.bold(&title), style.dim(&versus))
+    } else {
+        format!("{}\n{}", style.bold(&title), style.dim(&wrap(&versus, 2, 1, WIDTH)))
+    };
     let summary = format!(
         "{} of {} points: {} skills matched, {} transferable (half credit), {} missing. Required skills weigh {}, preferred {}, mentioned {}; hard skills count {}x, soft skills {}x.",
         points(report),
@@ -102,6 +97,14 @@ fn score_header(report: &CompareReport, style: Style) -> String {
         w.soft_skill_factor,
     );
     out.push_str(&wrap(&summary, 2, 0, WIDTH));
+    if report.targets.len() > 1 {
+        for t in &report.per_target {
+            out.push_str(&wrap(&format!("{}: {}/100", target_line(t), t.score), 2, 4, WIDTH));
+        }
+    }
+    for line in cap_lines(report, true) {
+        out.push_str(&wrap(&format!("Capped: {line}"), 2, 4, WIDTH));
+    }
     out
 }
 
@@ -111,8 +114,8 @@ fn gaps_section(report: &CompareReport, top: usize, style: Style) -> String {
         return format!("{}\n", style.green("No gaps: your CV shows every skill the targets name."));
     }
     let mut out = format!("{}\n", style.bold("Gaps, most important first"));
-    for (i, r) in report.gaps.iter().take(top).enumerate() {
-        out.push_str(&gap(report, i + 1, r, style));
+    for g in report.gaps.iter().take(top) {
+        out.push_str(&gap(report, g, style));
     }
     if report.gaps.len() > top {
         let _ =
@@ -121,30 +124,41 @@ fn gaps_section(report: &CompareReport, top: usize, style: Style) -> String {
     out
 }
 
-/// One gap: its number, name and facts, its first quote, and a note for near misses and progress.
-fn gap(report: &CompareReport, number: usize, r: &SkillReport, style: Style) -> String {
-    let mut facts = vec![requirement_str(r.requirement).to_owned()];
-    if let Some(y) = r.years {
-        facts.push(format!("{y}+ years"));
+/// One gap: its number, name and facts (on one line when they fit in [`WIDTH`], else wrapped), its first quote,
+/// the skills collapsed into it, and for a near miss, progress or a years shortfall, where the CV shows it.
+fn gap(report: &CompareReport, g: &GapReport, style: Style) -> String {
+    let head = format!("{:>3}. {}", g.rank, gap_title(g));
+    let tail = format!("{} [{}]", gap_facts(report, g).join(", "), g.category);
+    let paint = |s: &str| if g.status == GapStatus::Missing { style.red(s) } else { style.yellow(s) };
+    let mut out = if head.chars().count() + 2 + tail.chars().count() <= WIDTH {
+        format!("{}{}{}\n", paint(&head), padding(&head, &tail), style.dim(&tail))
+    } else {
+        // The number keeps its column: continuation lines start under the name.
+        let number = format!("{}.", g.rank);
+        let lead = 4usize.saturating_sub(number.len());
+        let mut lines = paint(&wrap(&format!("{number} {}", gap_title(g)), lead, 5 - lead, WIDTH));
+        lines.push_str(&style.dim(&wrap(&tail, 6, 1, WIDTH)));
+        lines
+    };
+    if let Some(e) = g.evidence.first() {
+        out.push_str(&wrap(&format!("\"{}\" ({}:{})", e.quote, e.target, e.line), 6, 1, WIDTH));
     }
-    if report.targets.len() > 1 {
-        facts.push(format!("{} of {} targets", r.targets, report.targets.len()));
+    if let Some(members) = gap_members(g) {
+        out.push_str(&wrap(&members, 6, 2, WIDTH));
     }
-    let head = format!("{number:>3}. {}", gap_name(r));
-    let tail = format!("{} [{}]", facts.join(", "), r.category);
-    let painted = if r.is_missing() { style.red(&head) } else { style.yellow(&head) };
-    let mut out = format!("{painted}{}{}\n", padding(&head, &tail), style.dim(&tail));
-    if let Some(e) = r.evidence.first() {
-        let quoted = format!("\"{}\" ({}:{})", shorten(&e.sentence, GAP_QUOTE_CHARS), e.target, e.line);
-        out.push_str(&wrap(&quoted, 6, 1, WIDTH));
-    }
-    let note = match (&r.have, r.in_progress) {
-        (Some(have), _) => Some(format!("near miss: you have {} (transferable, half credit)", have.name)),
-        (None, true) => Some("in progress on your CV (half credit)".to_owned()),
-        (None, false) => None,
+    let note = match (g.status, &g.have) {
+        (GapStatus::Related, Some(have)) => {
+            Some(format!("near miss: you have {} (transferable, half credit)", have.name))
+        }
+        (GapStatus::InProgress, _) => Some("in progress on your CV (half credit)".to_owned()),
+        (GapStatus::YearsShort, _) => Some("your CV shows the skill, for fewer years than asked".to_owned()),
+        _ => None,
     };
     if let Some(note) = note {
         out.push_str(&style.yellow(&wrap(&note, 6, 1, WIDTH)));
+    }
+    if let Some(cv) = &g.cv_evidence {
+        out.push_str(&wrap(&format!("your CV: \"{}\" ({}:{})", cv.quote, report.cv, cv.line), 6, 1, WIDTH));
     }
     out
 }
@@ -208,6 +222,46 @@ fn suggestions_section(report: &CompareReport, top: usize, style: Style) -> Stri
     }
     if report.suggestions.len() > top {
         let _ = writeln!(out, "  … and {} more (--top N shows more)", report.suggestions.len() - top);
+    }
+    out
+}
+
+/// With `--explain`: per skill its weight, credit and running sums, then the score and any cap.
+fn explain_section(report: &CompareReport, style: Style) -> String {
+    let Some(explain) = &report.explain else { return String::new() };
+    let centi = |c: u32| format!("{}.{:02}", c / 100, c % 100);
+    let mut out = format!("\n{}\n", style.bold("How the score is made (--explain)"));
+    let _ = writeln!(out, "  {:<36} {:>6} {:>7} {:>8} {:>8} {:>6}", "skill", "weight", "credit", "earned", "sum", "of");
+    for row in &explain.rows {
+        let _ = writeln!(
+            out,
+            "  {:<36} {:>6} {:>6}% {:>8} {:>8} {:>6}",
+            shorten(&row.name, EXPLAIN_NAME_CHARS),
+            row.weight,
+            row.credit_percent,
+            centi(row.earned),
+            centi(row.sum),
+            row.possible
+        );
+    }
+    let total =
+        format!("Score: {} of {} points, rounded: {}/100.", points(report), report.points.possible, explain.uncapped);
+    out.push_str(&wrap(&total, 2, 4, WIDTH));
+    for t in &report.per_target {
+        let line = format!(
+            "{}: {} of {} points: {}/100",
+            target_line(t),
+            centi(t.points.earned_centi),
+            t.points.possible,
+            t.uncapped.unwrap_or(t.score)
+        );
+        out.push_str(&wrap(&line, 2, 4, WIDTH));
+    }
+    for line in cap_lines(report, false) {
+        out.push_str(&wrap(&format!("Cap: {line}"), 2, 4, WIDTH));
+    }
+    if let Some(cap) = explain.cap {
+        out.push_str(&wrap(&format!("The aggregate is capped at {cap}: {}/100.", report.score), 2, 4, WIDTH));
     }
     out
 }

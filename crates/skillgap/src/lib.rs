@@ -61,9 +61,14 @@ mod taxonomy;
 
 pub use check::{check_layer, Problem, Severity};
 pub use compare::{
-    compare, skill_weight, Comparison, SkillResult, Status, TargetEvidence, HARD_SKILL_FACTOR,
-    IN_PROGRESS_CREDIT_PERCENT, MENTIONED_WEIGHT, PREFERRED_WEIGHT, RELATED_CREDIT_PERCENT, REQUIRED_WEIGHT,
-    SOFT_SKILL_FACTOR,
+    compare, credit_percent, gap_status, importance, prominence_level, requirement_level, skill_weight,
+    specificity_percent, standing_percent, target_level, years_points, years_short, Comparison, Gap, GapStatus,
+    SkillResult, Status, TargetEvidence, TargetScore, YearsShort, GENERIC_PERCENT, HARD_SKILL_FACTOR,
+    IMPORTANCE_BIO_BASE, IMPORTANCE_MENTIONED, IMPORTANCE_PER_MEMBER, IMPORTANCE_PER_PROMINENCE,
+    IMPORTANCE_PER_YEAR_SHORT, IMPORTANCE_PREFERRED, IMPORTANCE_REQUIRED, IMPORTANCE_SHARE, IN_PROGRESS_CREDIT_PERCENT,
+    IN_PROGRESS_PERCENT, MEMBERS_COUNTED_MAX, MENTIONED_WEIGHT, MISSING_PERCENT, NEAR_MISS_PERCENT, PREFERRED_WEIGHT,
+    RELATED_CREDIT_PERCENT, REQUIRED_WEIGHT, SCORE_CAP_WITH_MISSING_REQUIRED, SOFT_PERCENT, SOFT_SKILL_FACTOR,
+    SPECIFIC_PERCENT, SPOKEN_PERCENT, YEARS_COUNTED_MAX, YEARS_SHORT_CREDIT_PERCENT, YEARS_SHORT_PERCENT,
 };
 pub use error::{Error, ErrorKind};
 pub use extract::{
@@ -79,9 +84,9 @@ pub use normalize::{fold, Normalized};
 pub use phrase::PhraseMatching;
 pub use profile::{extract_reading_lists, Profile, SkillYears};
 pub use report::{
-    category, shorten, CompareCsvRow, CompareReport, CsvStatus, EvidenceReport, ExtractCsvRow, ExtractReport,
-    FuzzyReading, MentionReport, Points, SkillMentions, SkillRef, SkillReport, SuggestionReport, Weights,
-    QUOTE_MAX_CHARS,
+    category, shorten, CompareCsvRow, CompareReport, CsvStatus, CvEvidence, EvidenceReport, Explain, ExplainRow,
+    ExtractCsvRow, ExtractReport, FuzzyReading, GapReport, MentionReport, Points, SkillMentions, SkillRef, SkillReport,
+    SuggestionReport, TargetScoreReport, Weights, QUOTE_MAX_CHARS, QUOTE_WINDOW_CHARS,
 };
 pub use source::{decode_text, detect_kind, line_in, read_source, Original, Source, SourceFormat, TargetKind};
 pub use span::Span;

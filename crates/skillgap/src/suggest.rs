@@ -5,9 +5,10 @@
 
 use serde::Serialize;
 
-use crate::compare::{Comparison, SkillResult, Status};
+use crate::compare::{Comparison, GapStatus, SkillResult, Status};
 use crate::normalize::fold;
 use crate::profile::Profile;
+use crate::source::TargetKind;
 use crate::structure::Requirement;
 use crate::taxonomy::{Kind, SkillIdx, Taxonomy};
 
@@ -65,9 +66,32 @@ struct Context<'a> {
 }
 
 impl Context<'_> {
-    /// Who asks for a result's skill: "the posting", "2 of 3 targets", or the one target's label.
+    /// Who asks for a result's skill: "the posting", "the bio bio_anna.txt", "2 of the 3 hired people".
     fn who(&self, r: &SkillResult) -> String {
-        who_asks(r, self.labels, self.comparison.targets)
+        who_asks(r, self.labels, self.comparison)
+    }
+
+    /// Whether [`Context::who`] names several targets, so that its verb takes the plural ("2 of the 3 postings
+    /// require").
+    fn plural(&self, r: &SkillResult) -> bool {
+        self.comparison.targets > 1 && r.evidence.len() > 1
+    }
+
+    /// The kinds of every target, for naming them as postings or hired people.
+    fn kinds(&self) -> Vec<TargetKind> {
+        self.comparison.per_target.iter().map(|t| t.kind).collect()
+    }
+}
+
+/// `verb` agreeing with a plural subject: "requires" becomes "require".
+fn agree(verb: &'static str, plural: bool) -> &'static str {
+    match (verb, plural) {
+        ("requires", true) => "require",
+        ("prefers", true) => "prefer",
+        ("names", true) => "name",
+        ("says", true) => "say",
+        ("asks for", true) => "ask for",
+        (verb, _) => verb,
     }
 }
 
@@ -139,8 +163,11 @@ fn align_wording(cx: &Context, r: &SkillResult) -> Option<Suggestion> {
         evidence: vec![target.text.clone()],
         weight: r.weight,
         message: format!(
-            "Your CV says \"{}\"; {} says \"{}\". Use their wording (or both) so that screening software and recruiters match it.",
-            cv.mentions[0].text, cx.who(r), target.text
+            "Your CV says \"{}\"; {} {} \"{}\". Use their wording (or both) so that screening software and recruiters match it.",
+            cv.mentions[0].text,
+            cx.who(r),
+            agree("says", cx.plural(r)),
+            target.text
         ),
     })
 }
@@ -157,6 +184,7 @@ fn state_years(cx: &Context, r: &SkillResult) -> Option<Suggestion> {
     }
     let name = &cx.taxonomy.skill(r.skill).name;
     let who = capitalise(&cx.who(r));
+    let asks = agree("asks for", cx.plural(r));
     let dated = cx.profile.years_of(r.skill).filter(|y| y.months > 0);
     let message = match dated {
         Some(y) if y.months / 12 >= u32::from(asked) => {
@@ -166,12 +194,12 @@ fn state_years(cx: &Context, r: &SkillResult) -> Option<Suggestion> {
                 None => "your CV never says so".to_owned(),
             };
             format!(
-                "{who} asks for {asked}+ years of {name}; your roles {} show about {n} years of it, but {says}. State the true total where a screen looks first, in your summary (\"{n} years of {name}\").",
+                "{who} {asks} {asked}+ years of {name}; your roles {} show about {n} years of it, but {says}. State the true total where a screen looks first, in your summary (\"{n} years of {name}\").",
                 role_periods(cx, &y.roles)
             )
         }
         Some(y) => format!(
-            "{who} asks for {asked}+ years of {name}; the dated roles that name it ({}) come to {}. If you used it in other roles too, name it in their bullets (and in study, freelance or volunteer work, with dates); if not, the shortfall is real: lead with what you achieved with {name} rather than the years.",
+            "{who} {asks} {asked}+ years of {name}; the dated roles that name it ({}) come to {}. If you used it in other roles too, name it in their bullets (and in study, freelance or volunteer work, with dates); if not, the shortfall is real: lead with what you achieved with {name} rather than the years.",
             role_periods(cx, &y.roles),
             plain_duration(y.months)
         ),
@@ -181,7 +209,7 @@ fn state_years(cx: &Context, r: &SkillResult) -> Option<Suggestion> {
                 None => "your CV does not say how long".to_owned(),
             };
             format!(
-                "{who} asks for {asked}+ years of {name}; {have}. Count every role where you used it, and state the true total (\"N years of {name}\"); do not round up."
+                "{who} {asks} {asked}+ years of {name}; {have}. Count every role where you used it, and state the true total (\"N years of {name}\"); do not round up."
             )
         }
     };
@@ -277,7 +305,9 @@ fn gap_suggestions(cx: &Context) -> Vec<Suggestion> {
     let mut singles: Vec<Suggestion> = Vec::new();
     let mut plain: Vec<&SkillResult> = Vec::new();
     let mut overflow: Vec<(SuggestionKind, &SkillResult)> = Vec::new();
-    for r in cx.comparison.gaps().into_iter().take(MAX_GAP_SUGGESTIONS) {
+    // Years-short items are skills the CV shows: `state_years` speaks to them.
+    let gaps = cx.comparison.gaps().iter().filter(|g| g.status != GapStatus::YearsShort);
+    for r in gaps.map(|g| &g.result).take(MAX_GAP_SUGGESTIONS) {
         let one = gap_suggestion(cx, r);
         let same_rule = singles.iter().filter(|s| s.kind == one.kind).count();
         match one.kind {
@@ -314,7 +344,15 @@ fn grouped_add_if_true(cx: &Context, gaps: &[&SkillResult]) -> Suggestion {
         })
         .collect();
     let items: Vec<&str> = items.iter().map(String::as_str).collect();
-    let who = if cx.comparison.targets > 1 { "The targets".to_owned() } else { capitalise(&cx.who(gaps[0])) };
+    let kinds = cx.kinds();
+    let (who, verb) = match (kinds.len(), kinds.iter().all(|&k| k == TargetKind::Bio), kinds.contains(&TargetKind::Bio))
+    {
+        (0 | 1, true, _) => ("The bio".to_owned(), "names"),
+        (0 | 1, false, _) => (capitalise(&cx.who(gaps[0])), "asks for"),
+        (_, true, _) => ("The hired people".to_owned(), "list"),
+        (_, false, false) => ("The postings".to_owned(), "ask for"),
+        (_, false, true) => ("The targets".to_owned(), "name"),
+    };
     Suggestion {
         kind: SuggestionKind::AddIfTrue,
         skill: gaps[0].skill,
@@ -322,8 +360,7 @@ fn grouped_add_if_true(cx: &Context, gaps: &[&SkillResult]) -> Suggestion {
         evidence,
         weight: gaps.iter().map(|r| r.weight).max().unwrap_or(0),
         message: format!(
-            "{who} also {} {}. Go through them one by one: for each you have really used, add it to your skills and to the bullet where you used it, with what came of it. Leave out the rest; a screen or an interview will ask.",
-            if cx.comparison.targets > 1 { "ask for" } else { "asks for" },
+            "{who} also {verb} {}. Go through them one by one: for each you have really used, add it to your skills and to the bullet where you used it, with what came of it. Leave out the rest; a screen or an interview will ask.",
             join_and(&items)
         ),
     }
@@ -367,11 +404,14 @@ fn gap_suggestion(cx: &Context, r: &SkillResult) -> Suggestion {
     };
     let asked = Asked {
         who: capitalise(&cx.who(r)),
-        verb: match r.requirement() {
-            Requirement::Required => "requires",
-            Requirement::Preferred => "prefers",
-            Requirement::Mentioned | Requirement::NotRequired => "names",
-        },
+        verb: agree(
+            match r.requirement() {
+                Requirement::Required => "requires",
+                Requirement::Preferred => "prefers",
+                Requirement::Mentioned | Requirement::NotRequired => "names",
+            },
+            cx.plural(r),
+        ),
         named,
         years: r.years().map(|y| format!(" ({y}+ years)")).unwrap_or_default(),
     };
@@ -464,14 +504,26 @@ fn join_and(names: &[&str]) -> String {
 }
 
 /// "the posting", "2 of 3 targets", or the one target's label.
-fn who_asks(r: &SkillResult, labels: &[String], targets: usize) -> String {
-    if targets > 1 {
-        if r.evidence.len() == 1 {
-            return labels.get(r.evidence[0].target).cloned().unwrap_or_else(|| "one target".to_owned());
-        }
-        return format!("{} of {targets} targets", r.evidence.len());
+fn who_asks(r: &SkillResult, labels: &[String], comparison: &Comparison) -> String {
+    let targets = comparison.targets;
+    if targets <= 1 {
+        return labels.first().cloned().unwrap_or_else(|| "the target".to_owned());
     }
-    labels.first().cloned().unwrap_or_else(|| "the target".to_owned())
+    let kind_of = |t: usize| comparison.per_target.get(t).map_or(TargetKind::Posting, |s| s.kind);
+    if let [only] = r.evidence.as_slice() {
+        let label = labels.get(only.target).map_or("one target", String::as_str);
+        return match kind_of(only.target) {
+            TargetKind::Bio => format!("the bio {label}"),
+            TargetKind::Posting => format!("the posting {label}"),
+        };
+    }
+    let bios = (0..targets).filter(|&t| kind_of(t) == TargetKind::Bio).count();
+    let noun = match bios {
+        0 => "postings",
+        b if b == targets => "hired people",
+        _ => "targets",
+    };
+    format!("{} of the {targets} {noun}", r.evidence.len())
 }
 
 fn capitalise(s: &str) -> String {
@@ -649,8 +701,9 @@ terraform,Terraform,cloud,tool,,,
             },
         ];
         for case in CASES {
-            let got =
-                with_context(case.cv, case.posting, |cx| cx.comparison.gaps().first().map(|r| gap_suggestion(cx, r)));
+            let got = with_context(case.cv, case.posting, |cx| {
+                cx.comparison.gaps().first().map(|g| gap_suggestion(cx, &g.result))
+            });
             let got = got.unwrap_or_else(|| panic!("{:?}: no gap", case.cv));
             assert_eq!(got.kind, case.kind, "{:?}: {}", case.cv, got.message);
             assert!(got.message.contains(case.phrase), "{:?}: {}", case.cv, got.message);

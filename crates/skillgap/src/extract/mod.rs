@@ -281,6 +281,10 @@ impl Extractor {
         for candidate in &kept {
             let m = &candidate.raw;
             let sentence = candidate.sentence;
+            if kind == TargetKind::Bio && is_personal_life(&text[sentence.range()]) {
+                // "Outside work, you'll find her climbing or baking sourdough": a hobby, not the job.
+                continue;
+            }
             let clause = clause_around(text, sentence, m.span);
             let (requirement, cue) = match kind {
                 TargetKind::Bio => (Requirement::Mentioned, None),
@@ -462,6 +466,36 @@ fn drop_organisation_names(text: &str, structure: &Structure, candidates: Vec<Ca
         })
         .map(|(_, c)| c)
         .collect()
+}
+
+/// Words that put a bio's sentence in the person's life outside work.
+const PERSONAL_LIFE: &[&str] = &[
+    "outside work",
+    "outside of work",
+    "spare time",
+    "free time",
+    "hobbies",
+    "hobby",
+    "weekends",
+    "away from work",
+    "when not at work",
+    "off the clock",
+    "when she's not",
+    "when he's not",
+    "when they're not",
+    "when i'm not",
+    "when she isn't",
+    "when he isn't",
+    "you'll find her",
+    "you'll find him",
+    "you'll find them",
+    "you'll find me",
+];
+
+/// Whether a bio's sentence is about the person's life outside work.
+fn is_personal_life(sentence: &str) -> bool {
+    let lower = sentence.to_lowercase().replace('’', "'");
+    PERSONAL_LIFE.iter().any(|cue| has_phrase(&lower, cue))
 }
 
 /// Words in a sentence that put it in the person's current role.
@@ -685,6 +719,18 @@ ab-testing,A/B testing,marketing,method,,,
         for text in &texts {
             assert_eq!(restricted.extract(text), full.extract(text));
         }
+    }
+
+    #[test]
+    fn a_bio_s_hobbies_are_not_skills() {
+        let ex = extractor();
+        let bio = "Dana leads our data team and writes Python daily. Outside work she is learning Go and R.";
+        let doc = ex.extract_as(bio, TargetKind::Bio);
+        let found: Vec<&str> = doc.skills.iter().map(|e| ex.taxonomy().skill(e.skill).id.as_str()).collect();
+        assert_eq!(found, ["python"]);
+        // The same sentence in a posting is read as written.
+        let posting = ex.extract_as("Outside work hours you may use Python.", TargetKind::Posting);
+        assert_eq!(posting.skills.len(), 1);
     }
 
     #[test]

@@ -2,39 +2,48 @@
 
 use serde::{Serialize, Serializer};
 
-use super::{category, quote, QUOTE_MAX_CHARS};
+use super::{category, quote, QUOTE_MAX_CHARS, QUOTE_WINDOW_CHARS};
 use crate::compare::{
-    Comparison, SkillResult, Status, HARD_SKILL_FACTOR, IN_PROGRESS_CREDIT_PERCENT, MENTIONED_WEIGHT, PREFERRED_WEIGHT,
-    RELATED_CREDIT_PERCENT, REQUIRED_WEIGHT, SOFT_SKILL_FACTOR,
+    credit_percent, Comparison, Gap, GapStatus, SkillResult, Status, TargetEvidence, HARD_SKILL_FACTOR,
+    IN_PROGRESS_CREDIT_PERCENT, MENTIONED_WEIGHT, PREFERRED_WEIGHT, RELATED_CREDIT_PERCENT, REQUIRED_WEIGHT,
+    SCORE_CAP_WITH_MISSING_REQUIRED, SOFT_SKILL_FACTOR, YEARS_SHORT_CREDIT_PERCENT,
 };
+use crate::extract::Prominence;
 use crate::profile::Profile;
-use crate::source::Source;
-use crate::structure::Requirement;
+use crate::source::{line_in, Source, TargetKind};
+use crate::structure::{Requirement, SectionKind};
 use crate::suggest::{Suggestion, SuggestionKind};
 use crate::taxonomy::{SkillIdx, Taxonomy};
 
-/// What `compare` reports. Fields are in the order JSON writes them. Fields marked as not in JSON are views of
-/// what JSON already says (the gap order is `missing` and `related` merged by rank), kept for the renderers.
+/// What `compare` reports. Fields are in the order JSON writes them.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct CompareReport {
     /// The CV's name.
     pub cv: String,
+    /// With `--explain`: the arithmetic behind the score.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub explain: Option<Explain>,
     /// Skills read from the CV by near spelling ("Kubernets" → Kubernetes), for the user to check. Not in JSON.
     #[serde(skip)]
     pub fuzzy_readings: Vec<FuzzyReading>,
-    /// Everything the CV does not fully show, missing and related together, most important first. Not in JSON.
-    #[serde(skip)]
-    pub gaps: Vec<SkillReport>,
+    /// The one ranked list of gaps, most important first (`rank` from 1): every format shows this order.
+    pub gaps: Vec<GapReport>,
     /// Skills the CV has, heaviest first.
     pub matched: Vec<SkillReport>,
-    /// Skills the CV lacks, ranked (`rank` from 1).
+    /// Skills the CV lacks, in gap order; `rank` is the rank of the gap that holds them.
     pub missing: Vec<SkillReport>,
+    /// Each target's own score, in target order.
+    pub per_target: Vec<TargetScoreReport>,
     /// Earned and possible points.
     pub points: Points,
-    /// Skills the CV has something related to, or shows in progress.
+    /// Skills the CV has something related to, or shows in progress, in gap order.
     pub related: Vec<SkillReport>,
-    /// The match score, 0-100.
+    /// The match score, 0-100, at most [`SCORE_CAP_WITH_MISSING_REQUIRED`] while a posting's required skill is
+    /// missing outright.
     pub score: u8,
+    /// The cap that lowered `score`, if one did.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub score_cap: Option<u8>,
     /// Suggestions for the CV, most useful first.
     pub suggestions: Vec<SuggestionReport>,
     /// The targets' names, in the order given.
@@ -57,6 +66,67 @@ impl SkillRef {
         let s = taxonomy.skill(skill);
         SkillRef { id: s.id.clone(), name: s.name.clone() }
     }
+}
+
+/// One entry of the ranked gap list.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct GapReport {
+    /// Its position, from 1.
+    pub rank: usize,
+    /// The skill's id (for a collapsed gap, the skill it is collapsed under).
+    pub id: String,
+    /// The skill's display name.
+    pub name: String,
+    /// `missing`, `related` (a near miss), `in_progress` or `years_short`.
+    pub status: GapStatus,
+    /// How important it is: the list is sorted by it (see `skillgap::importance`).
+    pub importance: u32,
+    /// `family/kind`.
+    pub category: String,
+    /// Other skills a target accepts in its place (JSON: their ids).
+    #[serde(skip_serializing_if = "Vec::is_empty", serialize_with = "ids")]
+    pub alternatives: Vec<SkillRef>,
+    /// Whether a target names this skill itself; false when it only gathers its members.
+    pub named: bool,
+    /// The narrower or sibling skills collapsed into it (WCAG under Accessibility), most important first.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub members: Vec<SkillReport>,
+    /// The strongest requirement a posting gives it (none when only bios name it).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub requirement: Option<Requirement>,
+    /// The most years a posting asks.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub years: Option<u8>,
+    /// For `years_short`: the whole years the CV shows.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub years_shown: Option<u32>,
+    /// How many targets name it (or its members).
+    pub targets: usize,
+    /// How many of those are postings.
+    pub postings: usize,
+    /// How many of those are bios.
+    pub bios: usize,
+    /// Its weight in the score.
+    pub weight: u32,
+    /// Where the targets name it.
+    pub evidence: Vec<EvidenceReport>,
+    /// For a near miss: the related skill the CV shows.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub have: Option<SkillRef>,
+    /// Where the CV shows the related skill (near miss), the credential in progress, or the skill (years short).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cv_evidence: Option<CvEvidence>,
+}
+
+/// Where the CV shows something for a gap.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct CvEvidence {
+    /// The 1-based line in the CV.
+    pub line: usize,
+    /// A window of the CV's sentence around the mention, `…` where cut.
+    pub quote: String,
+    /// The skill the CV shows there.
+    pub skill: SkillRef,
 }
 
 /// One skill the targets name, and where the CV stands on it.
@@ -85,7 +155,7 @@ pub struct SkillReport {
     pub in_progress: bool,
     /// The skill's display name.
     pub name: String,
-    /// For a missing skill: its rank among missing skills, from 1.
+    /// For a gap: the rank of the gap that holds it, from 1.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub rank: Option<usize>,
     /// The strongest requirement over all targets.
@@ -99,6 +169,9 @@ pub struct SkillReport {
     pub weight: u32,
     /// The most years any target asks.
     pub years: Option<u8>,
+    /// For a skill the CV shows for fewer years than a posting asks: the whole years it shows.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub years_shown: Option<u32>,
 }
 
 impl SkillReport {
@@ -116,11 +189,19 @@ impl SkillReport {
 /// Where one target names a skill.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct EvidenceReport {
+    /// `posting` or `bio`.
+    pub kind: TargetKind,
     /// The 1-based line of the sentence in the target's own file.
     pub line: usize,
+    /// For a bio: why the skill stands out there.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub prominence: Vec<Prominence>,
+    /// A short window of the sentence around the mention (at most about [`QUOTE_WINDOW_CHARS`]), always holding
+    /// the mention, `…` where cut.
+    pub quote: String,
     /// The requirement level there.
     pub requirement: Requirement,
-    /// The sentence, whitespace folded, cut to [`QUOTE_MAX_CHARS`].
+    /// The sentence around the mention, whitespace folded, cut to about [`QUOTE_MAX_CHARS`] with `…`.
     pub sentence: String,
     /// The target's name.
     pub target: String,
@@ -128,6 +209,58 @@ pub struct EvidenceReport {
     pub text: String,
     /// The years asked there.
     pub years: Option<u8>,
+}
+
+/// One target's score.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct TargetScoreReport {
+    /// The target's name.
+    pub target: String,
+    /// `posting` or `bio`.
+    pub kind: TargetKind,
+    /// Its score, 0-100.
+    pub score: u8,
+    /// Earned and possible points there.
+    pub points: Points,
+    /// The score before the cap, when a cap lowered it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub uncapped: Option<u8>,
+    /// The required skill missing outright that caps the score at [`SCORE_CAP_WITH_MISSING_REQUIRED`].
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub capped_by: Option<SkillRef>,
+}
+
+/// The arithmetic behind the score, for `--explain`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Explain {
+    /// One row per skill the targets name: matched, then related, then missing.
+    pub rows: Vec<ExplainRow>,
+    /// The score before any cap.
+    pub uncapped: u8,
+    /// The cap, when it applies.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cap: Option<u8>,
+}
+
+/// One skill's share of the score.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ExplainRow {
+    /// The skill's id.
+    pub id: String,
+    /// The skill's name.
+    pub name: String,
+    /// Its weight (possible points).
+    pub weight: u32,
+    /// The share of the weight it earns, in percent.
+    pub credit_percent: u32,
+    /// Points earned, in hundredths (JSON: points, a decimal).
+    #[serde(serialize_with = "centi_as_points")]
+    pub earned: u32,
+    /// Running total of earned points, in hundredths (JSON: points).
+    #[serde(serialize_with = "centi_as_points")]
+    pub sum: u32,
+    /// Running total of possible points.
+    pub possible: u32,
 }
 
 /// Earned and possible points.
@@ -155,8 +288,12 @@ pub struct Weights {
     pub related_credit_percent: u32,
     /// The weight of a required skill.
     pub required: u32,
+    /// The highest score while a posting's required skill is missing outright.
+    pub score_cap_with_missing_required: u8,
     /// Soft skills count this many times.
     pub soft_skill_factor: u32,
+    /// The share of its weight, in percent, a skill shown for fewer years than asked earns.
+    pub years_short_credit_percent: u32,
 }
 
 impl Weights {
@@ -168,19 +305,26 @@ impl Weights {
         preferred: PREFERRED_WEIGHT,
         related_credit_percent: RELATED_CREDIT_PERCENT,
         required: REQUIRED_WEIGHT,
+        score_cap_with_missing_required: SCORE_CAP_WITH_MISSING_REQUIRED,
         soft_skill_factor: SOFT_SKILL_FACTOR,
+        years_short_credit_percent: YEARS_SHORT_CREDIT_PERCENT,
     };
 }
 
 /// One suggestion for the CV.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct SuggestionReport {
+    /// For a grouped suggestion, the words the targets used for each skill, in `skills` order.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub evidence: Vec<String>,
     /// What kind of change it suggests.
     pub kind: SuggestionKind,
     /// The suggestion, in words.
     pub message: String,
-    /// The id of the skill it is about.
-    pub skill: String,
+    /// The id of the skill it is about; `null` when it covers several (see `skills`).
+    pub skill: Option<String>,
+    /// The ids of every skill it covers.
+    pub skills: Vec<String>,
 }
 
 /// A skill read from the CV by near spelling.
@@ -190,6 +334,14 @@ pub struct FuzzyReading {
     pub text: String,
     /// The skill they were read as.
     pub skill: SkillRef,
+}
+
+/// What building a report reads: the taxonomy, the CV and the targets' sources.
+struct Context<'a> {
+    taxonomy: &'a Taxonomy,
+    profile: &'a Profile,
+    targets: &'a [Source],
+    comparison: &'a Comparison,
 }
 
 impl CompareReport {
@@ -204,81 +356,185 @@ impl CompareReport {
         comparison: &Comparison,
         suggestions: &[Suggestion],
     ) -> CompareReport {
-        let skill = |r: &SkillResult, rank: Option<usize>| skill_report(taxonomy, profile, targets, r, rank);
-        let missing_rank = |r: &SkillResult| comparison.missing.iter().position(|m| m.skill == r.skill).map(|i| i + 1);
+        let cx = Context { taxonomy, profile, targets, comparison };
+        let skill = |r: &SkillResult| skill_report(&cx, r);
         CompareReport {
             cv: cv.to_owned(),
+            explain: None,
             fuzzy_readings: profile
                 .fuzzy_mentions()
                 .map(|(s, m)| FuzzyReading { text: m.text.clone(), skill: SkillRef::new(taxonomy, s) })
                 .collect(),
-            gaps: comparison
-                .gaps()
-                .into_iter()
-                .map(|r| skill(r, if r.status == Status::Missing { missing_rank(r) } else { None }))
+            gaps: comparison.gaps().iter().map(|g| gap_report(&cx, g)).collect(),
+            matched: comparison.matched.iter().map(skill).collect(),
+            missing: comparison.missing.iter().map(skill).collect(),
+            per_target: comparison
+                .per_target
+                .iter()
+                .zip(targets)
+                .map(|(t, source)| TargetScoreReport {
+                    target: source.name.clone(),
+                    kind: t.kind,
+                    score: t.score,
+                    points: Points { earned_centi: t.earned_centi, possible: t.possible },
+                    uncapped: (t.score != t.uncapped).then_some(t.uncapped),
+                    capped_by: t.capped_by.map(|s| SkillRef::new(taxonomy, s)),
+                })
                 .collect(),
-            matched: comparison.matched.iter().map(|r| skill(r, None)).collect(),
-            missing: comparison.missing.iter().enumerate().map(|(i, r)| skill(r, Some(i + 1))).collect(),
             points: Points { earned_centi: comparison.earned_centi, possible: comparison.possible },
-            related: comparison.related.iter().map(|r| skill(r, None)).collect(),
+            related: comparison.related.iter().map(skill).collect(),
             score: comparison.score,
+            score_cap: comparison.capped.then_some(SCORE_CAP_WITH_MISSING_REQUIRED),
             suggestions: suggestions
                 .iter()
                 .map(|s| SuggestionReport {
+                    evidence: s.evidence.clone(),
                     kind: s.kind,
                     message: s.message.clone(),
-                    skill: taxonomy.skill(s.skill).id.clone(),
+                    skill: (s.skills.len() <= 1).then(|| taxonomy.skill(s.skill).id.clone()),
+                    skills: s.skills.iter().map(|&k| taxonomy.skill(k).id.clone()).collect(),
                 })
                 .collect(),
             targets: targets.iter().map(|t| t.name.clone()).collect(),
             weights: Weights::CURRENT,
         }
     }
+
+    /// Adds the arithmetic behind the score (`--explain`), from the same `comparison` and `taxonomy`.
+    pub fn with_explain(mut self, taxonomy: &Taxonomy, comparison: &Comparison) -> CompareReport {
+        let mut rows = Vec::new();
+        let (mut sum, mut possible) = (0, 0);
+        for r in comparison.matched.iter().chain(&comparison.related).chain(&comparison.missing) {
+            sum += r.earned_centi;
+            possible += r.weight;
+            let s = taxonomy.skill(r.skill);
+            rows.push(ExplainRow {
+                id: s.id.clone(),
+                name: s.name.clone(),
+                weight: r.weight,
+                credit_percent: credit_percent(r.status, r.years_short.is_some()),
+                earned: r.earned_centi,
+                sum,
+                possible,
+            });
+        }
+        let uncapped = (comparison.earned_centi + comparison.possible / 2)
+            .checked_div(comparison.possible)
+            .map_or(0, |s| s.min(100) as u8);
+        let cap = comparison.capped.then_some(SCORE_CAP_WITH_MISSING_REQUIRED);
+        self.explain = Some(Explain { rows, uncapped, cap });
+        self
+    }
 }
 
-fn skill_report(
-    taxonomy: &Taxonomy,
-    profile: &Profile,
-    targets: &[Source],
-    r: &SkillResult,
-    rank: Option<usize>,
-) -> SkillReport {
+/// The report of one gap.
+fn gap_report(cx: &Context, g: &Gap) -> GapReport {
+    let r = &g.result;
+    let s = cx.taxonomy.skill(g.skill);
+    let kinds = |kind: TargetKind| {
+        let mut seen: Vec<usize> = Vec::new();
+        for e in std::iter::once(r).chain(&g.members).flat_map(|m| &m.evidence).filter(|e| e.kind == kind) {
+            if !seen.contains(&e.target) {
+                seen.push(e.target);
+            }
+        }
+        seen.len()
+    };
+    let posting_requirement = std::iter::once(r)
+        .chain(&g.members)
+        .flat_map(|m| &m.evidence)
+        .filter(|e| e.kind == TargetKind::Posting)
+        .map(|e| e.requirement)
+        .max();
+    let have = match r.status {
+        Status::Related(n) => Some(n),
+        _ => None,
+    };
+    let cv_skill = match (g.status, have) {
+        (_, Some(n)) => Some(n),
+        (GapStatus::InProgress | GapStatus::YearsShort, None) => Some(g.skill),
+        _ => None,
+    };
+    GapReport {
+        rank: g.rank,
+        id: s.id.clone(),
+        name: s.name.clone(),
+        status: g.status,
+        importance: g.importance,
+        category: category(cx.taxonomy, g.skill),
+        alternatives: r.alternatives.iter().map(|&a| SkillRef::new(cx.taxonomy, a)).collect(),
+        named: g.named,
+        members: g.members.iter().map(|m| skill_report(cx, m)).collect(),
+        requirement: posting_requirement,
+        years: std::iter::once(r).chain(&g.members).filter_map(|m| m.years()).max(),
+        years_shown: r.years_short.map(|y| y.shown),
+        targets: kinds(TargetKind::Posting) + kinds(TargetKind::Bio),
+        postings: kinds(TargetKind::Posting),
+        bios: kinds(TargetKind::Bio),
+        weight: r.weight,
+        evidence: r.evidence.iter().map(|e| evidence_report(cx, e)).collect(),
+        have: have.map(|n| SkillRef::new(cx.taxonomy, n)),
+        cv_evidence: cv_skill.and_then(|n| cv_evidence(cx, n)),
+    }
+}
+
+/// Where the CV shows `skill`: its first mention outside the skills list if there is one (a bullet says more
+/// than a list), as a short window.
+fn cv_evidence(cx: &Context, skill: SkillIdx) -> Option<CvEvidence> {
+    let evidence = cx.profile.get(skill)?;
+    let m = evidence.mentions.iter().find(|m| m.section != SectionKind::Skills).or(evidence.mentions.first())?;
+    let text = &cx.profile.cv_text;
+    Some(CvEvidence {
+        line: line_in(text, m.span.start),
+        quote: quote(text, (m.sentence.start, m.sentence.end), (m.span.start, m.span.end), QUOTE_WINDOW_CHARS),
+        skill: SkillRef::new(cx.taxonomy, skill),
+    })
+}
+
+/// Where one target names a skill.
+fn evidence_report(cx: &Context, e: &TargetEvidence) -> EvidenceReport {
+    let target = &cx.targets[e.target];
+    let (sentence, mention) = ((e.sentence.start, e.sentence.end), (e.span.start, e.span.end));
+    EvidenceReport {
+        kind: e.kind,
+        line: target.line_of(e.span.start),
+        prominence: e.prominence.clone(),
+        quote: quote(&target.text, sentence, mention, QUOTE_WINDOW_CHARS),
+        requirement: e.requirement,
+        sentence: quote(&target.text, sentence, mention, QUOTE_MAX_CHARS),
+        target: target.name.clone(),
+        text: e.text.clone(),
+        years: e.years,
+    }
+}
+
+fn skill_report(cx: &Context, r: &SkillResult) -> SkillReport {
+    let taxonomy = cx.taxonomy;
     let s = taxonomy.skill(r.skill);
     let shown_as = match r.status {
         Status::MatchedNarrower(n) | Status::Related(n) | Status::Alternative(n) => n,
         _ => r.skill,
     };
     let other = |n: SkillIdx| Some(SkillRef::new(taxonomy, n));
+    let is_gap = !matches!(r.status, Status::Matched | Status::MatchedNarrower(_) | Status::Alternative(_))
+        || r.years_short.is_some();
     SkillReport {
         alternative: if let Status::Alternative(n) = r.status { other(n) } else { None },
         alternatives: r.alternatives.iter().map(|&a| SkillRef::new(taxonomy, a)).collect(),
         category: category(taxonomy, r.skill),
-        cv_text: profile.get(shown_as).map(|e| e.mentions[0].text.clone()),
-        evidence: r
-            .evidence
-            .iter()
-            .map(|e| {
-                let target = &targets[e.target];
-                EvidenceReport {
-                    line: target.line_of(e.sentence.start),
-                    requirement: e.requirement,
-                    sentence: quote(&target.text, (e.sentence.start, e.sentence.end), QUOTE_MAX_CHARS),
-                    target: target.name.clone(),
-                    text: e.text.clone(),
-                    years: e.years,
-                }
-            })
-            .collect(),
+        cv_text: cx.profile.get(shown_as).map(|e| e.mentions[0].text.clone()),
+        evidence: r.evidence.iter().map(|e| evidence_report(cx, e)).collect(),
         have: if let Status::Related(n) = r.status { other(n) } else { None },
         id: s.id.clone(),
         in_progress: r.status == Status::InProgress,
         name: s.name.clone(),
-        rank,
+        rank: if is_gap { cx.comparison.gap_rank(r.skill) } else { None },
         requirement: r.requirement(),
         targets: r.target_count(),
         via: if let Status::MatchedNarrower(n) = r.status { other(n) } else { None },
         weight: r.weight,
         years: r.years(),
+        years_shown: r.years_short.map(|y| y.shown),
     }
 }
 
@@ -314,7 +570,9 @@ mod tests {
         let json = serde_json::to_value(Weights::CURRENT).expect("json");
         assert_eq!(json["in_progress_credit_percent"], IN_PROGRESS_CREDIT_PERCENT);
         assert_eq!(json["related_credit_percent"], RELATED_CREDIT_PERCENT);
-        assert_eq!(json.as_object().map(|o| o.len()), Some(7));
+        assert_eq!(json["years_short_credit_percent"], YEARS_SHORT_CREDIT_PERCENT);
+        assert_eq!(json["score_cap_with_missing_required"], SCORE_CAP_WITH_MISSING_REQUIRED);
+        assert_eq!(json.as_object().map(|o| o.len()), Some(9));
     }
 
     #[test]
@@ -334,7 +592,26 @@ mod tests {
         let json = serde_json::to_value(&r).expect("json");
         assert_eq!(json["missing"][0]["rank"], 1);
         assert_eq!(json["related"][0]["have"]["name"], "MySQL");
-        assert!(json.get("gaps").is_none() && json.get("fuzzy_readings").is_none());
+        assert!(json.get("fuzzy_readings").is_none());
+        // One ranked list: Terraform (missing outright) above PostgreSQL (a near miss of the same weight), with
+        // `rank` from 1, and each `missing`/`related` entry's rank its place there.
+        let gaps: Vec<(&str, &str, u64)> = json["gaps"]
+            .as_array()
+            .expect("gaps")
+            .iter()
+            .map(|g| {
+                (g["id"].as_str().unwrap_or(""), g["status"].as_str().unwrap_or(""), g["rank"].as_u64().unwrap_or(0))
+            })
+            .collect();
+        assert_eq!(gaps, [("terraform", "missing", 1), ("postgresql", "related", 2)]);
+        assert_eq!(json["related"][0]["rank"], 2);
+        // The quote holds the mention; the near miss shows where the CV names MySQL.
+        assert!(r.gaps[0].evidence[0].quote.contains("Terraform"));
+        assert_eq!(r.gaps[1].cv_evidence.as_ref().map(|c| c.quote.as_str()), Some("Skills: Python, MySQL"));
+        // A required skill is missing outright: the posting's score is capped.
+        assert_eq!(json["per_target"][0]["kind"], "posting");
+        assert!(r.score <= SCORE_CAP_WITH_MISSING_REQUIRED);
+        assert_eq!(r.per_target[0].capped_by.as_ref().map(|s| s.id.as_str()), Some("terraform"));
         assert_eq!(json["points"]["earned"].as_f64(), Some(f64::from(r.points.earned_centi) / 100.0));
     }
 
@@ -357,6 +634,7 @@ mod tests {
             via: Some(reference),
             weight: 3,
             years: None,
+            years_shown: None,
         };
         assert_eq!(
             serde_json::to_string(&skill).expect("json"),

@@ -3,20 +3,36 @@
 
 use serde::Serialize;
 
-use super::{CompareReport, ExtractReport, SkillReport};
+use super::{CompareReport, ExtractReport, GapReport, SkillReport};
+use crate::compare::GapStatus;
 use crate::extract::MatchKind;
 use crate::structure::{Requirement, SectionKind};
 
 /// Which list of a comparison a CSV row comes from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
+#[serde(rename_all = "snake_case")]
 pub enum CsvStatus {
     /// The CV lacks it.
     Missing,
-    /// The CV shows something related, or progress.
+    /// The CV shows something related.
     Related,
+    /// The CV shows it in progress.
+    InProgress,
+    /// The CV shows it, for fewer years than a posting asks.
+    YearsShort,
     /// The CV shows it.
     Matched,
+}
+
+impl From<GapStatus> for CsvStatus {
+    fn from(status: GapStatus) -> CsvStatus {
+        match status {
+            GapStatus::Missing => CsvStatus::Missing,
+            GapStatus::Related => CsvStatus::Related,
+            GapStatus::InProgress => CsvStatus::InProgress,
+            GapStatus::YearsShort => CsvStatus::YearsShort,
+        }
+    }
 }
 
 /// One row of `compare --format csv`.
@@ -24,7 +40,7 @@ pub enum CsvStatus {
 pub struct CompareCsvRow<'a> {
     /// The list the skill is in.
     pub status: CsvStatus,
-    /// For a missing skill, its rank.
+    /// For a gap, its rank.
     pub rank: Option<usize>,
     /// The skill's id.
     pub id: &'a str,
@@ -32,18 +48,26 @@ pub struct CompareCsvRow<'a> {
     pub name: &'a str,
     /// `family/kind`.
     pub category: &'a str,
+    /// For a gap, its importance.
+    pub importance: Option<u32>,
     /// Its weight over all targets.
     pub weight: u32,
     /// How many targets name it.
     pub targets: usize,
-    /// The strongest requirement.
-    pub requirement: Requirement,
+    /// The strongest requirement (empty for a gap only bios name).
+    pub requirement: Option<Requirement>,
     /// The most years asked.
     pub years: Option<u8>,
-    /// How the CV writes it (empty when it does not).
-    pub cv_text: &'a str,
+    /// For a skill shown for fewer years than asked: the years the CV shows.
+    pub years_shown: Option<u32>,
+    /// The skills collapsed into a gap, joined with `; `.
+    pub members: String,
+    /// How the CV writes it, or the related skill it shows (empty when it shows nothing).
+    pub cv_text: String,
     /// How the first target writes it.
     pub target_text: &'a str,
+    /// A window of the first target's sentence around it.
+    pub quote: &'a str,
 }
 
 impl CompareCsvRow<'_> {
@@ -54,12 +78,16 @@ impl CompareCsvRow<'_> {
         "id",
         "name",
         "category",
+        "importance",
         "weight",
         "targets",
         "requirement",
         "years",
+        "years_shown",
+        "members",
         "cv_text",
         "target_text",
+        "quote",
     ];
 }
 
@@ -118,28 +146,54 @@ impl ExtractCsvRow<'_> {
 }
 
 impl CompareReport {
-    /// The CSV rows: missing skills in rank order, then related, then matched.
+    /// The CSV rows: the gaps in rank order (the same list text, Markdown and JSON show), then the matched skills.
     pub fn csv_rows(&self) -> Vec<CompareCsvRow<'_>> {
-        let rows = self.missing.iter().map(|r| compare_row(CsvStatus::Missing, r));
-        let rows = rows.chain(self.related.iter().map(|r| compare_row(CsvStatus::Related, r)));
-        rows.chain(self.matched.iter().map(|r| compare_row(CsvStatus::Matched, r))).collect()
+        let gaps = self.gaps.iter().map(gap_row);
+        gaps.chain(self.matched.iter().map(matched_row)).collect()
     }
 }
 
-/// The CSV row of one skill.
-fn compare_row(status: CsvStatus, r: &SkillReport) -> CompareCsvRow<'_> {
+/// The CSV row of one gap.
+fn gap_row(g: &GapReport) -> CompareCsvRow<'_> {
+    let first = g.evidence.first();
     CompareCsvRow {
-        status,
-        rank: r.rank,
+        status: g.status.into(),
+        rank: Some(g.rank),
+        id: &g.id,
+        name: &g.name,
+        category: &g.category,
+        importance: Some(g.importance),
+        weight: g.weight,
+        targets: g.targets,
+        requirement: g.requirement,
+        years: g.years,
+        years_shown: g.years_shown,
+        members: g.members.iter().map(|m| m.name.as_str()).collect::<Vec<_>>().join("; "),
+        cv_text: g.cv_evidence.as_ref().map(|c| c.quote.clone()).unwrap_or_default(),
+        target_text: first.map_or("", |e| e.text.as_str()),
+        quote: first.map_or("", |e| e.quote.as_str()),
+    }
+}
+
+/// The CSV row of one matched skill.
+fn matched_row(r: &SkillReport) -> CompareCsvRow<'_> {
+    let first = r.evidence.first();
+    CompareCsvRow {
+        status: CsvStatus::Matched,
+        rank: None,
         id: &r.id,
         name: &r.name,
         category: &r.category,
+        importance: None,
         weight: r.weight,
         targets: r.targets,
-        requirement: r.requirement,
+        requirement: Some(r.requirement),
         years: r.years,
-        cv_text: r.cv_text.as_deref().unwrap_or_default(),
-        target_text: r.evidence.first().map_or("", |e| e.text.as_str()),
+        years_shown: r.years_shown,
+        members: String::new(),
+        cv_text: r.cv_text.clone().unwrap_or_default(),
+        target_text: first.map_or("", |e| e.text.as_str()),
+        quote: first.map_or("", |e| e.quote.as_str()),
     }
 }
 
@@ -190,12 +244,16 @@ mod tests {
             id: "sql",
             name: "SQL",
             category: "data/language",
+            importance: Some(60),
             weight: 3,
             targets: 1,
-            requirement: Requirement::Required,
+            requirement: Some(Requirement::Required),
             years: None,
-            cv_text: "",
+            years_shown: None,
+            members: String::new(),
+            cv_text: String::new(),
             target_text: "SQL",
+            quote: "SQL",
         };
         assert_eq!(serde_header(compare), CompareCsvRow::HEADER.join(","));
         let extract = ExtractCsvRow {

@@ -1,9 +1,19 @@
 //! Comparison: the targets' skills set against the profile, as matched, related (transferable) and missing
 //! skills, with a 0-100 score in which every point can be explained.
 
+mod gaps;
+
 use std::collections::HashMap;
 
-use crate::extract::{Document, Mention};
+pub use gaps::{
+    gap_status, importance, prominence_level, requirement_level, specificity_percent, standing_percent, target_level,
+    years_points, years_short, Gap, GapStatus, YearsShort, GENERIC_PERCENT, IMPORTANCE_BIO_BASE, IMPORTANCE_MENTIONED,
+    IMPORTANCE_PER_MEMBER, IMPORTANCE_PER_PROMINENCE, IMPORTANCE_PER_YEAR_SHORT, IMPORTANCE_PREFERRED,
+    IMPORTANCE_REQUIRED, IMPORTANCE_SHARE, IN_PROGRESS_PERCENT, MEMBERS_COUNTED_MAX, MISSING_PERCENT,
+    NEAR_MISS_PERCENT, SOFT_PERCENT, SPECIFIC_PERCENT, SPOKEN_PERCENT, YEARS_COUNTED_MAX, YEARS_SHORT_PERCENT,
+};
+
+use crate::extract::{Document, Mention, Prominence};
 use crate::profile::Profile;
 use crate::source::TargetKind;
 use crate::span::Span;
@@ -30,6 +40,14 @@ pub const RELATED_CREDIT_PERCENT: u32 = 50;
 /// percent. Half, like a related skill: real progress, but a screen that requires the credential does not pass it.
 pub const IN_PROGRESS_CREDIT_PERCENT: u32 = 50;
 
+/// Share of a skill's weight earned when the CV shows it for fewer years than a posting asks, in percent. Most of
+/// it: the skill is there, and years are a softer screen than the skill itself.
+pub const YEARS_SHORT_CREDIT_PERCENT: u32 = 75;
+
+/// The most a posting's score (and the aggregate) can be while a required skill or required either/or group is
+/// missing outright, not even a near miss: a target whose requirements are unmet cannot read as a 90s fit.
+pub const SCORE_CAP_WITH_MISSING_REQUIRED: u8 = 89;
+
 /// The weight of one skill in one target.
 pub fn skill_weight(kind: Kind, requirement: Requirement) -> u32 {
     let requirement_weight = match requirement {
@@ -50,6 +68,8 @@ pub fn skill_weight(kind: Kind, requirement: Requirement) -> u32 {
 pub struct TargetEvidence {
     /// The target's position in the list given to [`compare`].
     pub target: usize,
+    /// Whether that target is a posting or a bio.
+    pub kind: TargetKind,
     /// The strongest requirement in that target.
     pub requirement: Requirement,
     /// Years asked, if any.
@@ -58,6 +78,10 @@ pub struct TargetEvidence {
     pub text: String,
     /// The sentence of that mention, in that target's text.
     pub sentence: Span,
+    /// That mention's own span, inside `sentence`.
+    pub span: Span,
+    /// For a bio: why the skill stands out there, over all its mentions.
+    pub prominence: Vec<Prominence>,
     /// The weight in that target (0 when the CV answers it with an alternative the target offers).
     pub weight: u32,
     /// How many times that target names it, outside benefits and the company blurb.
@@ -98,6 +122,8 @@ pub struct SkillResult {
     pub evidence: Vec<TargetEvidence>,
     /// For a gap: other skills a target offers in its place ("Kafka or Kinesis"); any one of them closes it.
     pub alternatives: Vec<SkillIdx>,
+    /// For a skill the CV shows: the years a posting asks beyond what the CV shows, if it does.
+    pub years_short: Option<YearsShort>,
 }
 
 impl SkillResult {
@@ -128,21 +154,48 @@ pub struct Comparison {
     pub earned_centi: u32,
     /// The number of targets.
     pub targets: usize,
-    /// Skills the CV has, heaviest first.
+    /// Each target's own score, in target order.
+    pub per_target: Vec<TargetScore>,
+    /// Whether [`SCORE_CAP_WITH_MISSING_REQUIRED`] lowered the aggregate score.
+    pub capped: bool,
+    /// Skills the CV has, heaviest first (including those it shows for fewer years than asked).
     pub matched: Vec<SkillResult>,
-    /// Skills the CV has something related to, or shows in progress, heaviest first.
+    /// Skills the CV has something related to, or shows in progress, in gap order.
     pub related: Vec<SkillResult>,
-    /// Skills the CV lacks, ranked: named by more targets first, then heavier, then in taxonomy order.
+    /// Skills the CV lacks, in gap order.
     pub missing: Vec<SkillResult>,
+    /// The ranked gap list.
+    gaps: Vec<Gap>,
+}
+
+/// One target's own score.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TargetScore {
+    /// A posting or a bio.
+    pub kind: TargetKind,
+    /// The weight that target gives its skills.
+    pub possible: u32,
+    /// The weight earned there, in hundredths.
+    pub earned_centi: u32,
+    /// Earned over possible, rounded, before any cap.
+    pub uncapped: u8,
+    /// The score shown: `uncapped`, lowered to [`SCORE_CAP_WITH_MISSING_REQUIRED`] when `capped_by` is set.
+    pub score: u8,
+    /// For a posting: the most important required skill (or group) the CV misses outright, which caps the score.
+    pub capped_by: Option<SkillIdx>,
 }
 
 impl Comparison {
-    /// Everything the CV does not fully show, missing and related together, in rank order. This is the list a
-    /// user should read first: a required skill stays a gap even when the CV shows something transferable.
-    pub fn gaps(&self) -> Vec<&SkillResult> {
-        let mut gaps: Vec<&SkillResult> = self.missing.iter().chain(&self.related).collect();
-        gaps.sort_by(|a, b| rank(a, b));
-        gaps
+    /// The one ranked list of what the CV does not fully show: missing skills, near misses, credentials in
+    /// progress and skills shown for fewer years than asked, with relatives collapsed into one gap. This is the
+    /// list a user should read first: a required skill stays a gap even when the CV shows something transferable.
+    pub fn gaps(&self) -> &[Gap] {
+        &self.gaps
+    }
+
+    /// The rank of the gap that holds `skill` (as its head or a member), from 1.
+    pub fn gap_rank(&self, skill: SkillIdx) -> Option<usize> {
+        self.gaps.iter().find(|g| g.skill == skill || g.members.iter().any(|m| m.skill == skill)).map(|g| g.rank)
     }
 }
 
@@ -190,16 +243,19 @@ pub fn compare(taxonomy: &Taxonomy, profile: &Profile, targets: &[Document]) -> 
         let evidence = by_skill.remove(&skill).unwrap_or_default();
         let weight: u32 = evidence.iter().map(|e| e.weight).sum();
         let status = classify(taxonomy, profile, skill, weight, covered_by.get(&skill).copied());
-        let earned = earned_centi(status, weight);
-        possible += weight;
-        earned_total += earned;
         let alternatives = match status {
             Status::Missing | Status::Related(_) | Status::InProgress => {
                 alternatives_of.remove(&skill).unwrap_or_default()
             }
             _ => Vec::new(),
         };
-        let result = SkillResult { skill, status, weight, earned_centi: earned, evidence, alternatives };
+        let mut result =
+            SkillResult { skill, status, weight, earned_centi: 0, evidence, alternatives, years_short: None };
+        result.years_short = years_short(profile, &result);
+        let percent = credit_percent(status, result.years_short.is_some());
+        result.earned_centi = weight * percent;
+        possible += weight;
+        earned_total += result.earned_centi;
         match status {
             Status::Matched | Status::MatchedNarrower(_) | Status::Alternative(_) => matched.push(result),
             Status::Related(_) | Status::InProgress => related.push(result),
@@ -207,17 +263,60 @@ pub fn compare(taxonomy: &Taxonomy, profile: &Profile, targets: &[Document]) -> 
         }
     }
     matched.sort_by(rank);
-    related.sort_by(rank);
-    missing.sort_by(rank);
+    let all: Vec<&SkillResult> = missing.iter().chain(&related).chain(&matched).collect();
+    let gaps = gaps::ranked_gaps(taxonomy, profile, &all, targets.len());
+    let per_target: Vec<TargetScore> =
+        targets.iter().enumerate().map(|(t, doc)| target_score(taxonomy, t, doc.kind, &all, &gaps)).collect();
+    let uncapped = score(earned_total, possible);
+    let capped = per_target.iter().any(|t| t.capped_by.is_some()) && uncapped > SCORE_CAP_WITH_MISSING_REQUIRED;
+    let by_gap =
+        |r: &SkillResult| gaps.iter().position(|g| g.skill == r.skill || g.members.iter().any(|m| m.skill == r.skill));
+    related.sort_by_key(|r| (by_gap(r), r.skill));
+    missing.sort_by_key(|r| (by_gap(r), r.skill));
     Comparison {
-        score: score(earned_total, possible),
+        score: if capped { SCORE_CAP_WITH_MISSING_REQUIRED } else { uncapped },
         possible,
         earned_centi: earned_total,
         targets: targets.len(),
+        per_target,
+        capped,
         matched,
         related,
         missing,
+        gaps,
     }
+}
+
+/// Step 5: one target's score from the weight it gives each skill and the credit each earns, capped at
+/// [`SCORE_CAP_WITH_MISSING_REQUIRED`] for a posting whose required skill the CV misses outright. A soft skill
+/// does not cap: a screen does not fail a CV for not writing "teamwork", and the gap list still shows it.
+fn target_score(taxonomy: &Taxonomy, t: usize, kind: TargetKind, all: &[&SkillResult], gaps: &[Gap]) -> TargetScore {
+    let (mut possible, mut earned) = (0, 0);
+    for r in all {
+        for e in r.evidence.iter().filter(|e| e.target == t) {
+            possible += e.weight;
+            earned += e.weight * credit_percent(r.status, r.years_short.is_some());
+        }
+    }
+    let caps = |r: &SkillResult| {
+        r.status == Status::Missing
+            && taxonomy.skill(r.skill).kind != Kind::Soft
+            && r.evidence.iter().any(|e| e.target == t && e.requirement == Requirement::Required && e.weight > 0)
+    };
+    let capped_by = match kind {
+        TargetKind::Bio => None,
+        TargetKind::Posting => gaps
+            .iter()
+            .flat_map(|g| std::iter::once(&g.result).filter(|_| g.named).chain(&g.members))
+            .find(|r| caps(r))
+            .map(|r| r.skill),
+    };
+    let uncapped = score(earned, possible);
+    let score = match capped_by {
+        Some(_) => uncapped.min(SCORE_CAP_WITH_MISSING_REQUIRED),
+        None => uncapped,
+    };
+    TargetScore { kind, possible, earned_centi: earned, uncapped, score, capped_by }
 }
 
 /// What the targets ask, per skill, before it is set against the profile.
@@ -388,13 +487,15 @@ fn classify(
     }
 }
 
-/// Step 3: the weight a status earns, in hundredths: all of it for a match, [`RELATED_CREDIT_PERCENT`] or
-/// [`IN_PROGRESS_CREDIT_PERCENT`] of it for partial credit, none for a missing skill.
-fn earned_centi(status: Status, weight: u32) -> u32 {
+/// Step 3: the share of its weight a skill earns, in percent: all of it for a match ([`YEARS_SHORT_CREDIT_PERCENT`]
+/// when the CV shows fewer years than asked), [`RELATED_CREDIT_PERCENT`] or [`IN_PROGRESS_CREDIT_PERCENT`] of it
+/// for partial credit, none for a missing skill.
+pub fn credit_percent(status: Status, years_short: bool) -> u32 {
     match status {
-        Status::Matched | Status::MatchedNarrower(_) | Status::Alternative(_) => weight * 100,
-        Status::Related(_) => weight * RELATED_CREDIT_PERCENT,
-        Status::InProgress => weight * IN_PROGRESS_CREDIT_PERCENT,
+        Status::Matched if years_short => YEARS_SHORT_CREDIT_PERCENT,
+        Status::Matched | Status::MatchedNarrower(_) | Status::Alternative(_) => 100,
+        Status::Related(_) => RELATED_CREDIT_PERCENT,
+        Status::InProgress => IN_PROGRESS_CREDIT_PERCENT,
         Status::Missing => 0,
     }
 }
@@ -416,8 +517,17 @@ fn target_evidence(
     let best =
         asked.iter().copied().max_by(|a, b| a.requirement.cmp(&b.requirement).then(b.span.start.cmp(&a.span.start)))?;
     let requirement = best.requirement;
+    let mut prominence: Vec<Prominence> = Vec::new();
+    if kind == TargetKind::Bio {
+        for &p in asked.iter().flat_map(|m| &m.prominence) {
+            if !prominence.contains(&p) {
+                prominence.push(p);
+            }
+        }
+    }
     Some(TargetEvidence {
         target,
+        kind,
         requirement,
         years: match kind {
             TargetKind::Posting => asked.iter().filter_map(|m| m.years).max(),
@@ -425,6 +535,8 @@ fn target_evidence(
         },
         text: best.text.clone(),
         sentence: best.sentence,
+        span: best.span,
+        prominence,
         weight: skill_weight(taxonomy.skill(skill).kind, requirement),
         mentions: asked.len(),
     })
@@ -565,18 +677,19 @@ terraform,Terraform,cloud,tool,,,
     }
 
     #[test]
-    fn earned_centi_step() {
-        let (held, weight) = (SkillIdx(0), 6);
+    fn credit_percent_step() {
+        let held = SkillIdx(0);
         let cases = [
-            (Status::Matched, weight * 100),
-            (Status::MatchedNarrower(held), weight * 100),
-            (Status::Alternative(held), weight * 100),
-            (Status::Related(held), weight * RELATED_CREDIT_PERCENT),
-            (Status::InProgress, weight * IN_PROGRESS_CREDIT_PERCENT),
-            (Status::Missing, 0),
+            (Status::Matched, false, 100),
+            (Status::Matched, true, YEARS_SHORT_CREDIT_PERCENT),
+            (Status::MatchedNarrower(held), false, 100),
+            (Status::Alternative(held), false, 100),
+            (Status::Related(held), false, RELATED_CREDIT_PERCENT),
+            (Status::InProgress, false, IN_PROGRESS_CREDIT_PERCENT),
+            (Status::Missing, false, 0),
         ];
-        for (status, expected) in cases {
-            assert_eq!(earned_centi(status, weight), expected, "{status:?}");
+        for (status, years_short, expected) in cases {
+            assert_eq!(credit_percent(status, years_short), expected, "{status:?} {years_short}");
         }
     }
 
