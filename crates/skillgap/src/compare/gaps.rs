@@ -286,14 +286,22 @@ fn collapse_relatives(taxonomy: &Taxonomy, scored: &[(&SkillResult, GapStatus, u
         }
     }
     for group in &mut groups {
-        // The head: a member no other member is above; the most important of those, then the first in taxonomy order.
-        let top = |i: &usize| !group.members.iter().any(|&j| taxonomy.is_under(scored[*i].0.skill, scored[j].0.skill));
+        // The head: the member asked most strongly, so the gap leads with what the target asks ("Apache Kafka,
+        // with Stream Processing" when Kafka is required and stream processing only a duty); at an equal level the
+        // broader one (WCAG under Accessibility), then the more important, then the first in taxonomy order.
+        let top = |i: usize| !group.members.iter().any(|&j| taxonomy.is_under(scored[i].0.skill, scored[j].0.skill));
+        let level = |i: usize| scored[i].0.requirement();
         let head = group
             .members
             .iter()
             .copied()
-            .filter(|i| top(i))
-            .min_by(|&a, &b| scored[b].2.cmp(&scored[a].2).then(scored[a].0.skill.cmp(&scored[b].0.skill)))
+            .min_by(|&a, &b| {
+                level(b)
+                    .cmp(&level(a))
+                    .then(top(b).cmp(&top(a)))
+                    .then(scored[b].2.cmp(&scored[a].2))
+                    .then(scored[a].0.skill.cmp(&scored[b].0.skill))
+            })
             .unwrap_or(group.members[0]);
         group.members.retain(|&i| i != head);
         group.head = Some(head);
