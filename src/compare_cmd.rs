@@ -5,7 +5,9 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use anyhow::Result;
-use skillgap::{compare, suggest, CompareReport, Document, Extractor, Profile, Source, TargetKind, Taxonomy};
+use skillgap::{
+    compare, hired_edge, suggest, CompareReport, Document, Extractor, Profile, Source, TargetKind, Taxonomy,
+};
 
 use crate::args::Format;
 use crate::config::CompareConfig;
@@ -37,7 +39,10 @@ pub fn run(
         .collect();
     let taxonomy = extractor.taxonomy();
     let comparison = compare(taxonomy, &profile, &docs);
-    let suggestions = suggest(taxonomy, &profile, &comparison, &message_labels(&targets, &docs));
+    let labels = message_labels(&targets, &docs);
+    let mut suggestions = suggest(taxonomy, &profile, &comparison, &labels);
+    let texts: Vec<(&str, &Document)> = targets.iter().map(|t| t.text.as_str()).zip(&docs).collect();
+    suggestions.extend(hired_edge(taxonomy, &cv.text, &profile, &texts, &labels));
     let mut report = CompareReport::new(taxonomy, &cv.name, &profile, &targets, &comparison, &suggestions);
     if options.explain {
         report = report.with_explain(taxonomy, &comparison);

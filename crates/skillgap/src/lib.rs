@@ -20,6 +20,7 @@
 //! | `profile` | the CV as a [`Profile`]: its document, skill lists read by near spelling, and years from dated roles |
 //! | `compare` | targets against the profile, in named steps, into a [`Comparison`] |
 //! | `suggest` | one rule per [`SuggestionKind`] |
+//! | `edge` | the hired person's edge beyond skills: seniority, years, leading people, quantified results, degree |
 //! | `report` | the output values ([`CompareReport`], [`ExtractReport`], CSV rows) that JSON and CSV serialise and the CLI renders |
 //! | `taxonomy`, `check`, `import` | the taxonomy, its layers and canonical form; `taxonomy check`; the ESCO and O*NET importers (`import/`) |
 //! | `span`, `error` | byte ranges; the one error type |
@@ -44,6 +45,7 @@
 
 mod check;
 mod compare;
+mod edge;
 mod error;
 mod extract;
 mod fuzzy;
@@ -70,6 +72,7 @@ pub use compare::{
     RELATED_CREDIT_PERCENT, REQUIRED_WEIGHT, SCORE_CAP_WITH_MISSING_REQUIRED, SOFT_PERCENT, SOFT_SKILL_FACTOR,
     SPECIFIC_PERCENT, SPOKEN_PERCENT, YEARS_COUNTED_MAX, YEARS_SHORT_CREDIT_PERCENT, YEARS_SHORT_PERCENT,
 };
+pub use edge::{hired_edge, person_signals, PersonSignals};
 pub use error::{Error, ErrorKind};
 pub use extract::{
     Alternatives, Document, Extractor, ExtractorBuilder, MatchKind, Mention, Prominence, Scratch, SkillEvidence,

@@ -28,6 +28,9 @@ pub enum SuggestionKind {
     Credential,
     /// A gap close to something the CV shows: name the overlap, or learn it from there.
     BuildOnRelated,
+    /// What a hired person's bio shows beyond skills (seniority, years, leading people, quantified results, degree):
+    /// see [`hired_edge`](crate::hired_edge).
+    HiredEdge,
 }
 
 /// One suggestion.
@@ -154,6 +157,11 @@ fn align_wording(cx: &Context, r: &SkillResult) -> Option<Suggestion> {
     // "Advanced Excel", "fluent Spanish", "certified scrum master" claim a level, not only a name: taking that
     // wording is only honest if the level is true, which the CV does not tell.
     if fold(&target.text).split(|c: char| !c.is_alphanumeric()).any(|w| LEVEL_WORDS.contains(&w)) {
+        return None;
+    }
+    // "GA4", "Python 3", "ITIL 4" name a version: only honest if the CV's own words say it.
+    let digits = |s: &str| s.chars().filter(char::is_ascii_digit).collect::<String>();
+    if !digits(&target.text).is_empty() && cv.mentions.iter().all(|m| digits(&m.text) != digits(&target.text)) {
         return None;
     }
     Some(Suggestion {
@@ -483,6 +491,7 @@ fn priority(kind: SuggestionKind) -> u8 {
         SuggestionKind::StateYears => 2,
         SuggestionKind::AlignWording => 3,
         SuggestionKind::Surface => 4,
+        SuggestionKind::HiredEdge => 5,
     }
 }
 

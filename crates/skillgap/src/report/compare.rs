@@ -391,7 +391,7 @@ impl CompareReport {
                     evidence: s.evidence.clone(),
                     kind: s.kind,
                     message: s.message.clone(),
-                    skill: (s.skills.len() <= 1).then(|| taxonomy.skill(s.skill).id.clone()),
+                    skill: (s.skills.len() == 1).then(|| taxonomy.skill(s.skill).id.clone()),
                     skills: s.skills.iter().map(|&k| taxonomy.skill(k).id.clone()).collect(),
                 })
                 .collect(),

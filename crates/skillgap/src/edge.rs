@@ -1,0 +1,338 @@
+//! The hired person's edge beyond skills: what a bio shows that a list of skills does not (seniority, years in the
+//! field, leading people, quantified results, the level of their degree), set against the CV.
+//!
+//! Each side is read into [`PersonSignals`]; each rule compares one signal and, where the bio shows more, becomes a
+//! [`Suggestion`] of kind [`SuggestionKind::HiredEdge`] that quotes the bio. Only bios are read: a posting has no
+//! person to compare with.
+
+use crate::extract::Document;
+use crate::profile::Profile;
+use crate::source::TargetKind;
+use crate::structure::roles::union_months;
+use crate::structure::years_in;
+use crate::suggest::{Suggestion, SuggestionKind};
+use crate::taxonomy::{Kind, Taxonomy};
+
+/// Title words by seniority, lowest first. A headline's level is the highest it names.
+const SENIORITY: &[(&str, u8)] = &[
+    ("intern", 0),
+    ("trainee", 0),
+    ("apprentice", 0),
+    ("junior", 1),
+    ("assistant", 1),
+    ("associate", 2),
+    ("senior", 4),
+    ("lead", 5),
+    ("principal", 5),
+    ("staff", 5),
+    ("manager", 5),
+    ("head", 6),
+    ("director", 7),
+    ("vp", 8),
+    ("vice president", 8),
+    ("chief", 9),
+];
+
+/// A headline with no seniority word reads as a practitioner in the middle.
+const PLAIN_LEVEL: u8 = 3;
+
+/// Phrases that show someone leads or develops people.
+const LEADERSHIP: &[&str] = &[
+    "led a team",
+    "leads a team",
+    "lead a team",
+    "managed a team",
+    "manages a team",
+    "manage a team",
+    "team of",
+    "direct reports",
+    "mentored",
+    "mentors",
+    "mentoring",
+    "supervised",
+    "supervises",
+    "coached",
+    "line-managed",
+    "line managed",
+    "hired and",
+    "built a team",
+    "built the team",
+];
+
+/// What one person's text shows beyond skills.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PersonSignals {
+    /// The headline's seniority level and the words that gave it.
+    pub seniority: Option<(u8, String)>,
+    /// Years in the field the person states or their dated roles show.
+    pub years: Option<u32>,
+    /// A sentence that shows them leading or developing people.
+    pub leadership: Option<String>,
+    /// Sentences that put a number on a result ("cut churn 18%").
+    pub quantified: Vec<String>,
+    /// The highest degree level (1 associate, 2 bachelor's, 3 master's, 4 doctorate) and its name.
+    pub degree: Option<(u8, String)>,
+}
+
+/// Reads a person's text (a bio, or a CV with its `profile`) into signals.
+pub fn person_signals(taxonomy: &Taxonomy, text: &str, doc: &Document, profile: Option<&Profile>) -> PersonSignals {
+    // A CV or profile often opens with the name, then the title: read the first three lines as the headline.
+    let headline = text.lines().map(str::trim).filter(|l| !l.is_empty()).take(3).collect::<Vec<_>>().join(" | ");
+    let sentences: Vec<&str> =
+        text.split(['.', '\n', ';', '!']).map(str::trim).filter(|s| s.chars().any(char::is_alphabetic)).collect();
+    let stated_years = years_in(text).map(|(_, _, n)| u32::from(n)).max();
+    let dated_years = profile.map(|p| union_months(p.roles.iter().map(|r| r.period)) / 12).filter(|&y| y > 0);
+    PersonSignals {
+        seniority: seniority(&headline),
+        years: stated_years.max(dated_years),
+        leadership: sentences.iter().find(|s| leads_people(s)).map(|s| (*s).to_owned()),
+        quantified: sentences.iter().filter(|s| quantifies(s)).map(|s| (*s).to_owned()).collect(),
+        degree: doc
+            .skills
+            .iter()
+            .filter(|e| taxonomy.skill(e.skill).kind == Kind::Degree)
+            .filter_map(|e| {
+                degree_level(&taxonomy.skill(e.skill).name).map(|l| (l, taxonomy.skill(e.skill).name.clone()))
+            })
+            .max_by_key(|(l, _)| *l),
+    }
+}
+
+/// The seniority a headline names.
+fn seniority(headline: &str) -> Option<(u8, String)> {
+    if headline.is_empty() {
+        return None;
+    }
+    let lower = headline.to_lowercase();
+    let words: Vec<&str> = lower.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+    let found = SENIORITY
+        .iter()
+        .filter(|(word, _)| if word.contains(' ') { lower.contains(word) } else { words.contains(word) })
+        .max_by_key(|(_, level)| *level);
+    // The title is the headline's part that names the seniority ("Marcus Lund — Marketing Manager at Orbitask |
+    // B2B SaaS" gives "Marketing Manager at Orbitask"), else its first part.
+    let parts: Vec<&str> = headline.split(['|', '—', '–', ',', '·']).map(str::trim).filter(|p| !p.is_empty()).collect();
+    let title = found
+        .and_then(|(word, _)| parts.iter().find(|p| p.to_lowercase().contains(word)))
+        .or(parts.first())
+        .map_or_else(|| headline.trim().to_owned(), |p| (*p).to_owned());
+    Some((found.map_or(PLAIN_LEVEL, |&(_, level)| level), title))
+}
+
+/// Whether a sentence shows someone leading or developing people.
+fn leads_people(sentence: &str) -> bool {
+    let lower = sentence.to_lowercase();
+    LEADERSHIP.iter().any(|p| lower.contains(p))
+}
+
+/// Whether a sentence puts a number on a result: a percentage, a currency amount or a multiple.
+fn quantifies(sentence: &str) -> bool {
+    let has_digit = sentence.chars().any(|c| c.is_ascii_digit());
+    let marked = sentence.contains('%')
+        || sentence.contains(['$', '£', '€'])
+        || sentence.split_whitespace().any(|w| {
+            let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+            w.len() >= 2 && w.ends_with('x') && w[..w.len() - 1].chars().all(|c| c.is_ascii_digit())
+        });
+    has_digit && marked
+}
+
+/// The level of a degree by its name: 4 doctorate, 3 master's, 2 bachelor's, 1 associate.
+fn degree_level(name: &str) -> Option<u8> {
+    let lower = name.to_lowercase();
+    let has = |w: &str| lower.contains(w);
+    if has("phd") || has("doctor") || has("doctorate") {
+        Some(4)
+    } else if has("master") || has("mba") || has("msc") || has("m.ed") {
+        Some(3)
+    } else if has("bachelor") || has("bsc") || has("b.a") {
+        Some(2)
+    } else if has("associate") {
+        Some(1)
+    } else {
+        None
+    }
+}
+
+/// The edge each bio's person has over the CV, as suggestions that quote the bio. `targets` are each target's
+/// text with its document, in the order of the comparison; `labels` name them ("the bio", a file name).
+pub fn hired_edge(
+    taxonomy: &Taxonomy,
+    cv: &str,
+    profile: &Profile,
+    targets: &[(&str, &Document)],
+    labels: &[String],
+) -> Vec<Suggestion> {
+    let yours = person_signals(taxonomy, cv, &profile.document, Some(profile));
+    let mut out: Vec<Suggestion> = Vec::new();
+    for (t, (text, doc)) in targets.iter().enumerate() {
+        if doc.kind != TargetKind::Bio {
+            continue;
+        }
+        let theirs = person_signals(taxonomy, text, doc, None);
+        let who = labels.get(t).map_or("the bio", String::as_str);
+        for rule in RULES {
+            if let Some(message) = rule(who, &theirs, &yours) {
+                // One suggestion per kind of edge: the first bio that shows it speaks for the others.
+                if !out.iter().any(|s| s.message == message) {
+                    out.push(edge_suggestion(message));
+                }
+            }
+        }
+    }
+    out
+}
+
+fn edge_suggestion(message: String) -> Suggestion {
+    Suggestion {
+        kind: SuggestionKind::HiredEdge,
+        skill: crate::taxonomy::SkillIdx(0),
+        skills: Vec::new(),
+        evidence: Vec::new(),
+        message,
+        weight: 0,
+    }
+}
+
+/// One edge rule: the bio's label, their signals and yours, into advice when they show more.
+type Rule = fn(&str, &PersonSignals, &PersonSignals) -> Option<String>;
+
+/// Every edge rule, in the order their advice is shown.
+const RULES: &[Rule] = &[seniority_edge, years_edge, leadership_edge, quantified_edge, degree_edge];
+
+/// The bio's headline names a more senior title than the CV's.
+fn seniority_edge(who: &str, theirs: &PersonSignals, yours: &PersonSignals) -> Option<String> {
+    let (their_level, their_title) = theirs.seniority.as_ref()?;
+    let your_level = yours.seniority.as_ref().map_or(PLAIN_LEVEL, |(l, _)| *l);
+    (*their_level > your_level).then(|| {
+        format!(
+            "In {who} the hired person is \"{their_title}\", a more senior title than your CV's headline. If you have done work at that level (owned decisions, led projects, set direction), make it the first thing your summary says."
+        )
+    })
+}
+
+/// The bio states more years in the field than the CV shows.
+fn years_edge(who: &str, theirs: &PersonSignals, yours: &PersonSignals) -> Option<String> {
+    let their_years = theirs.years?;
+    let your_years = yours.years.unwrap_or(0);
+    (their_years >= your_years + 2).then(|| {
+        format!(
+            "In {who} the hired person has about {their_years} years in the field; your CV shows about {your_years}. Years cannot be added, but depth can be shown: lead with your hardest problems and their results."
+        )
+    })
+}
+
+/// The bio shows leading or developing people; the CV does not.
+fn leadership_edge(who: &str, theirs: &PersonSignals, yours: &PersonSignals) -> Option<String> {
+    let said = theirs.leadership.as_ref()?;
+    yours.leadership.is_none().then(|| {
+        format!(
+            "In {who} the hired person leads or develops people (\"{}\"); your CV shows no one you led, trained or mentored. If you have (a new starter you trained, a project team you ran), say how many and what came of it.",
+            crate::report::shorten(said, 90)
+        )
+    })
+}
+
+/// The bio puts numbers on its results; the CV hardly does.
+fn quantified_edge(who: &str, theirs: &PersonSignals, yours: &PersonSignals) -> Option<String> {
+    let example = theirs.quantified.first()?;
+    (theirs.quantified.len() >= 2 && yours.quantified.len() <= 1).then(|| {
+        format!(
+            "{} puts numbers on results (\"{}\"); your CV's bullets hardly do. Add the true number behind each achievement you have one for: time saved, cost, volume, growth.",
+            capitalise(who),
+            crate::report::shorten(example, 90)
+        )
+    })
+}
+
+/// The bio names a higher degree than the CV.
+fn degree_edge(who: &str, theirs: &PersonSignals, yours: &PersonSignals) -> Option<String> {
+    let (their_level, their_degree) = theirs.degree.as_ref()?;
+    let your_level = yours.degree.as_ref().map_or(0, |(l, _)| *l);
+    (*their_level > your_level).then(|| {
+        format!(
+            "In {who} the hired person holds {} {their_degree}, a higher degree than your CV shows. Unless a posting requires it, experience can stand in for it: name the courses, certificates or projects that taught you the same.",
+            article(their_degree)
+        )
+    })
+}
+
+/// "a" or "an" before `name`, by its sound: "an MBA", "an MSc", "a Bachelor's Degree", "an Associate Degree".
+fn article(name: &str) -> &'static str {
+    let mut chars = name.chars();
+    let first = chars.next().unwrap_or('x');
+    let acronym = chars.next().is_some_and(char::is_uppercase);
+    let vowel_sound = if acronym { "AEFHILMNORSX".contains(first) } else { "AEIOUaeiou".contains(first) };
+    if vowel_sound {
+        "an"
+    } else {
+        "a"
+    }
+}
+
+fn capitalise(s: &str) -> String {
+    let mut chars = s.chars();
+    chars.next().map_or_else(String::new, |first| first.to_uppercase().chain(chars).collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Extractor;
+
+    #[test]
+    fn signals() {
+        let ex = Extractor::new(Taxonomy::builtin());
+        let bio =
+            "Senior Product Designer | Fintech\nShe has 9 years in product design and leads a team of 4 designers. \
+                   Her onboarding redesign cut drop-off by 23%. The new checkout lifted revenue by $1.2M. \
+                   She holds an MSc in Human-Computer Interaction.";
+        let doc = ex.extract_as(bio, TargetKind::Bio);
+        let s = person_signals(ex.taxonomy(), bio, &doc, None);
+        assert_eq!(s.seniority.as_ref().map(|(l, _)| *l), Some(4));
+        assert_eq!(s.years, Some(9));
+        assert!(s.leadership.as_deref().is_some_and(|l| l.contains("team of 4")));
+        assert_eq!(s.quantified.len(), 2);
+        assert_eq!(s.degree.as_ref().map(|(l, _)| *l), Some(3), "{:?}", s.degree);
+    }
+
+    #[test]
+    fn the_hired_person_s_edge_is_advice_with_their_words() {
+        let ex = Extractor::new(Taxonomy::builtin());
+        let bio =
+            "Senior Product Designer | Fintech\nShe has 9 years in product design and leads a team of 4 designers. \
+                   Her onboarding redesign cut drop-off by 23%. The new checkout lifted revenue by $1.2M.";
+        let cv = "Product Designer\nExperience\nDesigner, Acme, 2021 – 2024\n- Designed onboarding flows in Figma\n";
+        let profile = Profile::from_text(&ex, cv);
+        let doc = ex.extract_as(bio, TargetKind::Bio);
+        let advice = hired_edge(ex.taxonomy(), cv, &profile, &[(bio, &doc)], &["the bio".to_owned()]);
+        let text: Vec<&str> = advice.iter().map(|s| s.message.as_str()).collect();
+        assert_eq!(advice.len(), 4, "{text:#?}");
+        assert!(text[0].contains("\"Senior Product Designer\""));
+        assert!(text[1].contains("about 9 years") && text[1].contains("about 3"));
+        assert!(text[2].contains("team of 4"));
+        assert!(text[3].contains("23%"));
+        // A posting has no person to compare with.
+        let posting = ex.extract_as(bio, TargetKind::Posting);
+        assert!(hired_edge(ex.taxonomy(), cv, &profile, &[(bio, &posting)], &["the posting".to_owned()]).is_empty());
+    }
+
+    #[test]
+    fn rules_compare_like_with_like() {
+        // (their headline, your headline, an edge)
+        const CASES: &[(&str, &str, bool)] = &[
+            ("Head of Marketing", "Marketing Manager", true),
+            ("Marketing Manager", "Senior Marketing Manager", false),
+            ("Data Engineer", "Data Engineer", false),
+            ("Lead Electrician", "Apprentice Electrician", true),
+        ];
+        for &(theirs, yours, edge) in CASES {
+            let t = PersonSignals { seniority: seniority(theirs), ..PersonSignals::default() };
+            let y = PersonSignals { seniority: seniority(yours), ..PersonSignals::default() };
+            assert_eq!(seniority_edge("the bio", &t, &y).is_some(), edge, "{theirs} / {yours}");
+        }
+        assert!(
+            quantifies("Cut churn 18% in a year") && quantifies("Grew pipeline 3x") && !quantifies("Led 3 projects")
+        );
+    }
+}
