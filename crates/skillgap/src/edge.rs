@@ -251,7 +251,7 @@ fn degree_edge(who: &str, theirs: &PersonSignals, yours: &PersonSignals) -> Opti
     let your_level = yours.degree.as_ref().map_or(0, |(l, _)| *l);
     (*their_level > your_level).then(|| {
         format!(
-            "In {who} the hired person holds {} {their_degree}, a higher degree than your CV shows. Unless a posting requires it, experience can stand in for it: name the courses, certificates or projects that taught you the same.",
+            "In {who} the hired person holds {} {their_degree}, a higher degree than your CV shows. Unless the roles you apply for require it, experience can stand in for it: name the courses, certificates or projects that taught you the same.",
             article(their_degree)
         )
     })
