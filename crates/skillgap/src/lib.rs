@@ -18,7 +18,7 @@
 //! | `phrase` | loose phrase matching for ESCO-style labels |
 //! | `fuzzy` | near spellings: query keys (`fuzzy/keys.rs`), the trigram index (`fuzzy/index.rs`), typo guards (`fuzzy/typo.rs`) |
 //! | `profile` | the CV as a [`Profile`]: its document, skill lists read by near spelling, and years from dated roles |
-//! | `compare` | targets against the profile, in named steps, into a [`Comparison`] |
+//! | `compare` | targets against the profile, in named steps, into a [`Comparison`]; `compare/gaps.rs` ranks the gaps and collapses relatives |
 //! | `suggest` | one rule per [`SuggestionKind`] |
 //! | `edge` | the hired person's edge beyond skills: seniority, years, leading people, quantified results, degree |
 //! | `report` | the output values ([`CompareReport`], [`ExtractReport`], CSV rows) that JSON and CSV serialise and the CLI renders |
