@@ -24,7 +24,6 @@ const SENIORITY: &[(&str, u8)] = &[
     ("senior", 4),
     ("lead", 5),
     ("principal", 5),
-    ("staff", 5),
     ("manager", 5),
     ("head", 6),
     ("director", 7),
@@ -44,7 +43,6 @@ const LEADERSHIP: &[&str] = &[
     "managed a team",
     "manages a team",
     "manage a team",
-    "team of",
     "direct reports",
     "mentored",
     "mentors",
@@ -77,10 +75,28 @@ pub struct PersonSignals {
 /// Reads a person's text (a bio, or a CV with its `profile`) into signals.
 pub fn person_signals(taxonomy: &Taxonomy, text: &str, doc: &Document, profile: Option<&Profile>) -> PersonSignals {
     // A CV or profile often opens with the name, then the title: read the first three lines as the headline.
-    let headline = text.lines().map(str::trim).filter(|l| !l.is_empty()).take(3).collect::<Vec<_>>().join(" | ");
-    let sentences: Vec<&str> =
-        text.split(['.', '\n', ';', '!']).map(str::trim).filter(|s| s.chars().any(char::is_alphabetic)).collect();
-    let stated_years = years_in(text).map(|(_, _, n)| u32::from(n)).max();
+    // A CV or profile often opens with the name, then the title ("**Marketing Manager** | Brighton | email"): the
+    // headline is the first three lines, less any that end in a full stop (prose, not a title).
+    let headline = text
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .take(3)
+        .filter(|l| !l.ends_with('.'))
+        .collect::<Vec<_>>()
+        .join(" | ");
+    let sentences = sentences_of(text);
+    // Years in the field: "9 years in product design", "12 years as a nurse", "8 years' experience", not the
+    // years of one skill ("5 years of Figma") or an age ("pupils aged 11–16 years").
+    let stated_years = years_in(text)
+        .filter(|&(_, end, _)| {
+            let after = text.get(end..).unwrap_or("").trim_start_matches(['\'', '’']).trim_start().to_lowercase();
+            ["in ", "as ", "of experience", "experience", "of professional", "in the"]
+                .iter()
+                .any(|w| after.starts_with(w))
+        })
+        .map(|(_, _, n)| u32::from(n))
+        .max();
     let dated_years = profile.map(|p| union_months(p.roles.iter().map(|r| r.period)) / 12).filter(|&y| y > 0);
     PersonSignals {
         seniority: seniority(&headline),
@@ -98,6 +114,27 @@ pub fn person_signals(taxonomy: &Taxonomy, text: &str, doc: &Document, profile: 
     }
 }
 
+/// The sentences of a text: split at a full stop, question or exclamation mark followed by a space or the end, at
+/// semicolons and at line breaks (so "$1.2M" and "3.5%" stay whole).
+fn sentences_of(text: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let bytes = text.as_bytes();
+    for (i, &b) in bytes.iter().enumerate() {
+        let stop = match b {
+            b'\n' | b';' => true,
+            b'.' | b'!' | b'?' => bytes.get(i + 1).is_none_or(|n| n.is_ascii_whitespace()),
+            _ => false,
+        };
+        if stop {
+            out.push(&text[start..i]);
+            start = i + 1;
+        }
+    }
+    out.push(&text[start..]);
+    out.into_iter().map(str::trim).filter(|s| s.chars().any(char::is_alphabetic)).collect()
+}
+
 /// The seniority a headline names.
 fn seniority(headline: &str) -> Option<(u8, String)> {
     if headline.is_empty() {
@@ -107,7 +144,15 @@ fn seniority(headline: &str) -> Option<(u8, String)> {
     let words: Vec<&str> = lower.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
     let found = SENIORITY
         .iter()
-        .filter(|(word, _)| if word.contains(' ') { lower.contains(word) } else { words.contains(word) })
+        .filter(|(word, _)| {
+            if word.contains(' ') {
+                lower.contains(word)
+            } else {
+                // "Lead generation" and "lead nurturing" are marketing, not a lead's title.
+                let titled = |w: &[&str]| w[0] == *word && !matches!(w[1], "generation" | "gen" | "nurturing");
+                words.windows(2).any(titled) || words.last() == Some(word)
+            }
+        })
         .max_by_key(|(_, level)| *level);
     // The title is the headline's part that names the seniority ("Marcus Lund — Marketing Manager at Orbitask |
     // B2B SaaS" gives "Marketing Manager at Orbitask"), else its first part.
@@ -333,6 +378,20 @@ mod tests {
         }
         assert!(
             quantifies("Cut churn 18% in a year") && quantifies("Grew pipeline 3x") && !quantifies("Led 3 projects")
+        );
+        assert_eq!(
+            sentences_of("Lifted revenue by $1.2M. Cut cost 3.5%"),
+            ["Lifted revenue by $1.2M", "Cut cost 3.5%"]
+        );
+        assert_eq!(seniority("Lead generation specialist").map(|(l, _)| l), Some(PLAIN_LEVEL));
+        assert_eq!(seniority("Staff Nurse").map(|(l, _)| l), Some(PLAIN_LEVEL));
+        assert_eq!(
+            seniority("Marcus Lund — Marketing Manager at Orbitask | B2B SaaS"),
+            Some((5, "Marketing Manager at Orbitask".to_owned()))
+        );
+        assert_eq!(
+            [article("MBA"), article("Master's Degree"), article("Associate Degree"), article("BSc")],
+            ["an", "a", "an", "a"]
         );
     }
 }

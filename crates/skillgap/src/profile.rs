@@ -149,14 +149,20 @@ pub fn extract_reading_lists(extractor: &Extractor, text: &str, kind: Option<Tar
     document
 }
 
-/// The latest month any date range in `cv` names: "present" for a CV read without a clock.
+/// "Present" for a CV read without a clock: January of the latest year the CV writes anywhere (a finished role's
+/// end, a certificate's year), so an ongoing role counts no more than the CV itself shows.
 fn latest_month(cv: &str) -> Month {
     let far = Month::new(2199, 12).unwrap_or_default();
-    cv.lines()
-        .filter_map(|line| date_range(line, far))
-        .map(|(_, _, p)| if p.ongoing { p.from } else { p.last() })
-        .max()
-        .unwrap_or_default()
+    let ended =
+        cv.lines().filter_map(|line| date_range(line, far)).filter(|(_, _, p)| !p.ongoing).map(|(_, _, p)| p.last());
+    let years = cv
+        .as_bytes()
+        .windows(4)
+        .filter(|w| w.iter().all(u8::is_ascii_digit))
+        .filter_map(|w| std::str::from_utf8(w).ok()?.parse::<u32>().ok())
+        .filter(|y| (1950..2100).contains(y))
+        .filter_map(|y| Month::new(y, 1));
+    ended.chain(years).max().unwrap_or_default()
 }
 
 /// Items of skill lists: comma-, semicolon-, pipe-, slash- or bullet-separated pieces of lines in a skills section

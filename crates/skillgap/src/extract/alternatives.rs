@@ -141,7 +141,10 @@ pub(super) fn alternative_groups(text: &str, kept: &[Kept], is_part: &dyn Fn(Ski
             }
             continue;
         }
+        // A bracket that opens right before the next mention and is still open there: "(3+ years), SQL" closed
+        // its bracket before SQL and lists nothing.
         let opens_parts = gap.trim_start().starts_with('(')
+            && !gap.contains(')')
             && (is_part(k.skill, next.skill)
                 || !offers_alternatives(text.get(next.span.start..k.sentence.end).unwrap_or("")));
         if opens_parts {

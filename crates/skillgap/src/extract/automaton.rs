@@ -214,6 +214,10 @@ impl AliasAutomaton {
     pub(super) fn choose_by_field(&self, taxonomy: &Taxonomy, text: &str, raw: &mut [RawMatch]) {
         let candidates = |m: &RawMatch| -> Vec<AliasRef> {
             let Some(pattern) = self.patterns.get(m.pattern as usize) else { return Vec::new() };
+            // Most aliases mean one skill: no reading to choose, and nothing to allocate.
+            if pattern.targets.iter().all(|t| t.skill == pattern.targets[0].skill) {
+                return Vec::new();
+            }
             let original = &text[m.span.range()];
             let mut out: Vec<AliasRef> = Vec::new();
             for &target in &pattern.targets {
@@ -232,9 +236,13 @@ impl AliasAutomaton {
         if shared.is_empty() {
             return;
         }
+        let mut is_shared = vec![false; raw.len()];
+        for (i, _) in &shared {
+            is_shared[*i] = true;
+        }
         let mut votes: Vec<(&str, u32)> = Vec::new();
         for (i, m) in raw.iter().enumerate() {
-            if m.ambiguous || shared.iter().any(|(j, _)| *j == i) {
+            if m.ambiguous || is_shared[i] {
                 continue;
             }
             let family = taxonomy.skill(m.alias.skill).family.as_str();

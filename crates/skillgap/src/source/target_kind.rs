@@ -48,27 +48,27 @@ pub struct Signals<'a> {
     first_line: &'a str,
     /// Section kinds opened by the text's headings.
     sections: Vec<SectionKind>,
-    /// Words of the text, lowercased, for counting pronouns.
-    words: Vec<String>,
 }
 
 impl<'a> Signals<'a> {
     /// Reads the signals of `text`.
     pub fn new(text: &'a str) -> Signals<'a> {
         let first_line = text.lines().map(str::trim).find(|l| !l.is_empty()).unwrap_or("");
+        // Headings only: bullets and sentences open no section, and most lines are one or the other.
         let sections = text
             .lines()
-            .map(|l| l.trim().trim_start_matches('#').trim().trim_matches(['*', '_', ':', ' ']))
-            .filter(|l| !l.is_empty() && l.len() <= 60 && l.split_whitespace().count() <= 6)
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && l.len() <= 60 && !l.starts_with(['-', '•', '+', '·']) && !l.ends_with('.'))
+            .map(|l| l.trim_start_matches('#').trim().trim_matches(['*', '_', ':', ' ']))
+            .filter(|l| !l.is_empty() && l.split_whitespace().count() <= 6)
             .filter_map(SectionKind::classify)
             .collect();
-        let lower = text.to_lowercase();
-        let words = lower
-            .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
-            .filter(|w| !w.is_empty())
-            .map(|w| w.replace('’', "'"))
-            .collect();
-        Signals { lower, first_line, sections, words }
+        // One lowered copy of the text serves every rule; words are counted in it without allocating.
+        let mut lower = text.to_lowercase();
+        if lower.contains('’') {
+            lower = lower.replace('’', "'");
+        }
+        Signals { lower, first_line, sections }
     }
 
     fn has_section(&self, kinds: &[SectionKind]) -> bool {
@@ -76,7 +76,7 @@ impl<'a> Signals<'a> {
     }
 
     fn count_words(&self, set: &[&str]) -> usize {
-        self.words.iter().filter(|w| set.contains(&w.as_str())).count()
+        self.lower.split(|c: char| !(c.is_alphanumeric() || c == '\'')).filter(|w| set.contains(w)).count()
     }
 
     fn has_phrase(&self, set: &[&str]) -> bool {

@@ -102,9 +102,9 @@ pub fn organisation_names(text: &str) -> Vec<(usize, usize)> {
         if !joined {
             flush(&mut run);
         }
-        let lower = word.to_lowercase();
         let capitalised = word.chars().next().is_some_and(char::is_uppercase);
-        if capitalised || (!run.is_empty() && CONNECTORS.contains(&lower.as_str())) {
+        let connector = || CONNECTORS.iter().any(|c| word.eq_ignore_ascii_case(c));
+        if capitalised || (!run.is_empty() && connector()) {
             run.push((start, end));
         } else {
             flush(&mut run);

@@ -75,6 +75,16 @@ pub fn negation_cue(sentence: &str, start: usize, end: usize) -> Option<(usize, 
     if !sentence.is_char_boundary(start) || !sentence.is_char_boundary(end) || start > end {
         return None;
     }
+    // Every cue holds "no", "n't" or "without" ("not", "no need", "don't"): most sentences have none, and cost
+    // no copy.
+    let bytes = sentence.as_bytes();
+    let may_negate = bytes.windows(2).any(|w| w.eq_ignore_ascii_case(b"no"))
+        || bytes.windows(7).any(|w| w.eq_ignore_ascii_case(b"without"))
+        || sentence.contains("n't")
+        || sentence.contains("n’t");
+    if !may_negate {
+        return None;
+    }
     let lower = sentence.to_ascii_lowercase();
     RULES.iter().find_map(|(_, rule)| rule(&lower, start, end))
 }
@@ -101,8 +111,11 @@ fn negated_after(lower: &str, _start: usize, end: usize) -> Option<(usize, usize
     let window = &lower[end..window_end];
     let (at, cue) = AFTER.iter().filter_map(|cue| window.find(cue).map(|i| (i, *cue))).min()?;
     let between = &window[..at];
-    // A new sentence or a clause that asks for something else stands between.
-    if between.contains(['.', ';']) || asks(between) {
+    // A new sentence or a clause that asks for something else stands between; so does a comma or "however",
+    // unless it only leads to "but not" ("Spanish is a plus, but not essential").
+    let leads_to_but = between.trim_end().ends_with(" but") || between.trim_end().ends_with(",but");
+    let new_clause = between.contains(',') || between.contains(" however");
+    if between.contains(['.', ';']) || asks(between) || (new_clause && !leads_to_but) {
         return None;
     }
     let cue_end = end + at + cue.len();
@@ -121,7 +134,8 @@ fn no_needed(lower: &str, start: usize, end: usize) -> Option<(usize, usize)> {
     let before = &lower[cs..start];
     let bare = before.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '-' | '*' | '+' | '•' | '·' | '–'));
     let no_at = bare.split_whitespace().next().filter(|w| *w == "no").map(|_| start - bare.len())?;
-    if start - no_at > MAX_REACH {
+    // "No weekend work, Excel required": the "no" belongs to another item of the clause.
+    if start - no_at > MAX_REACH || lower[no_at..start].contains(',') {
         return None;
     }
     let after = &lower[end..ce];

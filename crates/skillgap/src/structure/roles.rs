@@ -51,6 +51,8 @@ pub struct Period {
     pub until: Month,
     /// Whether the CV says the role goes on ("2021 – present"); `until` is then the month after today.
     pub ongoing: bool,
+    /// The end year as written ("2019 – 2023" ends in 2023, though only whole years up to January 2023 count).
+    pub end_year: u32,
 }
 
 impl Period {
@@ -68,11 +70,10 @@ impl Period {
 impl fmt::Display for Period {
     /// `2019–2023`, or `2021–present`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let last = self.last();
-        match (self.ongoing, self.from.year() == last.year()) {
+        match (self.ongoing, self.from.year() == self.end_year) {
             (true, _) => write!(f, "{}–present", self.from.year()),
             (false, true) => write!(f, "{}", self.from.year()),
-            (false, false) => write!(f, "{}–{}", self.from.year(), last.year()),
+            (false, false) => write!(f, "{}–{}", self.from.year(), self.end_year),
         }
     }
 }
@@ -379,8 +380,8 @@ fn parse_end(tokens: &[Token<'_>], i: usize) -> Option<(End, usize)> {
         let year = tokens.get(i + 1).and_then(|y| year_of(y.text))?;
         return Some((End::Month(Month::new(year, month)?), 2));
     }
-    // "03/2019", "3.2019"
-    if let Some((m, y)) = t.text.split_once(['/', '.']) {
+    // "03/2019", "3.2019" (a sentence's full stop after "2023." is no separator)
+    if let Some((m, y)) = t.text.trim_end_matches('.').split_once(['/', '.']) {
         let (m, y) = (m.parse().ok()?, year_of(y)?);
         return Some((End::Month(Month::new(y, m)?), 1));
     }
@@ -409,6 +410,10 @@ fn year_of(s: &str) -> Option<u32> {
 /// The first date range in `line`: its byte offset, its length and the period. A range whose end comes before
 /// its start, or that ends after today, is not read.
 pub fn date_range(line: &str, today: Month) -> Option<(usize, usize, Period)> {
+    // Every range has a four-digit year: most lines have none, and are rejected without tokenising.
+    if !line.as_bytes().windows(4).any(|w| w.iter().all(u8::is_ascii_digit)) {
+        return None;
+    }
     let toks = tokens(line);
     for i in 0..toks.len() {
         let Some((from, used)) = parse_end(&toks, i) else { continue };
@@ -442,7 +447,17 @@ fn period_of(from: End, to: End, today: Month) -> Option<Period> {
         (End::Year(a), End::Ongoing) => (Month::new(a, 1)?, true, today.next()),
         (End::Ongoing, _) => return None,
     };
-    (start < until && start <= today).then_some(Period { from: start, until: until.min(today.next()), ongoing })
+    let end_year = match to {
+        End::Month(m) => m.year(),
+        End::Year(y) => y,
+        End::Ongoing => today.year(),
+    };
+    (start < until && start <= today).then_some(Period {
+        from: start,
+        until: until.min(today.next()),
+        ongoing,
+        end_year,
+    })
 }
 
 /// The months covered by `periods`, counting overlaps once.
@@ -507,6 +522,11 @@ mod tests {
         },
         RangeCase { name: "hyphenated years", line: "Teacher (2015-2019)", expected: Some(("2015-2019", 48, false)) },
         RangeCase { name: "no range", line: "Managed budgets of £2m in 2019", expected: None },
+        RangeCase {
+            name: "full stop after the year",
+            line: "Analyst from 2019 to 2023.",
+            expected: Some(("2019 to 2023.", 48, false)),
+        },
         RangeCase { name: "backwards", line: "2023 – 2019", expected: None },
         RangeCase { name: "phone numbers", line: "Call 0207 - 1234 567", expected: None },
         RangeCase { name: "future start", line: "2030 – present", expected: None },
@@ -549,6 +569,8 @@ mod tests {
         assert_eq!(first.header, "Data Analyst, Acme Corp, Denver");
         assert_eq!(first.employer.map(|(s, e)| &cv[s..e]), Some("Acme Corp"));
         assert_eq!(first.period.to_string(), "2019–2023");
+        let years_only = date_range("2019 – 2023", today()).map(|(_, _, p)| p.to_string());
+        assert_eq!(years_only.as_deref(), Some("2019–2023"), "a year-only range shows the years written");
         let second = &roles[1];
         assert_eq!(second.header, "Senior Analyst at Birch Ltd");
         assert_eq!(second.employer.map(|(s, e)| &cv[s..e]), Some("Birch Ltd"));
@@ -598,6 +620,7 @@ mod tests {
             from: Month::new(a.0, a.1).unwrap(),
             until: Month::new(b.0, b.1).unwrap(),
             ongoing: false,
+            end_year: b.0,
         };
         // 2019-2022 and 2021-2024 overlap for a year: 5 years in all, not 6.
         assert_eq!(union_months([p((2019, 1), (2022, 1)), p((2021, 1), (2024, 1))]), 60);
