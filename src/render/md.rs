@@ -4,12 +4,13 @@ use std::fmt::Write as _;
 
 use skillgap::{CompareReport, ExtractReport, GapStatus};
 
-use super::{cap_lines, gap_facts, gap_members, gap_title, md_escape, requirement_str, target_line};
+use super::{cap_lines, coverage_lines, gap_facts, gap_members, gap_title, md_escape, requirement_str, target_line};
 
 /// `compare`'s Markdown: the score, a table of the first `top` gaps, what is shared, near misses, suggestions.
 pub fn compare(report: &CompareReport, top: usize) -> String {
     let mut out = score_header(report);
     out.push_str(&gaps_table(report, top));
+    out.push_str(&unrecognised_list(report, top));
     out.push_str(&shared_list(report));
     out.push_str(&near_misses_list(report));
     out.push_str(&suggestions_list(report, top));
@@ -44,6 +45,22 @@ fn score_header(report: &CompareReport) -> String {
     for line in cap_lines(report, true) {
         let _ = writeln!(out, "Capped: {}\n", md_escape(&line));
     }
+    for line in coverage_lines(report) {
+        let _ = writeln!(out, "{}\n", md_escape(&line));
+    }
+    out
+}
+
+/// The asking lines in which no skill was recognised, as a checklist to read.
+fn unrecognised_list(report: &CompareReport, top: usize) -> String {
+    if report.unrecognised.is_empty() {
+        return String::new();
+    }
+    let mut out = "## Not recognised: read these yourself\n\n".to_owned();
+    for u in report.unrecognised.iter().take(top) {
+        let _ = writeln!(out, "- [ ] \"{}\" ({}:{})", md_escape(&u.text), md_escape(&u.target), u.line);
+    }
+    out.push('\n');
     out
 }
 

@@ -140,6 +140,33 @@ fn target_line(t: &skillgap::TargetScoreReport) -> String {
     format!("{} ({})", t.target, t.kind.as_str())
 }
 
+/// How much of each target's asking lines were read, and a plain warning where most were not: the score then says
+/// little, and the fix is the user's to make with a layer. One line per target that has asking lines.
+fn coverage_lines(report: &CompareReport) -> Vec<String> {
+    let single = report.targets.len() == 1;
+    let mut out = Vec::new();
+    for t in report.per_target.iter().filter(|t| t.asking_lines > 0) {
+        let what = match t.kind {
+            TargetKind::Posting => "requirement lines",
+            TargetKind::Bio => "certification lines",
+        };
+        let whose = if single { String::new() } else { format!("{}: ", t.target) };
+        let read = format!("{whose}read {} of {} {what}.", t.lines_read, t.asking_lines);
+        out.push(capitalise_first(&read));
+        if t.poorly_covered() {
+            out.push(format!(
+                "{whose}Most of what it asks was not recognised, so this score says little: the built-in taxonomy covers this field poorly. Read the lines listed under \"Not recognised\" yourself, and add the skills they name with a taxonomy layer (docs/TAXONOMY_FORMAT.md)."
+            ));
+        }
+    }
+    out
+}
+
+fn capitalise_first(s: &str) -> String {
+    let mut chars = s.chars();
+    chars.next().map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
+}
+
 /// The cap, in words, when it lowered a score: which required skill is missing, and from which target.
 /// With `only_lowered`, only where the cap lowered the score.
 fn cap_lines(report: &CompareReport, only_lowered: bool) -> Vec<String> {

@@ -6,7 +6,7 @@ use skillgap::{
     shorten, CompareReport, ExtractReport, GapReport, GapStatus, MatchKind, MentionReport, Requirement, SkillMentions,
 };
 
-use super::{cap_lines, gap_facts, gap_members, gap_title, requirement_str, target_line, Style};
+use super::{cap_lines, coverage_lines, gap_facts, gap_members, gap_title, requirement_str, target_line, Style};
 
 /// The width text output is wrapped to.
 const WIDTH: usize = 80;
@@ -60,6 +60,7 @@ pub fn compare(report: &CompareReport, top: usize, style: Style) -> String {
     out.push('\n');
     out.push_str(&gaps_section(report, top, style));
     out.push('\n');
+    out.push_str(&unrecognised_section(report, top, style));
     out.push_str(&shared_section(report, style));
     out.push_str(&fuzzy_section(report, style));
     out.push_str(&near_misses_section(report, style));
@@ -105,6 +106,25 @@ fn score_header(report: &CompareReport, style: Style) -> String {
     for line in cap_lines(report, true) {
         out.push_str(&wrap(&format!("Capped: {line}"), 2, 4, WIDTH));
     }
+    for line in coverage_lines(report) {
+        out.push_str(&wrap(&line, 2, 4, WIDTH));
+    }
+    out
+}
+
+/// The asking lines in which no skill was recognised, quoted with where they are.
+fn unrecognised_section(report: &CompareReport, top: usize, style: Style) -> String {
+    if report.unrecognised.is_empty() {
+        return String::new();
+    }
+    let mut out = format!("{}\n", style.bold("Not recognised: read these yourself"));
+    for u in report.unrecognised.iter().take(top) {
+        out.push_str(&wrap(&format!("\"{}\" ({}:{})", u.text, u.target, u.line), 2, 3, WIDTH));
+    }
+    if report.unrecognised.len() > top {
+        let _ = writeln!(out, "  … and {} more (--top N shows more)", report.unrecognised.len() - top);
+    }
+    out.push('\n');
     out
 }
 

@@ -89,7 +89,7 @@ pub use profile::{extract_reading_lists, Profile, SkillYears};
 pub use report::{
     category, shorten, CompareCsvRow, CompareReport, CsvStatus, CvEvidence, EvidenceReport, Explain, ExplainRow,
     ExtractCsvRow, ExtractReport, FuzzyReading, GapReport, MentionReport, Points, SkillMentions, SkillRef, SkillReport,
-    SuggestionReport, TargetScoreReport, Weights, QUOTE_MAX_CHARS, QUOTE_WINDOW_CHARS,
+    SuggestionReport, TargetScoreReport, UnrecognisedLine, Weights, QUOTE_MAX_CHARS, QUOTE_WINDOW_CHARS,
 };
 pub use source::{decode_text, detect_kind, line_in, read_source, Original, Source, SourceFormat, TargetKind};
 pub use span::Span;

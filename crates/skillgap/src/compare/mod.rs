@@ -183,6 +183,10 @@ pub struct TargetScore {
     pub score: u8,
     /// For a posting: the most important required skill (or group) the CV misses outright, which caps the score.
     pub capped_by: Option<SkillIdx>,
+    /// How many of the target's lines ask for something (see [`Document::asking_lines`]).
+    pub asking_lines: usize,
+    /// The asking lines in which no skill was recognised, as byte spans of the target's text.
+    pub unrecognised: Vec<Span>,
 }
 
 impl Comparison {
@@ -266,7 +270,7 @@ pub fn compare(taxonomy: &Taxonomy, profile: &Profile, targets: &[Document]) -> 
     let all: Vec<&SkillResult> = missing.iter().chain(&related).chain(&matched).collect();
     let gaps = gaps::ranked_gaps(taxonomy, profile, &all, targets.len());
     let per_target: Vec<TargetScore> =
-        targets.iter().enumerate().map(|(t, doc)| target_score(taxonomy, t, doc.kind, &all, &gaps)).collect();
+        targets.iter().enumerate().map(|(t, doc)| target_score(taxonomy, t, doc, &all, &gaps)).collect();
     let uncapped = score(earned_total, possible);
     let capped = per_target.iter().any(|t| t.capped_by.is_some()) && uncapped > SCORE_CAP_WITH_MISSING_REQUIRED;
     let by_gap =
@@ -290,7 +294,8 @@ pub fn compare(taxonomy: &Taxonomy, profile: &Profile, targets: &[Document]) -> 
 /// Step 5: one target's score from the weight it gives each skill and the credit each earns, capped at
 /// [`SCORE_CAP_WITH_MISSING_REQUIRED`] for a posting whose required skill the CV misses outright. A soft skill
 /// does not cap: a screen does not fail a CV for not writing "teamwork", and the gap list still shows it.
-fn target_score(taxonomy: &Taxonomy, t: usize, kind: TargetKind, all: &[&SkillResult], gaps: &[Gap]) -> TargetScore {
+fn target_score(taxonomy: &Taxonomy, t: usize, doc: &Document, all: &[&SkillResult], gaps: &[Gap]) -> TargetScore {
+    let kind = doc.kind;
     let (mut possible, mut earned) = (0, 0);
     for r in all {
         for e in r.evidence.iter().filter(|e| e.target == t) {
@@ -316,7 +321,16 @@ fn target_score(taxonomy: &Taxonomy, t: usize, kind: TargetKind, all: &[&SkillRe
         Some(_) => uncapped.min(SCORE_CAP_WITH_MISSING_REQUIRED),
         None => uncapped,
     };
-    TargetScore { kind, possible, earned_centi: earned, uncapped, score, capped_by }
+    TargetScore {
+        kind,
+        possible,
+        earned_centi: earned,
+        uncapped,
+        score,
+        capped_by,
+        asking_lines: doc.asking_lines.len(),
+        unrecognised: doc.unrecognised.clone(),
+    }
 }
 
 /// What the targets ask, per skill, before it is set against the profile.

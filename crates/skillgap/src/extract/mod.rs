@@ -136,6 +136,11 @@ pub struct Document {
     pub kind: TargetKind,
     /// The skills, in order of first mention.
     pub skills: Vec<SkillEvidence>,
+    /// The lines that ask for something and so should name a skill: a posting's requirement and nice-to-have
+    /// lines, a bio's certification lines.
+    pub asking_lines: Vec<Span>,
+    /// The [`Document::asking_lines`] in which no skill was recognised: "not recognised: read these yourself".
+    pub unrecognised: Vec<Span>,
     /// Skills offered as alternatives to each other ("Kafka or Kinesis", "Snowflake (BigQuery or Redshift also
     /// fine)"). Recorded here; [`compare`](crate::compare()) decides whether the CV answers them.
     pub alternatives: Vec<Alternatives>,
@@ -266,6 +271,7 @@ impl Extractor {
         if kind == TargetKind::Bio {
             mark_prominence(&self.taxonomy, text, &scratch.structure, &mut doc);
         }
+        mark_unrecognised(text, &scratch.structure, &mut doc);
         doc
     }
 
@@ -466,6 +472,39 @@ fn drop_organisation_names(text: &str, structure: &Structure, candidates: Vec<Ca
         })
         .map(|(_, c)| c)
         .collect()
+}
+
+/// Finds the lines that ask for something ([`Document::asking_lines`]) and those among them in which no skill was
+/// recognised, not even a negated one ([`Document::unrecognised`]). A line needs two words of letters to ask.
+fn mark_unrecognised(text: &str, structure: &Structure, doc: &mut Document) {
+    let asking = |section: SectionKind| match doc.kind {
+        TargetKind::Posting => matches!(section, SectionKind::Requirements | SectionKind::Preferred),
+        TargetKind::Bio => section == SectionKind::Certifications,
+    };
+    let mut starts: Vec<usize> = doc.skills.iter().flat_map(|e| e.mentions.iter().map(|m| m.span.start)).collect();
+    starts.sort_unstable();
+    let mut previous: Option<&str> = None;
+    for line in structure.lines.iter().filter(|l| !l.heading && asking(l.section)) {
+        let content = text[line.span.range()].trim();
+        // A bullet wrapped onto the next line ("...ACLS must be obtained within 6 months" / "of hire") goes on
+        // the bullet's line, which was counted already.
+        let bullet = |l: &str| l.starts_with(['-', '*', '•', '·', '+']);
+        let continues = previous.is_some_and(|p| bullet(p) && !p.ends_with(['.', ':', ';']))
+            && !bullet(content)
+            && !content.is_empty();
+        if !content.is_empty() && !continues {
+            previous = Some(content);
+        }
+        let words = content.split_whitespace().filter(|w| w.chars().any(char::is_alphabetic)).count();
+        if words < 2 || continues {
+            continue;
+        }
+        doc.asking_lines.push(line.span);
+        let first = starts.partition_point(|&s| s < line.span.start);
+        if starts.get(first).is_none_or(|&s| s >= line.span.end) {
+            doc.unrecognised.push(line.span);
+        }
+    }
 }
 
 /// Words that put a bio's sentence in the person's life outside work.
@@ -719,6 +758,17 @@ ab-testing,A/B testing,marketing,method,,,
         for text in &texts {
             assert_eq!(restricted.extract(text), full.extract(text));
         }
+    }
+
+    #[test]
+    fn lines_that_ask_for_something_unknown_are_listed() {
+        let ex = extractor();
+        let text =
+            "Requirements\n- Python and SQL\n- A calm manner with grieving families\n- Go\n\nAbout us\nWe are kind.\n";
+        let doc = ex.extract_as(text, TargetKind::Posting);
+        let lines: Vec<&str> = doc.unrecognised.iter().map(|s| &text[s.range()]).collect();
+        assert_eq!(lines, ["- A calm manner with grieving families"]);
+        assert_eq!(doc.asking_lines.len(), 2, "a one-word line asks too little to count");
     }
 
     #[test]

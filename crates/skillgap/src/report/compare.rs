@@ -48,6 +48,8 @@ pub struct CompareReport {
     pub suggestions: Vec<SuggestionReport>,
     /// The targets' names, in the order given.
     pub targets: Vec<String>,
+    /// Lines that ask for something in which no skill was recognised, per target in order: read these yourself.
+    pub unrecognised: Vec<UnrecognisedLine>,
     /// The weights the score is made of.
     pub weights: Weights,
 }
@@ -228,6 +230,28 @@ pub struct TargetScoreReport {
     /// The required skill missing outright that caps the score at [`SCORE_CAP_WITH_MISSING_REQUIRED`].
     #[serde(skip_serializing_if = "Option::is_none")]
     pub capped_by: Option<SkillRef>,
+    /// How many of its lines ask for something (a posting's requirement lines, a bio's certification lines).
+    pub asking_lines: usize,
+    /// How many of those name a skill the taxonomy knows.
+    pub lines_read: usize,
+}
+
+impl TargetScoreReport {
+    /// Whether most of what the target asks was not recognised: its score then says little, and the output says so.
+    pub fn poorly_covered(&self) -> bool {
+        self.asking_lines >= 3 && self.lines_read * 2 < self.asking_lines
+    }
+}
+
+/// A line that asks for something in which no skill was recognised: "not recognised: read these yourself".
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct UnrecognisedLine {
+    /// The target's name.
+    pub target: String,
+    /// The 1-based line in the target.
+    pub line: usize,
+    /// The line, with its bullet and spaces trimmed.
+    pub text: String,
 }
 
 /// The arithmetic behind the score, for `--explain`.
@@ -379,6 +403,27 @@ impl CompareReport {
                     points: Points { earned_centi: t.earned_centi, possible: t.possible },
                     uncapped: (t.score != t.uncapped).then_some(t.uncapped),
                     capped_by: t.capped_by.map(|s| SkillRef::new(taxonomy, s)),
+                    asking_lines: t.asking_lines,
+                    lines_read: t.asking_lines - t.unrecognised.len().min(t.asking_lines),
+                })
+                .collect(),
+            unrecognised: comparison
+                .per_target
+                .iter()
+                .zip(targets)
+                .flat_map(|(t, source)| {
+                    t.unrecognised.iter().map(move |span| UnrecognisedLine {
+                        target: source.name.clone(),
+                        line: source.line_of(span.start),
+                        text: source
+                            .text
+                            .get(span.range())
+                            .unwrap_or("")
+                            .trim()
+                            .trim_start_matches(['-', '*', '•', '·', '+'])
+                            .trim()
+                            .to_owned(),
+                    })
                 })
                 .collect(),
             points: Points { earned_centi: comparison.earned_centi, possible: comparison.possible },

@@ -22,6 +22,8 @@ pub enum CsvStatus {
     YearsShort,
     /// The CV shows it.
     Matched,
+    /// A line that asks for something in which no skill was recognised (`target_text` holds it).
+    Unrecognised,
 }
 
 impl From<GapStatus> for CsvStatus {
@@ -149,7 +151,24 @@ impl CompareReport {
     /// The CSV rows: the gaps in rank order (the same list text, Markdown and JSON show), then the matched skills.
     pub fn csv_rows(&self) -> Vec<CompareCsvRow<'_>> {
         let gaps = self.gaps.iter().map(gap_row);
-        gaps.chain(self.matched.iter().map(matched_row)).collect()
+        let unrecognised = self.unrecognised.iter().map(|u| CompareCsvRow {
+            status: CsvStatus::Unrecognised,
+            rank: None,
+            id: "",
+            name: "",
+            category: "",
+            importance: None,
+            weight: 0,
+            targets: 1,
+            requirement: None,
+            years: None,
+            years_shown: None,
+            members: String::new(),
+            cv_text: String::new(),
+            target_text: &u.text,
+            quote: "",
+        });
+        gaps.chain(self.matched.iter().map(matched_row)).chain(unrecognised).collect()
     }
 }
 

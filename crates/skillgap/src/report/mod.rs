@@ -7,7 +7,7 @@ mod extract;
 
 pub use compare::{
     CompareReport, CvEvidence, EvidenceReport, Explain, ExplainRow, FuzzyReading, GapReport, Points, SkillRef,
-    SkillReport, SuggestionReport, TargetScoreReport, Weights,
+    SkillReport, SuggestionReport, TargetScoreReport, UnrecognisedLine, Weights,
 };
 pub use csv_rows::{CompareCsvRow, CsvStatus, ExtractCsvRow};
 pub use extract::{ExtractReport, MentionReport, SkillMentions};
