@@ -284,10 +284,15 @@ impl Extractor {
         let mut doc = Document { kind, ..Document::default() };
         let mut sentence_cue: (Span, Option<Requirement>) = (Span::new(usize::MAX, 0), None);
         let mut mentions: Vec<(SkillIdx, Mention)> = Vec::with_capacity(kept.len());
+        // Mentions in one sentence share its reading: read each sentence once.
+        let mut personal: (Span, bool) = (Span::new(usize::MAX, 0), false);
         for candidate in &kept {
             let m = &candidate.raw;
             let sentence = candidate.sentence;
-            if kind == TargetKind::Bio && is_personal_life(&text[sentence.range()]) {
+            if kind == TargetKind::Bio && personal.0 != sentence {
+                personal = (sentence, is_personal_life(&text[sentence.range()]));
+            }
+            if kind == TargetKind::Bio && personal.1 {
                 // "Outside work, you'll find her climbing or baking sourdough": a hobby, not the job.
                 continue;
             }
@@ -557,6 +562,8 @@ fn mark_prominence(taxonomy: &Taxonomy, text: &str, structure: &Structure, doc: 
         .filter(|r| r.period.ongoing)
         .map(|r| Span::new(r.span.0, r.span.1))
         .collect();
+    // Each sentence is read once for current-role words, however many skills it names.
+    let mut current: Vec<(Span, bool)> = Vec::new();
     for evidence in &mut doc.skills {
         let certification = taxonomy.skill(evidence.skill).kind == Kind::Certification;
         let repeated = evidence.mentions.len() > 1;
@@ -574,8 +581,15 @@ fn mark_prominence(taxonomy: &Taxonomy, text: &str, structure: &Structure, doc: 
             if repeated {
                 why.push(Prominence::Repeated);
             }
-            let sentence = text[m.sentence.range()].to_lowercase();
-            let says_current = CURRENT_ROLE_WORDS.iter().any(|w| has_phrase(&sentence, w));
+            let says_current = match current.iter().find(|(span, _)| *span == m.sentence) {
+                Some(&(_, says)) => says,
+                None => {
+                    let sentence = text[m.sentence.range()].to_lowercase();
+                    let says = CURRENT_ROLE_WORDS.iter().any(|w| has_phrase(&sentence, w));
+                    current.push((m.sentence, says));
+                    says
+                }
+            };
             if says_current || ongoing.iter().any(|r| r.covers(m.span)) {
                 why.push(Prominence::CurrentRole);
             }
