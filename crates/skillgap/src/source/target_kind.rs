@@ -167,10 +167,11 @@ pub const BIO_SIGNALS: &[Signal] = &[
 /// The kind the text reads as, with the names of the signals that decided it.
 pub fn detect_kind(text: &str) -> (TargetKind, Vec<&'static str>) {
     let signals = Signals::new(text);
+    // Each signal is tested once.
     let score = |set: &[Signal]| {
-        let fired: Vec<&'static str> = set.iter().filter(|(_, _, test)| test(&signals)).map(|(n, _, _)| *n).collect();
-        let points: u32 = set.iter().filter(|(_, _, test)| test(&signals)).map(|(_, p, _)| p).sum();
-        (points, fired)
+        let fired: Vec<(&'static str, u32)> =
+            set.iter().filter(|(_, _, test)| test(&signals)).map(|(n, p, _)| (*n, *p)).collect();
+        (fired.iter().map(|(_, p)| p).sum::<u32>(), fired.into_iter().map(|(n, _)| n).collect::<Vec<_>>())
     };
     let (posting, posting_why) = score(POSTING_SIGNALS);
     let (bio, bio_why) = score(BIO_SIGNALS);
