@@ -264,7 +264,9 @@ fn collapse_relatives(taxonomy: &Taxonomy, scored: &[(&SkillResult, GapStatus, u
         }
         i
     }
-    let joinable = |i: usize| scored[i].1 != GapStatus::YearsShort;
+    // A language is asked for itself: "French" stays French, not a member of "Multilingual".
+    let joinable =
+        |i: usize| scored[i].1 != GapStatus::YearsShort && taxonomy.skill(scored[i].0.skill).kind != Kind::Spoken;
     for a in (0..n).filter(|&a| joinable(a)) {
         for b in (0..n).filter(|&b| b != a && joinable(b)) {
             if taxonomy.is_under(scored[a].0.skill, scored[b].0.skill) {
