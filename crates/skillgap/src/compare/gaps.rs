@@ -250,6 +250,9 @@ struct Group {
     head: Option<usize>,
     parent: Option<SkillIdx>,
     members: Vec<usize>,
+    /// For a broader skill no target names: a skill the CV shows that is related to it (copywriting for content
+    /// writing), so the gap reads as a near miss rather than as missing.
+    parent_near: Option<SkillIdx>,
 }
 
 /// Rule: a gap and its narrower or broader gaps become one, headed by the broadest (WCAG under Accessibility).
@@ -283,7 +286,7 @@ fn collapse_relatives(taxonomy: &Taxonomy, scored: &[(&SkillResult, GapStatus, u
             Some(g) => groups[g].members.push(i),
             None => {
                 of_root[r] = Some(groups.len());
-                groups.push(Group { head: None, parent: None, members: vec![i] });
+                groups.push(Group { head: None, parent: None, members: vec![i], parent_near: None });
             }
         }
     }
@@ -363,9 +366,13 @@ fn collapse_under_shared_broader(
                 .copied()
                 .min_by(|&a, &b| scored[b].2.cmp(&scored[a].2).then(scored[a].0.skill.cmp(&scored[b].0.skill)));
             members.retain(|&i| Some(i) != head);
-            out.push(Group { head, parent: None, members });
+            out.push(Group { head, parent: None, members, parent_near: None });
         } else {
-            out.push(Group { head: None, parent: Some(parent), members });
+            let parent_near = match super::status_of(taxonomy, profile, parent) {
+                Status::Related(have) => Some(have),
+                _ => None,
+            };
+            out.push(Group { head: None, parent: Some(parent), members, parent_near });
         }
     }
     out.extend(groups.into_iter().zip(taken).filter(|(_, t)| !t).map(|(g, _)| g));
@@ -392,20 +399,17 @@ fn gap_of(scored: &[(&SkillResult, GapStatus, u32)], group: Group) -> Gap {
         },
         (None, parent) => {
             let parent = parent.unwrap_or(scored[members[0]].0.skill);
-            let status = if members.iter().any(|&i| scored[i].1 == GapStatus::Missing) {
+            let mut status = if members.iter().any(|&i| scored[i].1 == GapStatus::Missing) {
                 GapStatus::Missing
             } else {
                 scored[members[0]].1
             };
-            Gap {
-                rank: 0,
-                skill: parent,
-                status,
-                importance,
-                result: gathered(parent, &member_results),
-                named: false,
-                members: member_results,
+            let mut result = gathered(parent, &member_results);
+            if let (GapStatus::Missing, Some(have)) = (status, group.parent_near) {
+                status = GapStatus::Related;
+                result.status = Status::Related(have);
             }
+            Gap { rank: 0, skill: parent, status, importance, result, named: false, members: member_results }
         }
     }
 }
