@@ -4,16 +4,22 @@ use std::fmt::Write as _;
 
 use skillgap::{CompareReport, ExtractReport, GapStatus};
 
-use super::{cap_lines, coverage_lines, gap_facts, gap_members, gap_title, md_escape, requirement_str, target_line};
+use super::{
+    cap_lines, coverage_lines, gap_facts, gap_members, gap_title, md_escape, path_line, requirement_str, target_line,
+};
 
-/// `compare`'s Markdown: the score, a table of the first `top` gaps, what is shared, near misses, suggestions.
+/// `compare`'s Markdown: a CV improvement plan to keep and work through. The score, then the plan (the first `top`
+/// suggestions) and the learning paths as checklists, then the evidence: the ranked gaps, lines to read yourself,
+/// readings to check, what is shared and the near misses.
 pub fn compare(report: &CompareReport, top: usize) -> String {
     let mut out = score_header(report);
+    out.push_str(&plan_list(report, top));
+    out.push_str(&learning_list(report));
     out.push_str(&gaps_table(report, top));
     out.push_str(&unrecognised_list(report, top));
+    out.push_str(&fuzzy_list(report));
     out.push_str(&shared_list(report));
     out.push_str(&near_misses_list(report));
-    out.push_str(&suggestions_list(report, top));
     out.push_str(&explain_table(report));
     out
 }
@@ -21,7 +27,7 @@ pub fn compare(report: &CompareReport, top: usize) -> String {
 fn score_header(report: &CompareReport) -> String {
     let w = &report.weights;
     let centi = report.points.earned_centi;
-    let mut out = format!("# Skill gap: {}\n\n", report.cv);
+    let mut out = format!("# CV improvement plan: {}\n\n", md_escape(&report.cv));
     let _ = writeln!(out, "**Match score: {}/100** against {}  ", report.score, report.targets.join(", "));
     let _ = writeln!(
         out,
@@ -109,7 +115,11 @@ fn shared_list(report: &CompareReport) -> String {
     }
     let mut out = "## You share\n\n".to_owned();
     for r in &report.matched {
-        let _ = writeln!(out, "- {} ({})", md_escape(&r.name), r.cv_text.as_deref().map(md_escape).unwrap_or_default());
+        match r.cv_text.as_deref() {
+            Some(cv) => writeln!(out, "- {} ({})", md_escape(&r.name), md_escape(cv)),
+            None => writeln!(out, "- {}", md_escape(&r.name)),
+        }
+        .unwrap_or_default();
     }
     out.push('\n');
     out
@@ -129,14 +139,46 @@ fn near_misses_list(report: &CompareReport) -> String {
     out
 }
 
-fn suggestions_list(report: &CompareReport, top: usize) -> String {
+/// The suggestions as a checklist, most important first.
+fn plan_list(report: &CompareReport, top: usize) -> String {
     if report.suggestions.is_empty() {
         return String::new();
     }
-    let mut out = "## Suggestions\n\n".to_owned();
+    let mut out = "## Your plan\n\n".to_owned();
     for (i, s) in report.suggestions.iter().take(top).enumerate() {
-        let _ = writeln!(out, "{}. {}", i + 1, md_escape(&s.message));
+        let _ = writeln!(out, "- [ ] **{}.** {}", i + 1, md_escape(&s.message));
     }
+    if report.suggestions.len() > top {
+        let _ = writeln!(out, "- … and {} more (`--top N` shows more)", report.suggestions.len() - top);
+    }
+    out.push('\n');
+    out
+}
+
+/// The learning paths as a checklist, by gap rank.
+fn learning_list(report: &CompareReport) -> String {
+    if report.learning_path.is_empty() {
+        return String::new();
+    }
+    let mut out =
+        "## Learning path\n\nFor the first true gaps, the way there from what your CV already shows.\n\n".to_owned();
+    for p in &report.learning_path {
+        let _ = writeln!(out, "- [ ] Gap {}: {}", p.rank, md_escape(&path_line(p)));
+    }
+    out.push('\n');
+    out
+}
+
+/// Skills read from the CV by near spelling, to check.
+fn fuzzy_list(report: &CompareReport) -> String {
+    if report.fuzzy_readings.is_empty() {
+        return String::new();
+    }
+    let mut out = "## Read from your CV by near spelling (check these)\n\n".to_owned();
+    for f in &report.fuzzy_readings {
+        let _ = writeln!(out, "- [ ] \"{}\" read as {}", md_escape(&f.text), md_escape(&f.skill.name));
+    }
+    out.push('\n');
     out
 }
 
@@ -162,6 +204,26 @@ fn explain_table(report: &CompareReport) -> String {
     let _ = writeln!(out, "\nScore before any cap: {}/100.", explain.uncapped);
     for line in cap_lines(report, false) {
         let _ = writeln!(out, "Cap: {}", md_escape(&line));
+    }
+    if !explain.importance.is_empty() {
+        out.push_str("\n## How the gaps are ranked\n\nimportance = ((level + share) / targets × specificity% + years) × standing% + members\n\n| # | Gap | Level | Share | Targets | Specificity | Years | Standing | Members | Importance |\n|---|---|---|---|---|---|---|---|---|---|\n");
+        for row in &explain.importance {
+            let p = &row.parts;
+            let _ = writeln!(
+                out,
+                "| {} | {} | {} | {} | {} | {}% | {} | {}% | {} | {} |",
+                row.rank,
+                md_escape(&row.name),
+                p.level,
+                p.share,
+                p.targets,
+                p.specificity_percent,
+                p.years_points,
+                p.standing_percent,
+                p.member_points,
+                p.total
+            );
+        }
     }
     out
 }

@@ -189,6 +189,22 @@ fn cap_lines(report: &CompareReport, only_lowered: bool) -> Vec<String> {
         .collect()
 }
 
+/// One learning path in words: "Kubernetes: from your Docker → Kubernetes".
+fn path_line(p: &skillgap::LearningPathReport) -> String {
+    let names: Vec<&str> = p.steps.iter().map(|s| s.name.as_str()).collect();
+    match names.as_slice() {
+        [from, middle @ .., _] if !middle.is_empty() => format!(
+            "{}: from your {from} → {} → {}; learn {} first",
+            p.name,
+            middle.join(" → "),
+            p.name,
+            middle.join(", then ")
+        ),
+        [from, _] => format!("{}: from your {from} → {}", p.name, p.name),
+        _ => format!("{}: new ground, nothing on your CV leads there yet", p.name),
+    }
+}
+
 /// Escapes what would break a Markdown table cell or line.
 fn md_escape(s: &str) -> String {
     s.replace('|', "\\|").replace('\n', " ")

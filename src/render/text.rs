@@ -6,10 +6,14 @@ use skillgap::{
     shorten, CompareReport, ExtractReport, GapReport, GapStatus, MatchKind, MentionReport, Requirement, SkillMentions,
 };
 
-use super::{cap_lines, coverage_lines, gap_facts, gap_members, gap_title, requirement_str, target_line, Style};
+use super::{
+    cap_lines, coverage_lines, gap_facts, gap_members, gap_title, path_line, requirement_str, target_line, Style,
+};
 
 /// The width text output is wrapped to.
 const WIDTH: usize = 80;
+/// How long a gap's name may be in the `--explain` importance table.
+const IMPORTANCE_NAME_CHARS: usize = 26;
 /// How long a skill's name may be in the `--explain` table.
 const EXPLAIN_NAME_CHARS: usize = 36;
 /// How many mentions `extract` shows per skill.
@@ -65,6 +69,7 @@ pub fn compare(report: &CompareReport, top: usize, style: Style) -> String {
     out.push_str(&fuzzy_section(report, style));
     out.push_str(&near_misses_section(report, style));
     out.push_str(&suggestions_section(report, top, style));
+    out.push_str(&learning_section(report, style));
     out.push_str(&explain_section(report, style));
     out
 }
@@ -246,6 +251,18 @@ fn suggestions_section(report: &CompareReport, top: usize, style: Style) -> Stri
     out
 }
 
+/// The learning paths, by gap rank.
+fn learning_section(report: &CompareReport, style: Style) -> String {
+    if report.learning_path.is_empty() {
+        return String::new();
+    }
+    let mut out = format!("\n{}\n", style.bold("Learning path (from what your CV shows)"));
+    for p in &report.learning_path {
+        out.push_str(&wrap(&format!("{:>2}. {}", p.rank, path_line(p)), 2, 6, WIDTH));
+    }
+    out
+}
+
 /// With `--explain`: per skill its weight, credit and running sums, then the score and any cap.
 fn explain_section(report: &CompareReport, style: Style) -> String {
     let Some(explain) = &report.explain else { return String::new() };
@@ -282,6 +299,37 @@ fn explain_section(report: &CompareReport, style: Style) -> String {
     }
     if let Some(cap) = explain.cap {
         out.push_str(&wrap(&format!("The aggregate is capped at {cap}: {}/100.", report.score), 2, 4, WIDTH));
+    }
+    out.push_str(&importance_section(report, style));
+    out
+}
+
+/// With `--explain`: how each gap's importance, which orders the list, is made.
+fn importance_section(report: &CompareReport, style: Style) -> String {
+    let Some(explain) = report.explain.as_ref().filter(|e| !e.importance.is_empty()) else { return String::new() };
+    let mut out = format!("\n{}\n", style.bold("How the gaps are ranked (--explain)"));
+    out.push_str(&wrap("= ((level + share) / tg × spec% + years) × stand% + membr", 2, 4, WIDTH));
+    let _ = writeln!(
+        out,
+        "  {:>3} {:<26} {:>5} {:>5} {:>3} {:>5} {:>5} {:>5} {:>5} {:>5}",
+        "#", "gap", "level", "share", "tg", "spec", "years", "stand", "membr", "="
+    );
+    for row in &explain.importance {
+        let p = &row.parts;
+        let _ = writeln!(
+            out,
+            "  {:>3} {:<26} {:>5} {:>5} {:>3} {:>4}% {:>5} {:>4}% {:>5} {:>5}",
+            row.rank,
+            shorten(&row.name, IMPORTANCE_NAME_CHARS),
+            p.level,
+            p.share,
+            p.targets,
+            p.specificity_percent,
+            p.years_points,
+            p.standing_percent,
+            p.member_points,
+            p.total
+        );
     }
     out
 }

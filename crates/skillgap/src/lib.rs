@@ -21,6 +21,7 @@
 //! | `compare` | targets against the profile, in named steps, into a [`Comparison`]; `compare/gaps.rs` ranks the gaps and collapses relatives |
 //! | `suggest` | one rule per [`SuggestionKind`] |
 //! | `edge` | the hired person's edge beyond skills: seniority, years, leading people, quantified results, degree |
+//! | `learning` | learning paths: from a skill the CV shows to a true gap, through related and broader links, and credential ladders |
 //! | `report` | the output values ([`CompareReport`], [`ExtractReport`], CSV rows) that JSON and CSV serialise and the CLI renders |
 //! | `taxonomy`, `check`, `import` | the taxonomy, its layers and canonical form; `taxonomy check`; the ESCO and O*NET importers (`import/`) |
 //! | `span`, `error` | byte ranges; the one error type |
@@ -51,6 +52,7 @@ mod extract;
 mod fuzzy;
 mod html;
 mod import;
+mod learning;
 mod normalize;
 mod phrase;
 mod profile;
@@ -63,10 +65,10 @@ mod taxonomy;
 
 pub use check::{check_layer, Problem, Severity};
 pub use compare::{
-    compare, credit_percent, gap_status, importance, prominence_level, requirement_level, skill_weight,
-    specificity_percent, standing_percent, target_level, years_points, years_short, Comparison, Gap, GapStatus,
-    SkillResult, Status, TargetEvidence, TargetScore, YearsShort, GENERIC_PERCENT, HARD_SKILL_FACTOR,
-    IMPORTANCE_BIO_BASE, IMPORTANCE_MENTIONED, IMPORTANCE_PER_MEMBER, IMPORTANCE_PER_PROMINENCE,
+    compare, credit_percent, gap_status, importance, importance_parts, prominence_level, requirement_level,
+    skill_weight, specificity_percent, standing_percent, target_level, years_points, years_short, Comparison, Gap,
+    GapStatus, ImportanceParts, SkillResult, Status, TargetEvidence, TargetScore, YearsShort, GENERIC_PERCENT,
+    HARD_SKILL_FACTOR, IMPORTANCE_BIO_BASE, IMPORTANCE_MENTIONED, IMPORTANCE_PER_MEMBER, IMPORTANCE_PER_PROMINENCE,
     IMPORTANCE_PER_YEAR_SHORT, IMPORTANCE_PREFERRED, IMPORTANCE_REQUIRED, IMPORTANCE_SHARE, IN_PROGRESS_CREDIT_PERCENT,
     IN_PROGRESS_PERCENT, MEMBERS_COUNTED_MAX, MENTIONED_WEIGHT, MISSING_PERCENT, NEAR_MISS_PERCENT, PREFERRED_WEIGHT,
     RELATED_CREDIT_PERCENT, REQUIRED_WEIGHT, SCORE_CAP_WITH_MISSING_REQUIRED, SOFT_PERCENT, SOFT_SKILL_FACTOR,
@@ -83,13 +85,15 @@ pub use import::{
     esco_records, onet_records, EscoFiles, ESCO_BROADER_FILE, ESCO_HIERARCHY_FILE, ESCO_RELATIONS_FILE,
     ESCO_SKILLS_FILE, ONET_TECHNOLOGY_FILE,
 };
+pub use learning::{ladder, learning_paths, LearningPath, MAX_LEARNING_PATHS, MAX_PATH_LINKS};
 pub use normalize::{fold, Normalized};
 pub use phrase::PhraseMatching;
 pub use profile::{extract_reading_lists, Profile, SkillYears};
 pub use report::{
     category, shorten, CompareCsvRow, CompareReport, CsvStatus, CvEvidence, EvidenceReport, Explain, ExplainRow,
-    ExtractCsvRow, ExtractReport, FuzzyReading, GapReport, MentionReport, Points, SkillMentions, SkillRef, SkillReport,
-    SuggestionReport, TargetScoreReport, UnrecognisedLine, Weights, QUOTE_MAX_CHARS, QUOTE_WINDOW_CHARS,
+    ExtractCsvRow, ExtractReport, FuzzyReading, GapReport, ImportanceRow, LearningPathReport, MentionReport, PathStep,
+    Points, SkillMentions, SkillRef, SkillReport, SuggestionReport, TargetScoreReport, UnrecognisedLine, Weights,
+    QUOTE_MAX_CHARS, QUOTE_WINDOW_CHARS,
 };
 pub use source::{decode_text, detect_kind, line_in, read_source, Original, Source, SourceFormat, TargetKind};
 pub use span::Span;

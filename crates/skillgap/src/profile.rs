@@ -6,7 +6,7 @@ use crate::source::TargetKind;
 use crate::span::Span;
 use crate::structure::roles::{date_range, line_infos, roles, union_months, Month, Role};
 use crate::structure::{Requirement, SectionKind, Structure};
-use crate::taxonomy::{CaseRule, ContextRule, SkillIdx};
+use crate::taxonomy::{CaseRule, ContextRule, SkillIdx, Taxonomy};
 
 /// The lowest fuzzy score accepted for a skill-list item. Variants score 88 and up, typos at most 85; a typo
 /// budget already bounds the edits, so any scored candidate is a plausible reading, and the user sees it marked.
@@ -87,6 +87,7 @@ impl Profile {
     /// Like [`Profile::from_text`], with `today` ending the roles that run to the present.
     pub fn from_text_at(extractor: &Extractor, cv: &str, today: Month) -> Profile {
         let mut document = extractor.extract_as(cv, TargetKind::Bio);
+        drop_goals(cv, &mut document);
         add_fuzzy_list_items(extractor, cv, &mut document);
         let mut structure = Structure::default();
         structure.refill(cv);
@@ -124,6 +125,13 @@ impl Profile {
         self.get(skill).is_some_and(|e| e.mentions.iter().any(|m| !m.in_progress))
     }
 
+    /// Whether the CV is written in the spoken language `skill`: a CV in English shows English, named or not, so a
+    /// posting's "fluent English" is no gap for it. Only English is recognised (the only language the extractor
+    /// reads), by the share of its most common words.
+    pub fn written_in(&self, taxonomy: &Taxonomy, skill: SkillIdx) -> bool {
+        taxonomy.skill(skill).id == "english" && reads_as_english(&self.cv_text)
+    }
+
     /// Whether the CV names `skill` only in a skills list, never in experience, summary or elsewhere.
     pub fn only_in_skills_list(&self, skill: SkillIdx) -> bool {
         self.get(skill).is_some_and(|e| e.mentions.iter().all(|m| m.section == SectionKind::Skills))
@@ -147,6 +155,87 @@ pub fn extract_reading_lists(extractor: &Extractor, text: &str, kind: Option<Tar
     };
     add_fuzzy_list_items(extractor, text, &mut document);
     document
+}
+
+/// The most common English words: a text in which they make up at least [`ENGLISH_MIN_PERCENT`] of the words is
+/// written in English.
+const ENGLISH_WORDS: &[&str] = &[
+    "the", "and", "of", "to", "in", "for", "with", "a", "an", "on", "at", "by", "from", "as", "is", "was", "our", "my",
+    "i", "we", "that", "this", "over", "across",
+];
+/// See [`ENGLISH_WORDS`]; ordinary English prose runs at 25–40%, a CV's terse bullets at 10–20%.
+const ENGLISH_MIN_PERCENT: usize = 6;
+/// Fewer words than this say nothing about the language.
+const ENGLISH_MIN_WORDS: usize = 40;
+
+fn reads_as_english(text: &str) -> bool {
+    let (mut words, mut common) = (0usize, 0usize);
+    for word in text.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()) {
+        words += 1;
+        common += usize::from(ENGLISH_WORDS.iter().any(|e| word.eq_ignore_ascii_case(e)));
+    }
+    words >= ENGLISH_MIN_WORDS && common * 100 >= words * ENGLISH_MIN_PERCENT
+}
+
+/// Words that open what a CV's writer wants next rather than what they have done: "Looking to move into
+/// in-plant maintenance", "Seeking a move into hospital social work".
+const GOAL_OPENERS: &[&str] = &[
+    "looking to",
+    "looking for",
+    "seeking",
+    "hoping to",
+    "aiming to",
+    "aim to",
+    "keen to",
+    "eager to",
+    "ready to",
+    "want to",
+    "would like to",
+    "i'd like to",
+    "aspire to",
+    "aspiring to",
+    "my goal",
+    "career goal",
+    "next step",
+];
+
+/// Words right before a skill that claim it as the writer's own, even inside a goal: "keen to bring my SQL to a
+/// larger team".
+const OWN_WORDS: &[&str] = &["my", "our"];
+/// Words after a goal opener that make it a continuation of what the writer already does: "looking to take on more
+/// financial reporting".
+const MORE_WORDS: &[&str] = &["more", "further", "continue", "continuing", "keep", "deepen", "expand"];
+
+/// Drops the CV's mentions that name a goal, not experience: a skill after a goal opener in the same sentence
+/// ("Looking to move into demand generation") is what the writer wants, and counting it as shown would hide the
+/// very gap they are trying to close. A skill the writer calls their own ("bring my SQL") stays.
+fn drop_goals(cv: &str, document: &mut Document) {
+    for evidence in &mut document.skills {
+        evidence.mentions.retain(|m| !names_a_goal(cv, m));
+    }
+    document.skills.retain(|e| !e.mentions.is_empty());
+}
+
+/// Whether `mention` follows a goal opener in its sentence, outside a skills list.
+fn names_a_goal(cv: &str, mention: &Mention) -> bool {
+    if mention.section == SectionKind::Skills || mention.sentence.start > mention.span.start {
+        return false;
+    }
+    let before = cv[mention.sentence.start..mention.span.start].to_lowercase().replace('’', "'");
+    let opener = GOAL_OPENERS.iter().filter_map(|cue| find_words(&before, cue)).min();
+    let Some(at) = opener else { return false };
+    let own = before[at..].split_whitespace().rev().take(2).any(|w| OWN_WORDS.contains(&w));
+    let more = before[at..].split_whitespace().any(|w| MORE_WORDS.contains(&w));
+    !own && !more
+}
+
+/// Where `phrase` first stands in `haystack` as whole words.
+fn find_words(haystack: &str, phrase: &str) -> Option<usize> {
+    haystack.match_indices(phrase).map(|(i, _)| i).find(|&i| {
+        let before = haystack[..i].chars().next_back();
+        let after = haystack[i + phrase.len()..].chars().next();
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    })
 }
 
 /// "Present" for a CV read without a clock: January of the latest year the CV writes anywhere (a finished role's
@@ -354,6 +443,40 @@ salesforce,Salesforce,sales,tool,,,
             assert_eq!(&cv[m.span.range()], m.text);
             assert!(m.score.is_some());
         }
+    }
+
+    #[test]
+    fn a_cv_in_english_shows_english() {
+        let mut b = Taxonomy::builder();
+        b.add_csv("t.csv", "id,name,family,kind,aliases,related,broader\nenglish,English,general,spoken,,,\nspanish,Spanish,general,spoken,,,\n").expect("parses");
+        let ex = Extractor::new(b.build().expect("builds"));
+        let id = |id: &str| ex.taxonomy().get(id).expect("id");
+        let prose = "Summary\nWarehouse lead with six years in the business. I run the night shift for a team of twelve and \
+            look after the inventory counts, the cycle counts and the carrier schedule. Experience\n- Cut the time to load \
+            a truck by a third over two years.\n- Trained new starters on the scanners and on safety.\n";
+        let profile = Profile::from_text(&ex, prose);
+        assert!(profile.written_in(ex.taxonomy(), id("english")));
+        assert!(!profile.written_in(ex.taxonomy(), id("spanish")), "only English is read this way");
+        // A bare list of names says nothing about the language it is written in.
+        let list = Profile::from_text(&ex, "Skills: SAP, WMS, Excel, Power BI, SQL, Tableau, Kronos, OSHA");
+        assert!(!list.written_in(ex.taxonomy(), id("english")));
+    }
+
+    #[test]
+    fn a_goal_is_not_experience() {
+        let ex = extractor();
+        let held = |cv: &str, id: &str| Profile::from_text(&ex, cv).get(ex.taxonomy().get(id).expect("id")).is_some();
+        // What the writer wants next is a gap to close, not a skill shown.
+        assert!(!held("Summary\nSupport analyst. Looking to move into a Kubernetes role.\n", "kubernetes"));
+        assert!(!held("Summary\nSeeking a team that runs Salesforce at scale.\n", "salesforce"));
+        assert!(!held("Summary\nMy goal: a React position.\n", "react"));
+        // A skill before the opener, one the writer calls their own, or one in a skills list is shown.
+        assert!(held("Summary\nFive years of React; looking to lead a team.\n", "react"));
+        assert!(held("Summary\nLooking to bring my Kubernetes work to a larger team.\n", "kubernetes"));
+        assert!(held("Summary\nLooking to take on more of the Salesforce admin work.\n", "salesforce"));
+        assert!(held("Summary\nLooking to grow.\n\nSkills: Kubernetes, React\n", "kubernetes"));
+        // Other people's moves are not the writer's goals.
+        assert!(held("Experience\n- Helped 19 clients move into housing tracked in Salesforce.\n", "salesforce"));
     }
 
     #[test]

@@ -6,6 +6,7 @@
 use serde::Serialize;
 
 use crate::compare::{Comparison, GapStatus, SkillResult, Status};
+use crate::learning::ladder;
 use crate::normalize::fold;
 use crate::profile::Profile;
 use crate::source::TargetKind;
@@ -31,6 +32,21 @@ pub enum SuggestionKind {
     /// What a hired person's bio shows beyond skills (seniority, years, leading people, quantified results, degree):
     /// see [`hired_edge`](crate::hired_edge).
     HiredEdge,
+}
+
+impl SuggestionKind {
+    /// The name JSON and CSV use.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SuggestionKind::AlignWording => "align-wording",
+            SuggestionKind::StateYears => "state-years",
+            SuggestionKind::Surface => "surface",
+            SuggestionKind::AddIfTrue => "add-if-true",
+            SuggestionKind::Credential => "credential",
+            SuggestionKind::BuildOnRelated => "build-on-related",
+            SuggestionKind::HiredEdge => "hired-edge",
+        }
+    }
 }
 
 /// One suggestion.
@@ -329,10 +345,50 @@ fn gap_suggestions(cx: &Context) -> Vec<Suggestion> {
         [one] => singles.push(gap_suggestion(cx, one)),
         many => singles.push(grouped_add_if_true(cx, many)),
     }
-    if !overflow.is_empty() {
-        singles.push(grouped_near_misses(cx, &overflow));
+    // A credential is never "named beside" a related one: it is held or earned.
+    let (credentials, near): (Vec<_>, Vec<_>) =
+        overflow.into_iter().partition(|(kind, _)| *kind == SuggestionKind::Credential);
+    if !near.is_empty() {
+        singles.push(grouped_near_misses(cx, &near));
+    }
+    if !credentials.is_empty() {
+        singles.push(grouped_credentials(cx, &credentials));
     }
     singles
+}
+
+/// Credentials past [`MAX_SINGLE_SUGGESTIONS_PER_RULE`], in one suggestion: each with where the CV stands on it.
+fn grouped_credentials(cx: &Context, gaps: &[(SuggestionKind, &SkillResult)]) -> Suggestion {
+    let items: Vec<String> = gaps
+        .iter()
+        .map(|(_, r)| {
+            let name = &cx.taxonomy.skill(r.skill).name;
+            match r.status {
+                Status::Related(have) if ladder(cx.taxonomy, have, r.skill).is_some() => {
+                    format!("{name} (a step up from your {})", cx.taxonomy.skill(have).name)
+                }
+                Status::InProgress => format!("{name} (in progress on your CV: say when you expect it)"),
+                _ => name.clone(),
+            }
+        })
+        .collect();
+    let items: Vec<&str> = items.iter().map(String::as_str).collect();
+    Suggestion {
+        kind: SuggestionKind::Credential,
+        skill: gaps[0].1.skill,
+        skills: gaps.iter().map(|(_, r)| r.skill).collect(),
+        evidence: gaps.iter().map(|(_, r)| r.evidence.first().map_or(String::new(), |e| e.text.clone())).collect(),
+        weight: gaps.iter().map(|(_, r)| r.weight).max().unwrap_or(0),
+        message: match items.as_slice() {
+            [one] => format!(
+                "Also asked: {one}. If you hold it, list it under Certifications with the year; if not, it is a credential to weigh earning, never to imply."
+            ),
+            many => format!(
+                "Also asked: {}. List each one you hold under Certifications with the year; the others are credentials to weigh earning, never to imply.",
+                join_and(many)
+            ),
+        },
+    }
 }
 
 /// [`SuggestionKind::AddIfTrue`] for several plain gaps at once: each with the words the target used.
@@ -441,10 +497,24 @@ fn credential(cx: &Context, r: &SkillResult, status: Status, asked: &Asked) -> (
         Status::InProgress => format!(
             "{who} {verb} {named}{years}; your CV shows it in progress. Say where you stand and when you expect to finish (\"{name} expected June 2026\"), so a screen that requires it can still read you as close."
         ),
-        Status::Related(have) => format!(
-            "{who} {verb} {named}{years}. You show {}, which is related: if you hold {name}, list it with the year; if not, it is the credential to earn next.",
-            cx.taxonomy.skill(have).name
-        ),
+        Status::Related(have) => match ladder(cx.taxonomy, have, r.skill) {
+            Some(rungs) => {
+                let have = &cx.taxonomy.skill(have).name;
+                let steps: Vec<&str> = rungs.iter().map(|&s| cx.taxonomy.skill(s).name.as_str()).collect();
+                let up = match rungs.len() {
+                    0..=2 => "the next step up".to_owned(),
+                    n => format!("{} steps up", n - 1),
+                };
+                format!(
+                    "{who} {verb} {named}{years}: {up} from the {have} you show ({}). If you hold {name}, list it with the year; if not, it is the credential to earn next.",
+                    steps.join(" → ")
+                )
+            }
+            None => format!(
+                "{who} {verb} {named}{years}. You show {}, which is related: if you hold {name}, list it with the year; if not, weigh whether it is worth earning for roles like this.",
+                cx.taxonomy.skill(have).name
+            ),
+        },
         _ => format!(
             "{who} {verb} {named}{years}. If you hold it, list it under Education or Certifications with the year; if not, weigh whether it is worth earning for roles like this."
         ),

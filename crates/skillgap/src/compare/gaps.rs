@@ -41,9 +41,9 @@ pub const SPECIFIC_PERCENT: u32 = 100;
 pub const GENERIC_PERCENT: u32 = 70;
 /// Specificity of a soft skill: every CV claims it, so it separates candidates least.
 pub const SOFT_PERCENT: u32 = 40;
-/// Specificity of a spoken language: a screen when a target asks for it ("bilingual Spanish"), but most CVs take
-/// their own language for granted, so like a generic area.
-pub const SPOKEN_PERCENT: u32 = 70;
+/// Specificity of a spoken language: a screen when a target asks for it ("bilingual Spanish"), and the CV's own
+/// language is never a gap (a CV in English shows English), so between a generic area and a specific tool.
+pub const SPOKEN_PERCENT: u32 = 85;
 /// Points per year a posting asks beyond what the CV shows (or asks at all, for a missing skill): years are a
 /// screen of their own.
 pub const IMPORTANCE_PER_YEAR_SHORT: u32 = 2;
@@ -109,6 +109,8 @@ pub struct Gap {
     pub status: GapStatus,
     /// How important it is (see the module docs); the list is sorted by it.
     pub importance: u32,
+    /// The terms `importance` is made of, from the most important of its skills.
+    pub why: ImportanceParts,
     /// The head skill's result. For a broader skill the targets do not name themselves, it gathers its members'
     /// weight and (per target, the strongest) evidence.
     pub result: SkillResult,
@@ -191,18 +193,64 @@ pub fn gap_status(r: &SkillResult) -> Option<GapStatus> {
 
 /// The importance of one skill's gap among `targets` targets (see the module docs).
 pub fn importance(taxonomy: &Taxonomy, r: &SkillResult, targets: usize, status: GapStatus) -> u32 {
+    importance_parts(taxonomy, r, targets, status).total
+}
+
+/// Every term of a gap's importance, as `--explain` prints it:
+/// `((level + share) / targets × specificity% + years) × standing% + members`.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct ImportanceParts {
+    /// The targets' levels, summed: [`IMPORTANCE_REQUIRED`] and the like per posting, prominence per bio.
+    pub level: u32,
+    /// [`IMPORTANCE_SHARE`] per target that names the skill, summed.
+    pub share: u32,
+    /// How many targets the sums are averaged over (every target, also those that do not name the skill).
+    pub targets: u32,
+    /// `(level + share) / targets`, rounded.
+    pub base: u32,
+    /// [`specificity_percent`].
+    pub specificity_percent: u32,
+    /// Years asked beyond what the CV shows (all years asked, for a skill the CV lacks).
+    pub years_short: u32,
+    /// [`years_points`] of them.
+    pub years_points: u32,
+    /// [`standing_percent`].
+    pub standing_percent: u32,
+    /// [`IMPORTANCE_PER_MEMBER`] per collapsed member, up to [`MEMBERS_COUNTED_MAX`].
+    pub member_points: u32,
+    /// The importance: the list is sorted by it.
+    #[serde(rename = "importance")]
+    pub total: u32,
+}
+
+/// [`importance`], term by term.
+pub fn importance_parts(taxonomy: &Taxonomy, r: &SkillResult, targets: usize, status: GapStatus) -> ImportanceParts {
     let targets = targets.max(1) as u32;
     let asked: Vec<&TargetEvidence> = r.evidence.iter().filter(|e| e.weight > 0).collect();
-    let level_sum: u32 = asked.iter().map(|e| target_level(e)).sum();
-    let share_sum = IMPORTANCE_SHARE * asked.len() as u32;
-    let base = (level_sum + share_sum + targets / 2) / targets;
-    let shortfall = match (status, r.years_short) {
+    let level: u32 = asked.iter().map(|e| target_level(e)).sum();
+    let share = IMPORTANCE_SHARE * asked.len() as u32;
+    let base = (level + share + targets / 2) / targets;
+    let years_short = match (status, r.years_short) {
         (GapStatus::YearsShort, Some(y)) => u32::from(y.asked).saturating_sub(y.shown),
         (GapStatus::YearsShort, None) => 0,
         _ => r.years().map_or(0, u32::from),
     };
-    let specific = base * specificity_percent(taxonomy, r.skill) / 100;
-    (specific + years_points(shortfall)) * standing_percent(status) / 100
+    let specificity_percent = specificity_percent(taxonomy, r.skill);
+    let standing_percent = standing_percent(status);
+    let years_points = years_points(years_short);
+    let total = (base * specificity_percent / 100 + years_points) * standing_percent / 100;
+    ImportanceParts {
+        level,
+        share,
+        targets,
+        base,
+        specificity_percent,
+        years_short,
+        years_points,
+        standing_percent,
+        member_points: 0,
+        total,
+    }
 }
 
 /// Rule: a skill the CV shows (itself) that a posting asks more years of than the CV's dated roles or stated years
@@ -231,11 +279,17 @@ fn order(a: &Gap, b: &Gap) -> Ordering {
 /// Builds the ranked list from every result that is a gap: relatives collapse into one gap, then the list is
 /// sorted and numbered.
 pub fn ranked_gaps(taxonomy: &Taxonomy, profile: &Profile, results: &[&SkillResult], targets: usize) -> Vec<Gap> {
+    let parts: Vec<ImportanceParts> = results
+        .iter()
+        .map(|&r| gap_status(r).map_or_else(ImportanceParts::default, |s| importance_parts(taxonomy, r, targets, s)))
+        .collect();
     let scored: Vec<(&SkillResult, GapStatus, u32)> =
-        results.iter().filter_map(|&r| gap_status(r).map(|s| (r, s, importance(taxonomy, r, targets, s)))).collect();
+        results.iter().zip(&parts).filter_map(|(&r, p)| gap_status(r).map(|s| (r, s, p.total))).collect();
+    let parts: Vec<ImportanceParts> =
+        results.iter().zip(parts).filter(|(&r, _)| gap_status(r).is_some()).map(|(_, p)| p).collect();
     let mut groups = collapse_relatives(taxonomy, &scored);
     groups = collapse_under_shared_broader(taxonomy, profile, &scored, groups);
-    let mut gaps: Vec<Gap> = groups.into_iter().map(|g| gap_of(&scored, g)).collect();
+    let mut gaps: Vec<Gap> = groups.into_iter().map(|g| gap_of(&scored, &parts, g)).collect();
     gaps.sort_by(order);
     for (i, gap) in gaps.iter_mut().enumerate() {
         gap.rank = i + 1;
@@ -267,9 +321,7 @@ fn collapse_relatives(taxonomy: &Taxonomy, scored: &[(&SkillResult, GapStatus, u
         }
         i
     }
-    // A language is asked for itself: "French" stays French, not a member of "Multilingual".
-    let joinable =
-        |i: usize| scored[i].1 != GapStatus::YearsShort && taxonomy.skill(scored[i].0.skill).kind != Kind::Spoken;
+    let joinable = |i: usize| scored[i].1 != GapStatus::YearsShort;
     for a in (0..n).filter(|&a| joinable(a)) {
         for b in (0..n).filter(|&b| b != a && joinable(b)) {
             if taxonomy.is_under(scored[a].0.skill, scored[b].0.skill) {
@@ -294,15 +346,21 @@ fn collapse_relatives(taxonomy: &Taxonomy, scored: &[(&SkillResult, GapStatus, u
         // The head: the member asked most strongly, so the gap leads with what the target asks ("Apache Kafka,
         // with Stream Processing" when Kafka is required and stream processing only a duty); at an equal level the
         // broader one (WCAG under Accessibility), then the more important, then the first in taxonomy order.
+        // A language is asked for itself: "Bilingual English/Spanish" is a Spanish gap, with Multilingual under it.
         let top = |i: usize| !group.members.iter().any(|&j| taxonomy.is_under(scored[i].0.skill, scored[j].0.skill));
         let level = |i: usize| scored[i].0.requirement();
+        let language = |i: usize| {
+            let skill = scored[i].0.skill;
+            taxonomy.skill(skill).kind == Kind::Spoken && taxonomy.narrower(skill).next().is_none()
+        };
         let head = group
             .members
             .iter()
             .copied()
             .min_by(|&a, &b| {
-                level(b)
-                    .cmp(&level(a))
+                language(b)
+                    .cmp(&language(a))
+                    .then(level(b).cmp(&level(a)))
                     .then(top(b).cmp(&top(a)))
                     .then(scored[b].2.cmp(&scored[a].2))
                     .then(scored[a].0.skill.cmp(&scored[b].0.skill))
@@ -380,12 +438,21 @@ fn collapse_under_shared_broader(
 }
 
 /// The gap a group stands for, unranked.
-fn gap_of(scored: &[(&SkillResult, GapStatus, u32)], group: Group) -> Gap {
+fn gap_of(scored: &[(&SkillResult, GapStatus, u32)], parts: &[ImportanceParts], group: Group) -> Gap {
     let mut members: Vec<usize> = group.members;
     members.sort_by(|&a, &b| scored[b].2.cmp(&scored[a].2).then(scored[a].0.skill.cmp(&scored[b].0.skill)));
     let extra = members.len() as u32 - u32::from(group.head.is_none());
-    let top = group.head.iter().chain(&members).map(|&i| scored[i].2).max().unwrap_or(0);
-    let importance = top + IMPORTANCE_PER_MEMBER * extra.min(MEMBERS_COUNTED_MAX);
+    // The most important of its skills sets the terms; the first of equals, head first.
+    let mut top: Option<usize> = None;
+    for &i in group.head.iter().chain(&members) {
+        if top.is_none_or(|t| scored[i].2 > scored[t].2) {
+            top = Some(i);
+        }
+    }
+    let mut why = top.and_then(|t| parts.get(t).copied()).unwrap_or_default();
+    why.member_points = IMPORTANCE_PER_MEMBER * extra.min(MEMBERS_COUNTED_MAX);
+    why.total += why.member_points;
+    let importance = why.total;
     let member_results: Vec<SkillResult> = members.iter().map(|&i| scored[i].0.clone()).collect();
     match (group.head, group.parent) {
         (Some(h), _) => Gap {
@@ -393,6 +460,7 @@ fn gap_of(scored: &[(&SkillResult, GapStatus, u32)], group: Group) -> Gap {
             skill: scored[h].0.skill,
             status: scored[h].1,
             importance,
+            why,
             result: scored[h].0.clone(),
             named: true,
             members: member_results,
@@ -409,7 +477,7 @@ fn gap_of(scored: &[(&SkillResult, GapStatus, u32)], group: Group) -> Gap {
                 status = GapStatus::Related;
                 result.status = Status::Related(have);
             }
-            Gap { rank: 0, skill: parent, status, importance, result, named: false, members: member_results }
+            Gap { rank: 0, skill: parent, status, importance, why, result, named: false, members: member_results }
         }
     }
 }

@@ -6,11 +6,12 @@ mod gaps;
 use std::collections::HashMap;
 
 pub use gaps::{
-    gap_status, importance, prominence_level, requirement_level, specificity_percent, standing_percent, target_level,
-    years_points, years_short, Gap, GapStatus, YearsShort, GENERIC_PERCENT, IMPORTANCE_BIO_BASE, IMPORTANCE_MENTIONED,
-    IMPORTANCE_PER_MEMBER, IMPORTANCE_PER_PROMINENCE, IMPORTANCE_PER_YEAR_SHORT, IMPORTANCE_PREFERRED,
-    IMPORTANCE_REQUIRED, IMPORTANCE_SHARE, IN_PROGRESS_PERCENT, MEMBERS_COUNTED_MAX, MISSING_PERCENT,
-    NEAR_MISS_PERCENT, SOFT_PERCENT, SPECIFIC_PERCENT, SPOKEN_PERCENT, YEARS_COUNTED_MAX, YEARS_SHORT_PERCENT,
+    gap_status, importance, importance_parts, prominence_level, requirement_level, specificity_percent,
+    standing_percent, target_level, years_points, years_short, Gap, GapStatus, ImportanceParts, YearsShort,
+    GENERIC_PERCENT, IMPORTANCE_BIO_BASE, IMPORTANCE_MENTIONED, IMPORTANCE_PER_MEMBER, IMPORTANCE_PER_PROMINENCE,
+    IMPORTANCE_PER_YEAR_SHORT, IMPORTANCE_PREFERRED, IMPORTANCE_REQUIRED, IMPORTANCE_SHARE, IN_PROGRESS_PERCENT,
+    MEMBERS_COUNTED_MAX, MISSING_PERCENT, NEAR_MISS_PERCENT, SOFT_PERCENT, SPECIFIC_PERCENT, SPOKEN_PERCENT,
+    YEARS_COUNTED_MAX, YEARS_SHORT_PERCENT,
 };
 
 use crate::extract::{Document, Mention, Prominence};
@@ -483,6 +484,7 @@ fn resolve_alternatives(taxonomy: &Taxonomy, profile: &Profile, doc: &Document) 
 /// for SQL; a master's degree for a bachelor's, a higher rung of a credential ladder for a lower one).
 fn shows(taxonomy: &Taxonomy, profile: &Profile, skill: SkillIdx) -> bool {
     profile.holds(skill)
+        || profile.written_in(taxonomy, skill)
         || profile.document.skills.iter().any(|e| profile.holds(e.skill) && taxonomy.is_under(e.skill, skill))
 }
 
@@ -565,7 +567,7 @@ fn is_asked(mention: &Mention) -> bool {
 
 /// Where a skill stands by the CV alone: held, in progress, implied by a narrower skill, related, or missing.
 fn status_of(taxonomy: &Taxonomy, profile: &Profile, skill: SkillIdx) -> Status {
-    if profile.holds(skill) {
+    if profile.holds(skill) || profile.written_in(taxonomy, skill) {
         return Status::Matched;
     }
     if profile.get(skill).is_some() {
@@ -575,7 +577,14 @@ fn status_of(taxonomy: &Taxonomy, profile: &Profile, skill: SkillIdx) -> Status 
     if let Some(narrower) = held().find(|&h| taxonomy.is_under(h, skill)) {
         return Status::MatchedNarrower(narrower);
     }
-    // A related skill, or a lower rung of the same ladder (a bachelor's for a master's, OSHA 10 for OSHA 30).
+    // For a credential, a lower rung of its ladder (a bachelor's for a master's, OSHA 10 for OSHA 30): the highest
+    // the CV shows. Else a related skill, or a broader one (first in the CV).
+    if matches!(taxonomy.skill(skill).kind, Kind::Certification | Kind::Degree) {
+        let rungs: Vec<SkillIdx> = held().filter(|&h| taxonomy.is_under(skill, h)).collect();
+        if let Some(&top) = rungs.iter().find(|&&h| !rungs.iter().any(|&other| taxonomy.is_under(other, h))) {
+            return Status::Related(top);
+        }
+    }
     if let Some(near) = held().find(|&h| taxonomy.are_related(skill, h) || taxonomy.is_under(skill, h)) {
         return Status::Related(near);
     }

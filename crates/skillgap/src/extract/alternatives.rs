@@ -145,6 +145,7 @@ pub(super) fn alternative_groups(text: &str, kept: &[Kept], is_part: &dyn Fn(Ski
         // its bracket before SQL and lists nothing.
         let opens_parts = gap.trim_start().starts_with('(')
             && !gap.contains(')')
+            && !opens_with_or(gap)
             && (is_part(k.skill, next.skill)
                 || !offers_alternatives(text.get(next.span.start..k.sentence.end).unwrap_or("")));
         if opens_parts {
@@ -190,6 +191,12 @@ const OFFER_WORDS: &[&str] =
 fn offers_alternatives(inside: &str) -> bool {
     let inside = inside.split(')').next().unwrap_or("").to_ascii_lowercase();
     OFFER_WORDS.iter().any(|w| inside.contains(w))
+}
+
+/// Whether a bracket opens with "or" ("Python (or Scala)"): what it holds replaces what stands before it.
+fn opens_with_or(gap: &str) -> bool {
+    let inside = gap.trim_start().trim_start_matches('(').trim_start().to_ascii_lowercase();
+    inside == "or" || inside.starts_with("or ")
 }
 
 /// Whether the text between two mentions joins them into one run (only separators and [`LINK_WORDS`]), and if
@@ -295,6 +302,8 @@ mod tests {
             ),
             [vec![1, 2, 3]]
         );
+        // A bracket that opens with "or" offers what it holds instead.
+        assert_eq!(groups_of("Python (or Scala)", &[("Python", 1, false), ("Scala", 2, false)], &[]), [vec![1, 2]]);
         // Brackets with no words that offer alternatives list parts, even when the taxonomy does not link them.
         assert_eq!(
             groups_of(

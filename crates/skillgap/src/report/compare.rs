@@ -4,11 +4,12 @@ use serde::{Serialize, Serializer};
 
 use super::{category, quote, QUOTE_MAX_CHARS, QUOTE_WINDOW_CHARS};
 use crate::compare::{
-    credit_percent, Comparison, Gap, GapStatus, SkillResult, Status, TargetEvidence, HARD_SKILL_FACTOR,
-    IN_PROGRESS_CREDIT_PERCENT, MENTIONED_WEIGHT, PREFERRED_WEIGHT, RELATED_CREDIT_PERCENT, REQUIRED_WEIGHT,
-    SCORE_CAP_WITH_MISSING_REQUIRED, SOFT_SKILL_FACTOR, YEARS_SHORT_CREDIT_PERCENT,
+    credit_percent, Comparison, Gap, GapStatus, ImportanceParts, SkillResult, Status, TargetEvidence,
+    HARD_SKILL_FACTOR, IN_PROGRESS_CREDIT_PERCENT, MENTIONED_WEIGHT, PREFERRED_WEIGHT, RELATED_CREDIT_PERCENT,
+    REQUIRED_WEIGHT, SCORE_CAP_WITH_MISSING_REQUIRED, SOFT_SKILL_FACTOR, YEARS_SHORT_CREDIT_PERCENT,
 };
 use crate::extract::Prominence;
+use crate::learning::learning_paths;
 use crate::profile::Profile;
 use crate::source::{line_in, Source, TargetKind};
 use crate::structure::{Requirement, SectionKind};
@@ -36,6 +37,8 @@ pub struct CompareReport {
     pub per_target: Vec<TargetScoreReport>,
     /// Earned and possible points.
     pub points: Points,
+    /// For the first true gaps, the way to them from a skill the CV shows ([`crate::learning_paths`]).
+    pub learning_path: Vec<LearningPathReport>,
     /// Skills the CV has something related to, or shows in progress, in gap order.
     pub related: Vec<SkillReport>,
     /// The match score, 0-100, at most [`SCORE_CAP_WITH_MISSING_REQUIRED`] while a posting's required skill is
@@ -68,6 +71,30 @@ impl SkillRef {
         let s = taxonomy.skill(skill);
         SkillRef { id: s.id.clone(), name: s.name.clone() }
     }
+}
+
+/// The way to one gap from what the CV shows.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct LearningPathReport {
+    /// The gap's rank.
+    pub rank: usize,
+    /// The gap's skill id.
+    pub id: String,
+    /// The gap's skill name.
+    pub name: String,
+    /// From a skill the CV shows to the gap, both included; empty when nothing on the CV leads there.
+    pub steps: Vec<PathStep>,
+}
+
+/// One skill on a learning path.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PathStep {
+    /// The skill's id.
+    pub id: String,
+    /// The skill's name.
+    pub name: String,
+    /// Whether the CV shows it (the first step always does).
+    pub have: bool,
 }
 
 /// One entry of the ranked gap list.
@@ -259,11 +286,27 @@ pub struct UnrecognisedLine {
 pub struct Explain {
     /// One row per skill the targets name: matched, then related, then missing.
     pub rows: Vec<ExplainRow>,
+    /// One row per gap, in rank order: how its importance is made.
+    pub importance: Vec<ImportanceRow>,
     /// The score before any cap.
     pub uncapped: u8,
     /// The cap, when it applies.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub cap: Option<u8>,
+}
+
+/// How one gap's importance is made: `((level + share) / targets × specificity% + years) × standing% + members`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ImportanceRow {
+    /// The gap's rank.
+    pub rank: usize,
+    /// The gap's skill id.
+    pub id: String,
+    /// The gap's skill name.
+    pub name: String,
+    /// Its terms.
+    #[serde(flatten)]
+    pub parts: ImportanceParts,
 }
 
 /// One skill's share of the score.
@@ -390,6 +433,26 @@ impl CompareReport {
                 .map(|(s, m)| FuzzyReading { text: m.text.clone(), skill: SkillRef::new(taxonomy, s) })
                 .collect(),
             gaps: comparison.gaps().iter().map(|g| gap_report(&cx, g)).collect(),
+            learning_path: learning_paths(taxonomy, profile, comparison)
+                .into_iter()
+                .map(|p| {
+                    let s = taxonomy.skill(p.skill);
+                    LearningPathReport {
+                        rank: p.rank,
+                        id: s.id.clone(),
+                        name: s.name.clone(),
+                        steps: p
+                            .steps
+                            .iter()
+                            .enumerate()
+                            .map(|(i, &step)| {
+                                let t = taxonomy.skill(step);
+                                PathStep { id: t.id.clone(), name: t.name.clone(), have: i == 0 }
+                            })
+                            .collect(),
+                    }
+                })
+                .collect(),
             matched: comparison.matched.iter().map(skill).collect(),
             missing: comparison.missing.iter().map(skill).collect(),
             per_target: comparison
@@ -467,7 +530,15 @@ impl CompareReport {
             .checked_div(comparison.possible)
             .map_or(0, |s| s.min(100) as u8);
         let cap = comparison.capped.then_some(SCORE_CAP_WITH_MISSING_REQUIRED);
-        self.explain = Some(Explain { rows, uncapped, cap });
+        let importance = comparison
+            .gaps()
+            .iter()
+            .map(|g| {
+                let s = taxonomy.skill(g.skill);
+                ImportanceRow { rank: g.rank, id: s.id.clone(), name: s.name.clone(), parts: g.why }
+            })
+            .collect();
+        self.explain = Some(Explain { rows, importance, uncapped, cap });
         self
     }
 }

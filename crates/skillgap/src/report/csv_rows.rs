@@ -24,6 +24,8 @@ pub enum CsvStatus {
     Matched,
     /// A line that asks for something in which no skill was recognised (`target_text` holds it).
     Unrecognised,
+    /// A suggestion: `rank` is its number, `name` its kind, `members` the skills it covers, `quote` its words.
+    Suggestion,
 }
 
 impl From<GapStatus> for CsvStatus {
@@ -70,6 +72,8 @@ pub struct CompareCsvRow<'a> {
     pub target_text: &'a str,
     /// A window of the first target's sentence around it.
     pub quote: &'a str,
+    /// For a gap with a learning path: its steps from a skill the CV shows, joined with ` → `.
+    pub learning_path: String,
 }
 
 impl CompareCsvRow<'_> {
@@ -90,6 +94,7 @@ impl CompareCsvRow<'_> {
         "cv_text",
         "target_text",
         "quote",
+        "learning_path",
     ];
 }
 
@@ -167,8 +172,43 @@ impl CompareReport {
             cv_text: String::new(),
             target_text: &u.text,
             quote: "",
+            learning_path: String::new(),
         });
-        gaps.chain(self.matched.iter().map(matched_row)).chain(unrecognised).collect()
+        let suggestions = self.suggestions.iter().enumerate().map(|(i, s)| CompareCsvRow {
+            status: CsvStatus::Suggestion,
+            rank: Some(i + 1),
+            id: s.skill.as_deref().unwrap_or(""),
+            name: s.kind.as_str(),
+            category: "",
+            importance: None,
+            weight: 0,
+            targets: 0,
+            requirement: None,
+            years: None,
+            years_shown: None,
+            members: s.skills.join("; "),
+            cv_text: String::new(),
+            target_text: "",
+            quote: &s.message,
+            learning_path: String::new(),
+        });
+        gaps.map(|mut row| {
+            row.learning_path = self.learning_path_of(row.id);
+            row
+        })
+        .chain(self.matched.iter().map(matched_row))
+        .chain(unrecognised)
+        .chain(suggestions)
+        .collect()
+    }
+
+    /// The learning path to the gap `id`, its steps joined with ` → ` (empty when it has none).
+    fn learning_path_of(&self, id: &str) -> String {
+        self.learning_path
+            .iter()
+            .find(|p| p.id == id)
+            .map(|p| p.steps.iter().map(|s| s.name.as_str()).collect::<Vec<_>>().join(" → "))
+            .unwrap_or_default()
     }
 }
 
@@ -191,6 +231,7 @@ fn gap_row(g: &GapReport) -> CompareCsvRow<'_> {
         cv_text: g.cv_evidence.as_ref().map(|c| c.quote.clone()).unwrap_or_default(),
         target_text: first.map_or("", |e| e.text.as_str()),
         quote: first.map_or("", |e| e.quote.as_str()),
+        learning_path: String::new(),
     }
 }
 
@@ -213,6 +254,7 @@ fn matched_row(r: &SkillReport) -> CompareCsvRow<'_> {
         cv_text: r.cv_text.clone().unwrap_or_default(),
         target_text: first.map_or("", |e| e.text.as_str()),
         quote: first.map_or("", |e| e.quote.as_str()),
+        learning_path: String::new(),
     }
 }
 
@@ -273,6 +315,7 @@ mod tests {
             cv_text: String::new(),
             target_text: "SQL",
             quote: "SQL",
+            learning_path: String::new(),
         };
         assert_eq!(serde_header(compare), CompareCsvRow::HEADER.join(","));
         let extract = ExtractCsvRow {

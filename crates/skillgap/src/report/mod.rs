@@ -6,8 +6,9 @@ mod csv_rows;
 mod extract;
 
 pub use compare::{
-    CompareReport, CvEvidence, EvidenceReport, Explain, ExplainRow, FuzzyReading, GapReport, Points, SkillRef,
-    SkillReport, SuggestionReport, TargetScoreReport, UnrecognisedLine, Weights,
+    CompareReport, CvEvidence, EvidenceReport, Explain, ExplainRow, FuzzyReading, GapReport, ImportanceRow,
+    LearningPathReport, PathStep, Points, SkillRef, SkillReport, SuggestionReport, TargetScoreReport, UnrecognisedLine,
+    Weights,
 };
 pub use csv_rows::{CompareCsvRow, CsvStatus, ExtractCsvRow};
 pub use extract::{ExtractReport, MentionReport, SkillMentions};
