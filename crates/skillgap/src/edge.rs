@@ -200,7 +200,8 @@ fn degree_level(name: &str) -> Option<u8> {
 }
 
 /// The edge each bio's person has over the CV, as suggestions that quote the bio. `targets` are each target's
-/// text with its document, in the order of the comparison; `labels` name them ("the bio", a file name).
+/// text with its document, in the order of the comparison; `labels` name them ("the bio", a file name). Each kind
+/// of edge is one suggestion: when several bios show it, it quotes each of them.
 pub fn hired_edge(
     taxonomy: &Taxonomy,
     cv: &str,
@@ -209,21 +210,28 @@ pub fn hired_edge(
     labels: &[String],
 ) -> Vec<Suggestion> {
     let yours = person_signals(taxonomy, cv, &profile.document, Some(profile));
+    let bios: Vec<(&str, PersonSignals)> = targets
+        .iter()
+        .enumerate()
+        .filter(|(_, (_, doc))| doc.kind == TargetKind::Bio)
+        .map(|(t, (text, doc))| {
+            (labels.get(t).map_or("the bio", String::as_str), person_signals(taxonomy, text, doc, None))
+        })
+        .collect();
     let mut out: Vec<Suggestion> = Vec::new();
-    for (t, (text, doc)) in targets.iter().enumerate() {
-        if doc.kind != TargetKind::Bio {
-            continue;
-        }
-        let theirs = person_signals(taxonomy, text, doc, None);
-        let who = labels.get(t).map_or("the bio", String::as_str);
-        for rule in RULES {
-            if let Some(message) = rule(who, &theirs, &yours) {
-                // One suggestion per kind of edge: the first bio that shows it speaks for the others.
-                if !out.iter().any(|s| s.message == message) {
-                    out.push(edge_suggestion(message));
-                }
+    for rule in RULES {
+        let shown: Vec<(&str, String)> =
+            bios.iter().filter_map(|(who, theirs)| Some((*who, (rule.finds)(theirs, &yours)?))).collect();
+        let message = match shown.as_slice() {
+            [] => continue,
+            [(who, detail)] => (rule.one)(who, detail, &yours),
+            many => {
+                let people = format!("{} of the {} hired people", many.len(), bios.len());
+                let details: Vec<String> = many.iter().map(|(who, detail)| format!("{detail} ({who})")).collect();
+                (rule.many)(&people, &details.join("; "), &yours)
             }
-        }
+        };
+        out.push(edge_suggestion(message));
     }
     out
 }
@@ -239,67 +247,120 @@ fn edge_suggestion(message: String) -> Suggestion {
     }
 }
 
-/// One edge rule: the bio's label, their signals and yours, into advice when they show more.
-type Rule = fn(&str, &PersonSignals, &PersonSignals) -> Option<String>;
+/// One kind of edge: what a bio shows beyond the CV, and the advice about it.
+struct EdgeRule {
+    /// What one bio shows, in its words, when it shows more than the CV (theirs, yours).
+    finds: fn(&PersonSignals, &PersonSignals) -> Option<String>,
+    /// The advice when one bio shows it: who, what it shows, your signals.
+    one: fn(&str, &str, &PersonSignals) -> String,
+    /// The advice when several do: "2 of the 3 hired people", what each shows, your signals.
+    many: fn(&str, &str, &PersonSignals) -> String,
+}
 
 /// Every edge rule, in the order their advice is shown.
-const RULES: &[Rule] = &[seniority_edge, years_edge, leadership_edge, quantified_edge, degree_edge];
+const RULES: &[EdgeRule] = &[
+    EdgeRule {
+        finds: seniority_edge,
+        one: |who, title, _| {
+            format!(
+            "In {who} the hired person is \"{title}\", a more senior title than your CV's headline. If you have done work at that level (owned decisions, led projects, set direction), make it the first thing your summary says."
+        )
+        },
+        many: |people, titles, _| {
+            format!(
+            "{people} hold more senior titles than your CV's headline: {titles}. If you have done work at that level (owned decisions, led projects, set direction), make it the first thing your summary says."
+        )
+        },
+    },
+    EdgeRule {
+        finds: years_edge,
+        one: |who, years, yours| {
+            format!(
+            "In {who} the hired person has {years} in the field; your CV shows about {}. Years cannot be added, but depth can be shown: lead with your hardest problems and their results.",
+            yours.years.unwrap_or(0)
+        )
+        },
+        many: |people, years, yours| {
+            format!(
+            "{people} show more years in the field than your CV's about {}: {years}. Years cannot be added, but depth can be shown: lead with your hardest problems and their results.",
+            yours.years.unwrap_or(0)
+        )
+        },
+    },
+    EdgeRule {
+        finds: leadership_edge,
+        one: |who, said, _| {
+            format!(
+            "In {who} the hired person leads or develops people (\"{said}\"); your CV shows no one you led, trained or mentored. If you have (a new starter you trained, a project team you ran), say how many and what came of it."
+        )
+        },
+        many: |people, said, _| {
+            format!(
+            "{people} lead or develop people ({said}); your CV shows no one you led, trained or mentored. If you have (a new starter you trained, a project team you ran), say how many and what came of it."
+        )
+        },
+    },
+    EdgeRule {
+        finds: quantified_edge,
+        one: |who, example, _| {
+            format!(
+            "{} puts numbers on results (\"{example}\"); your CV's bullets hardly do. Add the true number behind each achievement you have one for: time saved, cost, volume, growth.",
+            capitalise(who)
+        )
+        },
+        many: |people, examples, _| {
+            format!(
+            "{people} put numbers on results ({examples}); your CV's bullets hardly do. Add the true number behind each achievement you have one for: time saved, cost, volume, growth."
+        )
+        },
+    },
+    EdgeRule {
+        finds: degree_edge,
+        one: |who, degree, _| {
+            format!(
+            "In {who} the hired person holds {} {degree}, a higher degree than your CV shows. Unless the roles you apply for require it, experience can stand in for it: name the courses, certificates or projects that taught you the same.",
+            article(degree)
+        )
+        },
+        many: |people, degrees, _| {
+            format!(
+            "{people} hold a higher degree than your CV shows: {degrees}. Unless the roles you apply for require it, experience can stand in for it: name the courses, certificates or projects that taught you the same."
+        )
+        },
+    },
+];
 
-/// The bio's headline names a more senior title than the CV's.
-fn seniority_edge(who: &str, theirs: &PersonSignals, yours: &PersonSignals) -> Option<String> {
+/// The bio's headline names a more senior title than the CV's: the title.
+fn seniority_edge(theirs: &PersonSignals, yours: &PersonSignals) -> Option<String> {
     let (their_level, their_title) = theirs.seniority.as_ref()?;
     let your_level = yours.seniority.as_ref().map_or(PLAIN_LEVEL, |(l, _)| *l);
-    (*their_level > your_level).then(|| {
-        format!(
-            "In {who} the hired person is \"{their_title}\", a more senior title than your CV's headline. If you have done work at that level (owned decisions, led projects, set direction), make it the first thing your summary says."
-        )
-    })
+    (*their_level > your_level).then(|| their_title.clone())
 }
 
-/// The bio states more years in the field than the CV shows.
-fn years_edge(who: &str, theirs: &PersonSignals, yours: &PersonSignals) -> Option<String> {
+/// The bio states more years in the field than the CV shows: "about N years".
+fn years_edge(theirs: &PersonSignals, yours: &PersonSignals) -> Option<String> {
     let their_years = theirs.years?;
     let your_years = yours.years.unwrap_or(0);
-    (their_years >= your_years + 2).then(|| {
-        format!(
-            "In {who} the hired person has about {their_years} years in the field; your CV shows about {your_years}. Years cannot be added, but depth can be shown: lead with your hardest problems and their results."
-        )
-    })
+    (their_years >= your_years + 2).then(|| format!("about {their_years} years"))
 }
 
-/// The bio shows leading or developing people; the CV does not.
-fn leadership_edge(who: &str, theirs: &PersonSignals, yours: &PersonSignals) -> Option<String> {
+/// The bio shows leading or developing people; the CV does not: the bio's words.
+fn leadership_edge(theirs: &PersonSignals, yours: &PersonSignals) -> Option<String> {
     let said = theirs.leadership.as_ref()?;
-    yours.leadership.is_none().then(|| {
-        format!(
-            "In {who} the hired person leads or develops people (\"{}\"); your CV shows no one you led, trained or mentored. If you have (a new starter you trained, a project team you ran), say how many and what came of it.",
-            crate::report::shorten(said, 90)
-        )
-    })
+    yours.leadership.is_none().then(|| crate::report::shorten(said, 90))
 }
 
-/// The bio puts numbers on its results; the CV hardly does.
-fn quantified_edge(who: &str, theirs: &PersonSignals, yours: &PersonSignals) -> Option<String> {
+/// The bio puts numbers on its results; the CV hardly does: the first of them.
+fn quantified_edge(theirs: &PersonSignals, yours: &PersonSignals) -> Option<String> {
     let example = theirs.quantified.first()?;
-    (theirs.quantified.len() >= 2 && yours.quantified.len() <= 1).then(|| {
-        format!(
-            "{} puts numbers on results (\"{}\"); your CV's bullets hardly do. Add the true number behind each achievement you have one for: time saved, cost, volume, growth.",
-            capitalise(who),
-            crate::report::shorten(example, 90)
-        )
-    })
+    (theirs.quantified.len() >= 2 && yours.quantified.len() <= 1).then(|| crate::report::shorten(example, 90))
 }
 
-/// The bio names a higher degree than the CV.
-fn degree_edge(who: &str, theirs: &PersonSignals, yours: &PersonSignals) -> Option<String> {
+/// The bio names a higher degree than the CV: the degree.
+fn degree_edge(theirs: &PersonSignals, yours: &PersonSignals) -> Option<String> {
     let (their_level, their_degree) = theirs.degree.as_ref()?;
     let your_level = yours.degree.as_ref().map_or(0, |(l, _)| *l);
-    (*their_level > your_level).then(|| {
-        format!(
-            "In {who} the hired person holds {} {their_degree}, a higher degree than your CV shows. Unless the roles you apply for require it, experience can stand in for it: name the courses, certificates or projects that taught you the same.",
-            article(their_degree)
-        )
-    })
+    (*their_level > your_level).then(|| their_degree.clone())
 }
 
 /// "a" or "an" before `name`, by its sound: "an MBA", "an MSc", "a Bachelor's Degree", "an Associate Degree".
@@ -357,6 +418,16 @@ mod tests {
         assert!(text[1].contains("about 9 years") && text[1].contains("about 3"));
         assert!(text[2].contains("team of 4"));
         assert!(text[3].contains("23%"));
+        // Several bios that show the same edge make one suggestion that quotes each.
+        let bio2 = "Lead Product Designer\nShe leads a team of 6 designers.";
+        let doc2 = ex.extract_as(bio2, TargetKind::Bio);
+        let labels = ["bio1.txt".to_owned(), "bio2.txt".to_owned()];
+        let advice = hired_edge(ex.taxonomy(), cv, &profile, &[(bio, &doc), (bio2, &doc2)], &labels);
+        let seniority: Vec<&str> =
+            advice.iter().map(|s| s.message.as_str()).filter(|m| m.contains("senior title")).collect();
+        assert_eq!(seniority.len(), 1, "{advice:#?}");
+        assert!(seniority[0].starts_with("2 of the 2 hired people hold more senior titles"), "{}", seniority[0]);
+        assert!(seniority[0].contains("Senior Product Designer (bio1.txt); Lead Product Designer (bio2.txt)"));
         // A posting has no person to compare with.
         let posting = ex.extract_as(bio, TargetKind::Posting);
         assert!(hired_edge(ex.taxonomy(), cv, &profile, &[(bio, &posting)], &["the posting".to_owned()]).is_empty());
@@ -374,7 +445,7 @@ mod tests {
         for &(theirs, yours, edge) in CASES {
             let t = PersonSignals { seniority: seniority(theirs), ..PersonSignals::default() };
             let y = PersonSignals { seniority: seniority(yours), ..PersonSignals::default() };
-            assert_eq!(seniority_edge("the bio", &t, &y).is_some(), edge, "{theirs} / {yours}");
+            assert_eq!(seniority_edge(&t, &y).is_some(), edge, "{theirs} / {yours}");
         }
         assert!(
             quantifies("Cut churn 18% in a year") && quantifies("Grew pipeline 3x") && !quantifies("Led 3 projects")

@@ -52,7 +52,19 @@ pub fn learning_paths(taxonomy: &Taxonomy, profile: &Profile, comparison: &Compa
     if gaps.is_empty() {
         return Vec::new();
     }
-    let held: Vec<SkillIdx> = profile.document.skills.iter().map(|e| e.skill).filter(|&s| profile.holds(s)).collect();
+    // What the CV shows: the skills it holds, and the broader ones they imply (usability testing shows user
+    // research).
+    let mut held: Vec<SkillIdx> =
+        profile.document.skills.iter().map(|e| e.skill).filter(|&s| profile.holds(s)).collect();
+    let mut i = 0;
+    while let Some(&skill) = held.get(i) {
+        for &b in &taxonomy.skill(skill).broader {
+            if !held.contains(&b) {
+                held.push(b);
+            }
+        }
+        i += 1;
+    }
     let links = Links::new(taxonomy);
     gaps.into_iter()
         .map(|g| {
@@ -62,10 +74,16 @@ pub fn learning_paths(taxonomy: &Taxonomy, profile: &Profile, comparison: &Compa
                 Status::Related(have) if g.named && links.neighbours(taxonomy, g.skill).contains(&have) => {
                     vec![have, g.skill]
                 }
-                // Else from that skill when a short path leads from it, or from the nearest skill the CV shows.
-                Status::Related(have) => Some(links.shortest(taxonomy, &[have], g.skill))
-                    .filter(|steps| !steps.is_empty())
-                    .unwrap_or_else(|| links.shortest(taxonomy, &held, g.skill)),
+                // Else from that skill when no path from another is shorter.
+                Status::Related(have) => {
+                    let nearest = links.shortest(taxonomy, &held, g.skill);
+                    let from_have = links.shortest(taxonomy, &[have], g.skill);
+                    if !from_have.is_empty() && (nearest.is_empty() || from_have.len() <= nearest.len()) {
+                        from_have
+                    } else {
+                        nearest
+                    }
+                }
                 _ => links.shortest(taxonomy, &held, g.skill),
             };
             LearningPath { rank: g.rank, skill: g.skill, steps }
@@ -225,6 +243,11 @@ terraform,Terraform,cloud,tool,,,
         assert_eq!(
             paths("Python", "Requirements\n- PySpark"),
             [("PySpark".into(), vec!["Python".into(), "Data Engineering".into(), "PySpark".into()])]
+        );
+        // A broader skill the CV shows through a narrower one is a start too.
+        assert_eq!(
+            paths("PySpark", "Requirements\n- Python"),
+            [("Python".into(), vec!["Data Engineering".into(), "Python".into()])]
         );
         // A step on the way is an area, never a sibling product.
         assert_eq!(

@@ -6,7 +6,7 @@ use crate::source::TargetKind;
 use crate::span::Span;
 use crate::structure::roles::{date_range, line_infos, roles, union_months, Month, Role};
 use crate::structure::{Requirement, SectionKind, Structure};
-use crate::taxonomy::{CaseRule, ContextRule, SkillIdx, Taxonomy};
+use crate::taxonomy::{CaseRule, ContextRule, Kind, SkillIdx, Taxonomy};
 
 /// The lowest fuzzy score accepted for a skill-list item. Variants score 88 and up, typos at most 85; a typo
 /// budget already bounds the edits, so any scored candidate is a plausible reading, and the user sees it marked.
@@ -88,6 +88,7 @@ impl Profile {
     pub fn from_text_at(extractor: &Extractor, cv: &str, today: Month) -> Profile {
         let mut document = extractor.extract_as(cv, TargetKind::Bio);
         drop_goals(cv, &mut document);
+        read_credential_nouns(extractor.taxonomy(), cv, &mut document);
         add_fuzzy_list_items(extractor, cv, &mut document);
         let mut structure = Structure::default();
         structure.refill(cv);
@@ -175,6 +176,40 @@ fn reads_as_english(text: &str) -> bool {
         common += usize::from(ENGLISH_WORDS.iter().any(|e| word.eq_ignore_ascii_case(e)));
     }
     words >= ENGLISH_MIN_WORDS && common * 100 >= words * ENGLISH_MIN_PERCENT
+}
+
+/// Words after a credential that make it name an organisation or other people, not something the writer holds:
+/// "our outside CPA firm", "CPA firms", "RN staff".
+const CREDENTIAL_AS_OTHERS: &[&str] = &["firm", "firms", "society", "societies", "clients", "staff", "colleagues"];
+/// Words after a credential that make it the writer's goal: "CPA exam", "Becker CPA Review", "PMP prep course".
+const CREDENTIAL_AS_GOAL: &[&str] =
+    &["exam", "exams", "review", "course", "courses", "prep", "preparation", "program", "track", "study", "studies"];
+
+/// A credential named as a modifier is not held: "our outside CPA firm" names someone else, "CPA exam" the
+/// writer's goal (read as in progress).
+fn read_credential_nouns(taxonomy: &Taxonomy, cv: &str, document: &mut Document) {
+    for evidence in &mut document.skills {
+        if !matches!(taxonomy.skill(evidence.skill).kind, Kind::Certification | Kind::Degree) {
+            continue;
+        }
+        let next_word = |m: &Mention| {
+            let after = cv.get(m.span.end..).unwrap_or("");
+            let word: String = after
+                .trim_start_matches(['\'', '’', 's'])
+                .trim_start()
+                .chars()
+                .take_while(|c| c.is_alphabetic())
+                .collect();
+            word.to_lowercase()
+        };
+        evidence.mentions.retain(|m| !CREDENTIAL_AS_OTHERS.contains(&next_word(m).as_str()));
+        for m in &mut evidence.mentions {
+            if CREDENTIAL_AS_GOAL.contains(&next_word(m).as_str()) {
+                m.in_progress = true;
+            }
+        }
+    }
+    document.skills.retain(|e| !e.mentions.is_empty());
 }
 
 /// Words that open what a CV's writer wants next rather than what they have done: "Looking to move into
@@ -399,6 +434,7 @@ mod tests {
     use crate::taxonomy::Taxonomy;
 
     const TAXONOMY: &str = "id,name,family,kind,aliases,related,broader
+cpa,CPA,finance,certification,CPAs,,
 excel,Microsoft Excel,data,tool,?Excel;MS Excel,,
 javascript,JavaScript,software,language,JS,,
 kubernetes,Kubernetes,cloud,tool,k8s,,
@@ -460,6 +496,19 @@ salesforce,Salesforce,sales,tool,,,
         // A bare list of names says nothing about the language it is written in.
         let list = Profile::from_text(&ex, "Skills: SAP, WMS, Excel, Power BI, SQL, Tableau, Kronos, OSHA");
         assert!(!list.written_in(ex.taxonomy(), id("english")));
+    }
+
+    #[test]
+    fn a_credential_as_a_modifier_is_not_held() {
+        let ex = extractor();
+        let cpa = ex.taxonomy().get("cpa").expect("id");
+        let profile = |cv: &str| Profile::from_text(&ex, cv);
+        // Someone else's credential, and a goal.
+        assert!(profile("Experience\n- Worked with our outside CPA firm on the tax package.\n").get(cpa).is_none());
+        let exam = profile("Education\nBecker CPA Review, 2025\n");
+        assert!(exam.get(cpa).is_some() && !exam.holds(cpa));
+        // Held.
+        assert!(profile("Certifications\nCPA, Colorado, 2022\n").holds(cpa));
     }
 
     #[test]

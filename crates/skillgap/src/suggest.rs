@@ -160,10 +160,11 @@ fn align_wording(cx: &Context, r: &SkillResult) -> Option<Suggestion> {
         return None;
     }
     let cv = cx.profile.get(r.skill)?;
-    let cv_forms: Vec<String> = cv.mentions.iter().map(|m| fold(&m.text)).collect();
-    // "BLS for Healthcare Providers" already says "BLS": only a wording the CV does not contain is worth a change.
+    let cv_forms: Vec<String> = cv.mentions.iter().map(|m| singular(&fold(&m.text))).collect();
+    // "BLS for Healthcare Providers" already says "BLS", and "IEP" says "IEPs": only a wording the CV does not
+    // contain is worth a change.
     let says = |target: &str| {
-        let target = fold(target);
+        let target = singular(&fold(target));
         cv_forms.iter().any(|cv| contains_words(cv, &target) || contains_words(&target, cv))
     };
     if r.evidence.iter().any(|e| says(&e.text)) {
@@ -495,7 +496,7 @@ fn credential(cx: &Context, r: &SkillResult, status: Status, asked: &Asked) -> (
     let name = &cx.taxonomy.skill(r.skill).name;
     let message = match status {
         Status::InProgress => format!(
-            "{who} {verb} {named}{years}; your CV shows it in progress. Say where you stand and when you expect to finish (\"{name} expected June 2026\"), so a screen that requires it can still read you as close."
+            "{who} {verb} {named}{years}; your CV shows it in progress. Say where you stand and when you expect to finish (\"{name}, expected [month year]\"), so a screen that requires it can still read you as close."
         ),
         Status::Related(have) => match ladder(cx.taxonomy, have, r.skill) {
             Some(rungs) => {
@@ -563,6 +564,17 @@ fn priority(kind: SuggestionKind) -> u8 {
         SuggestionKind::Surface => 4,
         SuggestionKind::HiredEdge => 5,
     }
+}
+
+/// Each word without a plural `s` ("IEPs" → "iep", "dashboards" → "dashboard"), for comparing wordings.
+fn singular(text: &str) -> String {
+    text.split(' ')
+        .map(|w| match w.strip_suffix('s') {
+            Some(stem) if stem.len() >= 3 && !stem.ends_with('s') => stem,
+            _ => w,
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// Whether `needle` occurs in `haystack` as whole words.
@@ -679,6 +691,8 @@ terraform,Terraform,cloud,tool,,,
                 },
                 Case { cv: "PostgreSQL", posting: "Requirements\n- PostgreSQL\n", expected: None },
                 Case { cv: "Postgres", posting: "Postgres or PostgreSQL, both fine", expected: None },
+                // A plural is the same wording.
+                Case { cv: "Skills: IEP", posting: "Requirements\n- Writing IEPs\n", expected: None },
             ],
         );
     }

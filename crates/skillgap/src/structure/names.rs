@@ -2,7 +2,8 @@
 //! "Oakridge High School", "Precision Welding Ltd", "University of Leeds School of Nursing").
 //!
 //! A name here is a run of capitalised words on one line that ends in a word organisations end their names with
-//! (Inc, Ltd, School, Hospital, Logistics...) or starts with one followed by "of" ("University of ..."). A skill
+//! (Inc, Ltd, School, Hospital, Logistics...), starts with one followed by "of" ("University of ..."), or follows
+//! "at" or "@" ("Designer @ Canvas Health"). A skill
 //! mention that lies inside such a run, and is not the whole run, names the organisation, not a skill.
 
 /// Last words of organisation names.
@@ -62,7 +63,8 @@ pub fn is_org_suffix(word: &str) -> bool {
 }
 
 /// First words of organisation names written "X of Y" ("University of Leeds", "School of Nursing").
-const ORG_PREFIXES: &[&str] = &["university", "college", "school", "institute", "academy", "bank", "hospital"];
+const ORG_PREFIXES: &[&str] =
+    &["university", "college", "school", "institute", "academy", "bank", "hospital", "society", "association", "board"];
 
 /// Words after a would-be name that show its last word opens a label instead ("Company size: 200", "Company type:
 /// Private", "Company description").
@@ -88,7 +90,13 @@ pub fn organisation_names(text: &str) -> Vec<(usize, usize)> {
             let word: String = next.chars().take_while(|c| c.is_alphabetic()).collect();
             LABEL_WORDS.contains(&word.as_str())
         });
-        if run.len() >= 2 && !label && is_org_name(text, run) {
+        // "Lead Designer @ Canvas Health", "Analyst at Harvest Robotics", "joined Harvest Robotics": a name right
+        // after "at", "@" or "joined" is where someone works, whatever its last word.
+        let before = text[..run.first().map_or(0, |&(s, _)| s)].trim_end_matches([' ', '\t']);
+        let after_at = before.ends_with('@')
+            || [" at", " joined"].iter().any(|w| before.to_ascii_lowercase().ends_with(w))
+            || before.eq_ignore_ascii_case("at");
+        if run.len() >= 2 && !label && (after_at || is_org_name(text, run)) {
             names.push((run[0].0, run[run.len() - 1].1));
         }
         run.clear();
@@ -120,7 +128,7 @@ fn is_org_name(text: &str, run: &[(usize, usize)]) -> bool {
     let lower = |i: usize| text[run[i].0..run[i].1].to_lowercase();
     let last = lower(run.len() - 1);
     ORG_SUFFIXES.contains(&last.as_str())
-        || (ORG_PREFIXES.contains(&lower(0).as_str()) && run.len() >= 3 && lower(1) == "of")
+        || (0..run.len().saturating_sub(2)).any(|i| ORG_PREFIXES.contains(&lower(i).as_str()) && lower(i + 1) == "of")
 }
 
 /// The words of `text`, as byte ranges: letters, digits and the marks that sit inside names (`'`, `-`, `.`, `&`).
@@ -198,6 +206,10 @@ mod tests {
 
     const CASES: &[Case] = &[
         Case { text: "Shift lead at Summit Logistics, Reno", names: &["Summit Logistics"] },
+        Case { text: "Lead Product Designer @ Canvas Health · patient experience", names: &["Canvas Health"] },
+        Case { text: "Researcher at Harvest Robotics, then freelance", names: &["Harvest Robotics"] },
+        Case { text: "In 2022 she joined Harvest Robotics to design dashboards.", names: &["Harvest Robotics"] },
+        Case { text: "Colorado Society of CPAs member", names: &["Colorado Society of CPAs"] },
         Case { text: "Taught physics at Oakridge High School for six years.", names: &["Oakridge High School"] },
         Case { text: "Apprentice, Precision Welding Ltd.", names: &["Precision Welding Ltd."] },
         Case { text: "BSN, University of Leeds School of Nursing", names: &["University of Leeds School of Nursing"] },

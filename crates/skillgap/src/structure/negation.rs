@@ -113,7 +113,7 @@ fn negated_after(lower: &str, _start: usize, end: usize) -> Option<(usize, usize
     let between = &window[..at];
     // A new sentence or a clause that asks for something else stands between; so does a comma or "however",
     // unless it only leads to "but not" ("Spanish is a plus, but not essential").
-    let leads_to_but = between.trim_end().ends_with(" but") || between.trim_end().ends_with(",but");
+    let leads_to_but = [" but", ",but", " though", " although", " yet"].iter().any(|w| between.trim_end().ends_with(w));
     let new_clause = between.contains(',') || between.contains(" however");
     if between.contains(['.', ';']) || asks(between) || (new_clause && !leads_to_but) {
         return None;
@@ -199,6 +199,11 @@ mod tests {
             cue: Some("not necessary"),
         },
         Case { sentence: "Mandarin is a plus but not essential.", skill: "Mandarin", cue: Some("not essential") },
+        Case {
+            sentence: "Mandarin would be a plus, though not essential.",
+            skill: "Mandarin",
+            cue: Some("not essential"),
+        },
         Case { sentence: "There is no need for Python in this role.", skill: "Python", cue: Some("no need for") },
         Case { sentence: "You don't need AutoCAD on day one.", skill: "AutoCAD", cue: Some("don't need") },
         Case {
