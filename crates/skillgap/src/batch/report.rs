@@ -228,7 +228,7 @@ impl DuplicateReport {
 impl SkillLiftReport {
     /// "Learning X lifts N of the postings where it is a gap, by Y points on average".
     pub fn sentence(&self, scored: usize) -> String {
-        let postings = if self.lifts == 1 { "posting" } else { "postings" };
+        let postings = if scored == 1 { "posting" } else { "postings" };
         format!(
             "learning {} lifts {} of {scored} {postings}, by {:.1} points on average",
             self.name, self.lifts, self.average_lift

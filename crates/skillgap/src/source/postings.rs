@@ -72,7 +72,8 @@ impl InputShape {
 /// a "Company:" line near the top as the company.
 pub fn document_posting(name: &str, bytes: Vec<u8>) -> Result<Posting, Error> {
     let source = read_source(name, bytes)?;
-    let title = source.text.lines().map(label).find(|l| !l.is_empty());
+    let heading = source.original.as_ref().and_then(|o| html_heading(&o.text));
+    let title = heading.or_else(|| source.text.lines().map(label).find(|l| !l.is_empty()));
     let company = source.text.lines().take(COMPANY_LINE_SEARCH).find_map(company_line);
     Ok(Posting { name: name.to_owned(), title, company, url: None, text: source.text })
 }
@@ -182,11 +183,25 @@ fn label(line: &str) -> String {
     shorten(&folded.join(" "), LABEL_MAX_CHARS)
 }
 
+/// The first `<h1>` of a web page, which names the job more reliably than the page's first line (often a
+/// breadcrumb trail).
+fn html_heading(html: &str) -> Option<String> {
+    let lower = html.to_ascii_lowercase();
+    let open = lower.find("<h1")?;
+    let start = open + lower[open..].find('>')? + 1;
+    let end = start + lower[start..].find("</h1")?;
+    Some(label(&html_to_text(&html[start..end]).text)).filter(|t| !t.is_empty())
+}
+
+/// Where a "Company:" line's value ends: the next field on the same line ("Acme · Location: Leeds").
+const FIELD_SEPARATORS: &[&str] = &[" · ", " | ", " • ", " — ", " – "];
+
 /// "Company: Nordlicht Energy" (or Employer, Organisation) near the top of a document.
 fn company_line(line: &str) -> Option<String> {
     let line = line.trim().trim_start_matches(['-', '*', '#']).trim().replace("**", "");
     let (key, value) = line.split_once(':')?;
     let key = column_key(key);
+    let value = FIELD_SEPARATORS.iter().filter_map(|s| value.find(s)).min().map_or(value, |end| &value[..end]);
     let value = label(value);
     (COMPANY_COLUMNS.contains(&key.as_str()) && !value.is_empty()).then_some(value)
 }
@@ -295,8 +310,12 @@ mod tests {
             .expect("reads");
         assert_eq!(p.title.as_deref(), Some("Senior Welder"));
         assert_eq!(p.company.as_deref(), Some("Acme Fabrication"));
-        let p = document_posting("p.html", b"<h1>Nurse</h1><p>BLS required</p>".to_vec()).expect("reads");
+        let p = document_posting("p.html", b"<nav>Jobs &rsaquo; Care</nav><H1>Nurse</H1><p>BLS required</p>".to_vec())
+            .expect("reads");
         assert_eq!((p.title.as_deref(), p.company), (Some("Nurse"), None));
+        let text = "Cook\n**Company:** Diner Ltd \u{b7} **Location:** Leeds\n";
+        let p = document_posting("p.txt", text.as_bytes().to_vec()).expect("reads");
+        assert_eq!(p.company.as_deref(), Some("Diner Ltd"));
     }
 
     #[test]
