@@ -70,9 +70,10 @@ enum Slot {
 
 /// The name and reason of a library error: `file:LINE` (or `file#N`) and the message.
 fn failure_of(err: &Error) -> (String, String) {
-    let name = match err.line() {
-        Some(line) => format!("{}:{line}", err.source_name()),
-        None => err.source_name().to_owned(),
+    let name = match (err.line(), err.column()) {
+        (Some(line), Some(column)) => format!("{}:{line}:{column}", err.source_name()),
+        (Some(line), None) => format!("{}:{line}", err.source_name()),
+        _ => err.source_name().to_owned(),
     };
     (name, err.message().to_owned())
 }

@@ -337,6 +337,7 @@ mod tests {
         assert!(err.to_string().contains("only once"));
         let c = config(&["skillgap", "extract", "--lines", "--format", "json"], &env).expect("config");
         assert_eq!(c.format, Format::Json);
+        assert!(matches!(c.command, CommandConfig::Extract(ExtractConfig { file: None, lines: true, kind: None })));
         let c = config(&["skillgap", "extract", "--lines", "--format", "jsonl"], &env).expect("config");
         assert_eq!(c.format, Format::Json);
         let err = config(&["skillgap", "compare", "--cv", "cv.md", "--format", "jsonl"], &env).expect_err("no jsonl");
@@ -347,6 +348,5 @@ mod tests {
         assert_eq!((batch.top, batch.gaps, batch.jobs, batch.min_score), (None, 3, Some(2), 0));
         assert!(config(&["skillgap", "batch", "--cv", "cv.md", "p", "--min-score", "101"], &env).is_err());
         assert!(config(&["skillgap", "batch", "--cv", "cv.md"], &env).is_err(), "a PATH is required");
-        assert!(matches!(c.command, CommandConfig::Extract(ExtractConfig { file: None, lines: true, kind: None })));
     }
 }

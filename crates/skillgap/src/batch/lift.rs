@@ -2,7 +2,9 @@
 //! the comparison already made. Nothing is extracted or compared again: only the skills the posting asks for and
 //! the CV does not fully show can change, and each changes by the same rules [`compare`](crate::compare) applies.
 
-use crate::compare::{credit_percent, score, Comparison, SkillResult, Status, SCORE_CAP_WITH_MISSING_REQUIRED};
+use crate::compare::{
+    credit_percent, score, skill_weight, Comparison, SkillResult, Status, SCORE_CAP_WITH_MISSING_REQUIRED,
+};
 use crate::source::TargetKind;
 use crate::structure::Requirement;
 use crate::taxonomy::{Kind, SkillIdx, Taxonomy};
@@ -17,6 +19,8 @@ pub const LIFT_MIN_POINTS: u8 = 1;
 ///   ("Kafka or Kinesis") earns full credit;
 /// - a missing skill that `learned` is related to (or a lower rung of) becomes a near miss, with
 ///   [`RELATED_CREDIT_PERCENT`](crate::RELATED_CREDIT_PERCENT);
+/// - an alternative the CV already answers with another name ("Tableau or Power BI", with Tableau on the CV), when
+///   learned, is asked for on its own again, with its weight, as `compare` counts a CV that shows both;
 /// - everything else keeps its credit.
 ///
 /// The cap ([`SCORE_CAP_WITH_MISSING_REQUIRED`]) still applies while another required hard skill stays missing
@@ -24,14 +28,22 @@ pub const LIFT_MIN_POINTS: u8 = 1;
 /// sit in one either/or requirement, so they almost always share a requirement level).
 pub fn score_with(taxonomy: &Taxonomy, comparison: &Comparison, learned: SkillIdx) -> u8 {
     let mut earned = comparison.earned_centi;
+    let mut possible = comparison.possible;
     let mut capped = false;
+    let answers = |asked: SkillIdx| asked == learned || taxonomy.is_under(learned, asked);
+    for r in comparison.matched.iter().filter(|r| matches!(r.status, Status::Alternative(_)) && answers(r.skill)) {
+        let kind = taxonomy.skill(r.skill).kind;
+        let weight: u32 = r.evidence.iter().map(|e| skill_weight(kind, e.requirement)).sum();
+        possible += weight;
+        earned += weight * credit_percent(Status::Matched, false);
+    }
     for r in comparison.related.iter().chain(&comparison.missing) {
         let after = status_after(taxonomy, r, learned);
         let gain = credit_percent(after, false).saturating_sub(credit_percent(r.status, false));
         earned += r.weight * gain;
         capped |= after == Status::Missing && caps(taxonomy, r);
     }
-    let uncapped = score(earned, comparison.possible);
+    let uncapped = score(earned, possible);
     if capped {
         uncapped.min(SCORE_CAP_WITH_MISSING_REQUIRED)
     } else {
@@ -61,6 +73,10 @@ fn caps(taxonomy: &Taxonomy, r: &SkillResult) -> bool {
 
 /// The skills that could lift a posting: every skill it asks for that the CV does not fully show, and the
 /// alternatives it offers in their place. In the order of the comparison's lists, without repeats.
+///
+/// An alternative the CV already answers with another name ("Tableau or Power BI", with Tableau on the CV) is not
+/// one: the posting's requirement is met. [`score_with`] would still give it a point or so (`compare` weighs a CV
+/// that shows both names a little higher), but "learning Power BI lifts this posting" would mislead.
 pub fn lift_candidates(comparison: &Comparison) -> Vec<SkillIdx> {
     let mut out: Vec<SkillIdx> = Vec::new();
     for r in comparison.missing.iter().chain(&comparison.related) {
@@ -160,6 +176,13 @@ terraform,Terraform,cloud,tool,,,
             posting: "Requirements\n- Python\n- Kafka or Kinesis\n",
             learned: "kinesis",
             expected: || 100,
+        },
+        Case {
+            name: "learning a second alternative counts it too, as compare does for a CV that shows both",
+            cv: "Python, Kafka",
+            posting: "Requirements\n- Python\n- Kafka or Kinesis\nNice to have\n- Terraform\n",
+            learned: "kinesis",
+            expected: || rounded(100 * 3 * HARD_REQUIRED, 3 * HARD_REQUIRED + HARD_PREFERRED),
         },
         Case {
             name: "a skill the posting does not ask for changes nothing",
