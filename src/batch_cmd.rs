@@ -144,17 +144,11 @@ impl Engine<'_> {
             }
         }
         let scorer = self.scorer;
-        let progress = &self.progress;
         let scored: Vec<Scored> = self.pool.install(|| {
-            to_score
-                .par_iter()
-                .map_init(Scratch::default, |scratch, posting| {
-                    let scored = scorer.score(posting, scratch);
-                    progress.inc(1);
-                    scored
-                })
-                .collect()
+            to_score.par_iter().map_init(Scratch::default, |scratch, posting| scorer.score(posting, scratch)).collect()
         });
+        // Counted per chunk, not per posting: the workers never contend for the bar.
+        self.progress.inc(to_score.len() as u64);
         for slot in slots {
             match slot {
                 Slot::Scored(i) => {

@@ -294,6 +294,28 @@ fn identical_postings_are_scored_once() {
 }
 
 #[test]
+fn a_posting_batch_cannot_read_ranks_after_those_it_can() {
+    let unread =
+        "Welder\n\nRequirements\n- Python\n- Frobnicating the quux\n- Ninth-circle wizardry\n- Reading tea leaves\n";
+    let dir = folder("poorly_covered", &[("a_read.txt", DATA_POSTING.as_bytes()), ("b_unread.txt", unread.as_bytes())]);
+    let report = json(&batch_in(&dir, &["--format", "json", "."]));
+    let rows: Vec<(u64, bool)> = report["postings"]
+        .as_array()
+        .expect("postings")
+        .iter()
+        .map(|p| (p["score"].as_u64().unwrap_or(0), p["poorly_covered"].as_bool().unwrap_or(false)))
+        .collect();
+    assert_eq!(rows.len(), 2);
+    assert!(
+        rows[1].1 && !rows[0].1 && rows[1].0 > rows[0].0,
+        "the unread posting scores higher but ranks last: {rows:?}"
+    );
+    let shown = text(&batch_in(&dir, &["."]).stdout);
+    assert!(shown.contains(" requirement lines: the score says little)"), "{shown}");
+    assert_eq!(report["summary"]["good_fits"], 0, "an unread posting is not called a good fit");
+}
+
+#[test]
 fn csv_output_cells_cannot_run_as_formulas() {
     let dir = folder(
         "formula",

@@ -3,10 +3,34 @@
 use anyhow::Result;
 use skillgap::{BatchCsvRow, BatchGap, BatchReport, GapStatus, PostingReport, Requirement};
 
-use super::{md_escape, Style};
+use super::Style;
 
 /// The aggregate lists this many skills in text and Markdown (JSON and CSV list every one).
 const SKILLS_SHOWN: usize = 10;
+
+/// Text quoted into Markdown: characters that would format, link, open HTML or end a table cell are escaped with a
+/// backslash, and line breaks become spaces. An underscore inside a word (a file name) is left alone: it formats
+/// nothing there.
+fn md_text(s: &str) -> String {
+    let chars: Vec<char> = s.chars().collect();
+    let mut out = String::with_capacity(s.len());
+    for (i, &c) in chars.iter().enumerate() {
+        let inside_word =
+            |i: usize| i > 0 && chars[i - 1].is_alphanumeric() && chars.get(i + 1).is_some_and(|n| n.is_alphanumeric());
+        match c {
+            '\\' | '`' | '*' | '[' | ']' | '<' | '>' | '|' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '_' if !inside_word(i) => out.push_str("\\_"),
+            // Only a line's first character can start a heading.
+            '#' if i == 0 => out.push_str("\\#"),
+            '\n' | '\r' => out.push(' '),
+            _ => out.push(c),
+        }
+    }
+    out
+}
 
 /// A gap as the table gives it: "Apache Kafka (or Amazon Kinesis), required", "PostgreSQL, near miss".
 fn gap_label(g: &BatchGap) -> String {
@@ -171,11 +195,11 @@ fn capitalise(s: &str) -> String {
 /// Markdown.
 pub fn md(report: &BatchReport) -> String {
     let s = &report.summary;
-    let mut out = format!("# Postings ranked by fit with {}\n\n", md_escape(&report.cv));
-    out.push_str(&md_escape(&summary_line(report)));
+    let mut out = format!("# Postings ranked by fit with {}\n\n", md_text(&report.cv));
+    out.push_str(&md_text(&summary_line(report)));
     out.push_str(&format!(" {} of {} scored {} or more: a good fit.", s.good_fits, s.scored, s.good_fit));
     if let Some(note) = table_note(report) {
-        out.push_str(&format!(" Showing {}.", md_escape(&note)));
+        out.push_str(&format!(" Showing {}.", md_text(&note)));
     }
     out.push_str("\n\n");
     if !report.postings.is_empty() {
@@ -185,10 +209,10 @@ pub fn md(report: &BatchReport) -> String {
                 "| {} | {} | {} | {} | {} | {} |\n",
                 p.rank.unwrap_or(0),
                 p.score,
-                md_escape(p.title.as_deref().unwrap_or("")),
-                md_escape(p.company.as_deref().unwrap_or("")),
-                md_escape(&gaps_line(p)),
-                md_escape(&p.name),
+                md_text(p.title.as_deref().unwrap_or("")),
+                md_text(p.company.as_deref().unwrap_or("")),
+                md_text(&gaps_line(p)),
+                md_text(&p.name),
             ));
         }
         out.push('\n');
@@ -197,7 +221,7 @@ pub fn md(report: &BatchReport) -> String {
     if !lifting.is_empty() {
         out.push_str("## Skills that would lift the most postings\n\n");
         for k in lifting {
-            out.push_str(&format!("- {} (a gap in {})\n", md_escape(&capitalise(&k.sentence(s.scored))), k.gap_in));
+            out.push_str(&format!("- {} (a gap in {})\n", md_text(&capitalise(&k.sentence(s.scored))), k.gap_in));
         }
         out.push('\n');
     }
@@ -209,9 +233,9 @@ pub fn md(report: &BatchReport) -> String {
                 o.skills.iter().map(|l| format!("{} ({} → {})", l.skill.name, o.score, l.score)).collect();
             out.push_str(&format!(
                 "- {} ({}): learn {}\n",
-                md_escape(&label),
-                md_escape(&o.name),
-                md_escape(&skills.join(" or "))
+                md_text(&label),
+                md_text(&o.name),
+                md_text(&skills.join(" or "))
             ));
         }
         out.push('\n');
@@ -219,14 +243,14 @@ pub fn md(report: &BatchReport) -> String {
     if !report.duplicates.is_empty() {
         out.push_str("## Duplicates (the same text, scored once)\n\n");
         for d in &report.duplicates {
-            out.push_str(&format!("- {}: same text as {}\n", md_escape(&d.name), md_escape(&d.duplicate_of)));
+            out.push_str(&format!("- {}: same text as {}\n", md_text(&d.name), md_text(&d.duplicate_of)));
         }
         out.push('\n');
     }
     if !report.failures.is_empty() {
         out.push_str("## Not read\n\n");
         for f in &report.failures {
-            out.push_str(&format!("- {}: {}\n", md_escape(&f.name), md_escape(&f.reason)));
+            out.push_str(&format!("- {}: {}\n", md_text(&f.name), md_text(&f.reason)));
         }
         out.push('\n');
     }
@@ -243,4 +267,27 @@ pub fn csv(report: &BatchReport) -> Result<String> {
     }
     let bytes = w.into_inner().map_err(|e| anyhow::anyhow!("cannot write CSV: {}", e.error()))?;
     Ok(String::from_utf8(bytes)?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn markdown_text_is_escaped() {
+        const CASES: &[(&str, &str)] = &[
+            ("Data Engineer", "Data Engineer"),
+            ("<script>x</script>", "\\<script\\>x\\</script\\>"),
+            ("a | b", "a \\| b"),
+            ("**bold** [link](x)", "\\*\\*bold\\*\\* \\[link\\](x)"),
+            ("C# and F#", "C# and F#"),
+            ("# heading", "\\# heading"),
+            ("harbourline_data_engineer.md", "harbourline_data_engineer.md"),
+            ("_emphasis_", "\\_emphasis\\_"),
+            ("two\nlines", "two lines"),
+        ];
+        for &(input, expected) in CASES {
+            assert_eq!(md_text(input), expected, "{input:?}");
+        }
+    }
 }

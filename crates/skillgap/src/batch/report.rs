@@ -20,7 +20,8 @@ pub struct BatchReport {
     pub cv: String,
     /// What was read, scored, skipped and failed.
     pub summary: BatchSummary,
-    /// The ranked table: best score first, ties in input order; `--min-score` and `--top` applied.
+    /// The ranked table: best score first, ties in input order, postings whose requirement lines were mostly not
+    /// recognised (`poorly_covered`) after the others; `--min-score` and `--top` applied.
     pub postings: Vec<PostingReport>,
     /// The skills that would lift the most postings, most first (every scored posting counts).
     pub skills: Vec<SkillLiftReport>,
@@ -51,7 +52,8 @@ pub struct BatchSummary {
     pub above_min_score: usize,
     /// The score from which a posting is a good fit.
     pub good_fit: u8,
-    /// How many scored postings are a good fit.
+    /// How many scored postings are a good fit (not counting those whose requirement lines were mostly not
+    /// recognised).
     pub good_fits: usize,
 }
 

@@ -88,7 +88,7 @@ struct SkillTotals {
 pub struct BatchTally {
     min_score: u8,
     seq: u64,
-    table: Best<(u8, Reverse<u64>), PostingReport>,
+    table: Best<(bool, u8, Reverse<u64>), PostingReport>,
     one_away: Best<(u8, u8, Reverse<u64>), OneSkillAway>,
     skills: HashMap<SkillIdx, SkillTotals>,
     seen: HashMap<TextKey, String>,
@@ -167,7 +167,10 @@ impl BatchTally {
         let seq = self.seq;
         self.seq += 1;
         self.summary.scored += 1;
-        if scored.score >= GOOD_FIT {
+        let row = PostingReport::new(taxonomy, posting, scored);
+        // A posting batch mostly could not read is neither called a good fit nor one skill away from one.
+        let trusted = !row.poorly_covered;
+        if trusted && scored.score >= GOOD_FIT {
             self.summary.good_fits += 1;
         }
         for &skill in &scored.gap_skills {
@@ -178,12 +181,13 @@ impl BatchTally {
             totals.lifts += 1;
             totals.points += u64::from(with.saturating_sub(scored.score));
         }
-        let row = PostingReport::new(taxonomy, posting, scored);
         if scored.score >= self.min_score {
             self.summary.above_min_score += 1;
-            self.table.offer((scored.score, Reverse(seq)), || row.clone());
+            // A posting whose requirement lines were mostly not recognised ranks after the others: its score says
+            // little, and a 100 with no gaps at the top of the table would mislead.
+            self.table.offer((!row.poorly_covered, scored.score, Reverse(seq)), || row.clone());
         }
-        if scored.score < GOOD_FIT {
+        if trusted && scored.score < GOOD_FIT {
             let mut reaching: Vec<(SkillIdx, u8)> =
                 scored.lifts.iter().copied().filter(|&(_, with)| with >= GOOD_FIT).collect();
             reaching.sort_by_key(|&(skill, with)| (Reverse(with), taxonomy.skill(skill).name.clone()));
@@ -203,7 +207,8 @@ impl BatchTally {
         row
     }
 
-    /// The report: the table ranked (best score first, ties in input order), the skills ranked by how many
+    /// The report: the table ranked (best score first, ties in input order; postings whose requirement lines were
+    /// mostly not recognised after the others), the skills ranked by how many
     /// postings they lift (then by how many they are a gap in, by total lift, and by name).
     pub fn finish(self, taxonomy: &Taxonomy, cv: &str) -> BatchReport {
         let mut postings = self.table.into_sorted();
