@@ -112,6 +112,8 @@ struct Engine<'a> {
 
 impl Engine<'_> {
     fn push(&mut self, unit: Unit) -> Result<()> {
+        // Counted as inputs are read, on this thread alone: the workers never contend for the bar.
+        self.progress.inc(1);
         self.chunk_bytes += unit.size();
         self.chunk.push(unit);
         if self.chunk.len() >= CHUNK_INPUTS || self.chunk_bytes >= CHUNK_BYTES {
@@ -147,8 +149,6 @@ impl Engine<'_> {
         let scored: Vec<Scored> = self.pool.install(|| {
             to_score.par_iter().map_init(Scratch::default, |scratch, posting| scorer.score(posting, scratch)).collect()
         });
-        // Counted per chunk, not per posting: the workers never contend for the bar.
-        self.progress.inc(to_score.len() as u64);
         for slot in slots {
             match slot {
                 Slot::Scored(i) => {
@@ -338,7 +338,7 @@ fn progress_bar() -> ProgressBar {
         return ProgressBar::hidden();
     }
     let bar = ProgressBar::new_spinner();
-    if let Ok(style) = ProgressStyle::with_template("{spinner} {pos} postings scored ({per_sec})") {
+    if let Ok(style) = ProgressStyle::with_template("{spinner} {human_pos} inputs read ({elapsed})") {
         bar.set_style(style);
     }
     bar.enable_steady_tick(Duration::from_millis(120));

@@ -7,6 +7,13 @@ use super::Style;
 
 /// The aggregate lists this many skills in text and Markdown (JSON and CSV list every one).
 const SKILLS_SHOWN: usize = 10;
+/// Text and Markdown list this many duplicates, then count the rest (a job board export can repeat thousands).
+const DUPLICATES_SHOWN: usize = 20;
+
+/// "... and 12 more (every one is in --format json)", when a list was cut.
+fn more_line(total: usize, shown: usize) -> Option<String> {
+    (total > shown).then(|| format!("... and {} more (--format json lists every one)", total - shown))
+}
 
 /// Text quoted into Markdown: characters that would format, link, open HTML or end a table cell are escaped with a
 /// backslash, and line breaks become spaces. An underscore inside a word (a file name) is left alone: it formats
@@ -172,8 +179,11 @@ pub fn text(report: &BatchReport, style: Style) -> String {
         out.push('\n');
         out.push_str(&style.bold("Duplicates (the same text, scored once)"));
         out.push('\n');
-        for d in &report.duplicates {
+        for d in report.duplicates.iter().take(DUPLICATES_SHOWN) {
             out.push_str(&format!("  {}: same text as {}\n", d.name, d.duplicate_of));
+        }
+        if let Some(more) = more_line(report.duplicates.len(), DUPLICATES_SHOWN) {
+            out.push_str(&format!("  {more}\n"));
         }
     }
     if !report.failures.is_empty() {
@@ -242,8 +252,11 @@ pub fn md(report: &BatchReport) -> String {
     }
     if !report.duplicates.is_empty() {
         out.push_str("## Duplicates (the same text, scored once)\n\n");
-        for d in &report.duplicates {
+        for d in report.duplicates.iter().take(DUPLICATES_SHOWN) {
             out.push_str(&format!("- {}: same text as {}\n", md_text(&d.name), md_text(&d.duplicate_of)));
+        }
+        if let Some(more) = more_line(report.duplicates.len(), DUPLICATES_SHOWN) {
+            out.push_str(&format!("- {}\n", md_text(&more)));
         }
         out.push('\n');
     }
