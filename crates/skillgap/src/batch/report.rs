@@ -44,7 +44,7 @@ pub struct BatchSummary {
     pub duplicates: usize,
     /// Files or records that could not be read or parsed.
     pub failed: usize,
-    /// Files skipped for an extension batch does not read.
+    /// Files skipped for an extension batch does not read, or for not being a regular file (a device, a pipe).
     pub skipped: usize,
     /// Postings in the table, after `--min-score` and `--top`.
     pub shown: usize,
