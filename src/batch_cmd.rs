@@ -301,8 +301,9 @@ pub fn run(
     let summary = report.summary;
     if summary.scored + summary.duplicates + summary.failed == 0 {
         let paths: Vec<String> = options.paths.iter().map(|p| p.display().to_string()).collect();
+        let files = if summary.skipped == 1 { "file" } else { "files" };
         bail!(
-            "found no postings in {} ({} files skipped); batch reads .txt, .md, .html, .json, .jsonl and .csv files",
+            "found no postings in {} ({} {files} skipped); batch reads .txt, .md, .html, .json, .jsonl and .csv files",
             paths.join(", "),
             summary.skipped
         );

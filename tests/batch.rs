@@ -209,7 +209,7 @@ fn when_every_input_fails_the_exit_code_is_2() {
     let out = batch_in(&dir, &["."]);
     assert_eq!(out.status.code(), Some(2));
     assert!(out.stdout.is_empty());
-    assert!(text(&out.stderr).contains("found no postings in . (1 files skipped)"), "{}", text(&out.stderr));
+    assert!(text(&out.stderr).contains("found no postings in . (1 file skipped)"), "{}", text(&out.stderr));
 }
 
 #[test]

@@ -102,7 +102,10 @@ fn summary_line(report: &BatchReport) -> String {
         parts.push(format!("{} scored once", plural(s.duplicates, "duplicate", "duplicates")));
     }
     if s.skipped > 0 {
-        parts.push(format!("{} skipped (not .txt .md .html .json .jsonl .csv, or not a regular file)", plural(s.skipped, "file", "files")));
+        parts.push(format!(
+            "{} skipped (not .txt .md .html .json .jsonl .csv, or not a regular file)",
+            plural(s.skipped, "file", "files")
+        ));
     }
     if s.failed > 0 {
         parts.push(format!("{} failed", s.failed));
