@@ -190,7 +190,7 @@ impl BatchTally {
         if trusted && scored.score < GOOD_FIT {
             let mut reaching: Vec<(SkillIdx, u8)> =
                 scored.lifts.iter().copied().filter(|&(_, with)| with >= GOOD_FIT).collect();
-            reaching.sort_by_key(|&(skill, with)| (Reverse(with), taxonomy.skill(skill).name.clone()));
+            reaching.sort_by_key(|&(skill, with)| (Reverse(with), taxonomy.skill(skill).name.clone(), skill));
             if let Some(&(_, best)) = reaching.first() {
                 self.one_away.offer((best, scored.score, Reverse(seq)), || OneSkillAway {
                     name: row.name.clone(),
@@ -259,6 +259,54 @@ fn skill_ref(taxonomy: &Taxonomy, skill: SkillIdx) -> SkillRef {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::batch::LIFT_MIN_POINTS;
+
+    fn taxonomy() -> Taxonomy {
+        let mut b = Taxonomy::builder();
+        b.add_csv(
+            "t.csv",
+            "id,name,family,kind,aliases,related,broader\ndbt,dbt,data,tool,,,\nkafka,Apache Kafka,data,tool,,,\n",
+        )
+        .expect("parses");
+        b.build().expect("builds")
+    }
+
+    fn posting(name: &str) -> Posting {
+        Posting { name: name.to_owned(), title: None, company: None, url: None, text: String::new() }
+    }
+
+    fn scored(score: u8, lifts: &[(SkillIdx, u8)], gap_skills: &[SkillIdx]) -> Scored {
+        Scored {
+            score,
+            gaps: Vec::new(),
+            lifts: lifts.to_vec(),
+            gap_skills: gap_skills.to_vec(),
+            asking_lines: 4,
+            lines_read: 4,
+        }
+    }
+
+    #[test]
+    fn the_aggregate_counts_every_posting_and_the_table_only_the_best() {
+        let t = taxonomy();
+        let (dbt, kafka) = (t.get("dbt").expect("dbt"), t.get("kafka").expect("kafka"));
+        let mut tally = BatchTally::new(Some(1), 50);
+        let below_good_fit = GOOD_FIT - 5;
+        tally.add_posting(&t, &posting("a"), &scored(below_good_fit, &[(kafka, GOOD_FIT + 1)], &[kafka, dbt]));
+        tally.add_posting(&t, &posting("b"), &scored(40, &[(kafka, 40 + LIFT_MIN_POINTS)], &[kafka]));
+        tally.add_posting(&t, &posting("c"), &scored(90, &[(dbt, 97)], &[dbt]));
+        let report = tally.finish(&t, "cv.md");
+        assert_eq!(report.postings.iter().map(|p| p.name.as_str()).collect::<Vec<_>>(), ["c"], "--top 1");
+        assert_eq!((report.summary.scored, report.summary.above_min_score, report.summary.good_fits), (3, 2, 1));
+        let skills: Vec<(&str, usize, usize, u64)> =
+            report.skills.iter().map(|s| (s.id.as_str(), s.gap_in, s.lifts, s.total_lift)).collect();
+        let kafka_total = u64::from((GOOD_FIT + 1 - below_good_fit) + LIFT_MIN_POINTS);
+        assert_eq!(skills, [("kafka", 2, 2, kafka_total), ("dbt", 2, 1, 7)]);
+        assert_eq!(report.skills[0].average_lift, tenths(kafka_total, 2));
+        let away: Vec<(&str, u8)> =
+            report.one_skill_away.iter().map(|o| (o.name.as_str(), o.skills[0].score)).collect();
+        assert_eq!(away, [("a", GOOD_FIT + 1)]);
+    }
 
     #[test]
     fn best_keeps_the_top_with_ties_to_the_earlier() {
