@@ -91,13 +91,22 @@ pub fn json_postings(name: &str, bytes: Vec<u8>) -> Result<Vec<Result<Posting, E
         },
         _ => return Err(no_posting_text(name)),
     };
-    if items.is_empty() {
-        return Err(Error::new(ErrorKind::Json, name, "the list holds no postings"));
+    // Objects of another schema.org type (the WebPage or Organization beside a JobPosting in a `@graph`) are not
+    // postings; objects without a type are read as postings.
+    let is_posting = |item: &Value| match item.get("@type") {
+        None => true,
+        Some(Value::String(t)) => t == "JobPosting",
+        Some(Value::Array(types)) => types.iter().any(|t| t == "JobPosting"),
+        Some(_) => false,
+    };
+    if !items.iter().any(is_posting) {
+        return Err(Error::new(ErrorKind::Json, name, "holds no postings; expected a JSON object with a \"description\" (schema.org JobPosting), or a list of them"));
     }
     let numbered = !matches!(&value, Value::Object(map) if !matches!(map.get("@graph"), Some(Value::Array(_))));
     Ok(items
         .iter()
         .enumerate()
+        .filter(|(_, item)| is_posting(item))
         .map(|(i, item)| {
             let item_name = if numbered { format!("{name}#{}", i + 1) } else { name.to_owned() };
             object_posting(item_name, item)
@@ -342,9 +351,14 @@ mod tests {
         assert_eq!(names[0], "j.json#1");
         assert!(names[1].starts_with("error j.json#2: found no posting text"), "{}", names[1]);
         assert_eq!(names[2], "j.json#3");
-        let graph = json_postings("g.json", br#"{"@graph":[{"@type":"JobPosting","description":"SQL"}]}"#.to_vec())
-            .expect("reads");
-        assert_eq!(graph.len(), 1);
+        let graph = json_postings(
+            "g.json",
+            br#"{"@graph":[{"@type":"WebPage","name":"Jobs"},{"@type":"JobPosting","description":"SQL"}]}"#.to_vec(),
+        )
+        .expect("reads");
+        let names: Vec<String> = graph.into_iter().map(|p| p.map(|p| p.name).unwrap_or_default()).collect();
+        assert_eq!(names, ["g.json#2"], "the WebPage is not a posting; the JobPosting keeps its place");
+        assert!(json_postings("w.json", br#"{"@type":"WebPage","name":"x"}"#.to_vec()).is_err());
         assert!(json_postings("e.json", b"[]".to_vec()).is_err());
         assert!(json_postings("e.json", b"{".to_vec()).is_err());
     }
