@@ -13,8 +13,8 @@ pub struct Args {
     pub command: Command,
 
     /// Output format.
-    #[arg(long, global = true, value_enum, default_value_t = Format::Text)]
-    pub format: Format,
+    #[arg(long, global = true, value_enum, default_value_t = FormatArg::Text)]
+    pub format: FormatArg,
 
     /// Taxonomy layers, applied in order: `builtin` or a CSV path. Repeatable. Default: builtin.
     #[arg(long = "taxonomy", global = true, value_name = "SPEC")]
@@ -66,6 +66,41 @@ pub enum Command {
         #[arg(long, value_enum, value_name = "KIND")]
         kind: Option<KindArg>,
     },
+    /// Score your CV against a folder of saved job postings, rank them by fit, and find the skills that would lift
+    /// the most of them.
+    ///
+    /// Reads .txt, .md, .html, .json (one posting, a list, or schema.org JobPosting), .jsonl (one posting per
+    /// line) and job boards' .csv exports (one posting per row). Folders are walked recursively; other files are
+    /// skipped and counted. Exit code 1 when some inputs failed, 2 when all did.
+    Batch {
+        /// Your CV (.txt, .md, .html, .json).
+        #[arg(long, value_name = "FILE")]
+        cv: PathBuf,
+        /// Posting files and folders.
+        #[arg(required = true, value_name = "PATH")]
+        paths: Vec<PathBuf>,
+        /// How many postings the ranked table shows (0: all of them).
+        #[arg(long, default_value_t = 20, value_name = "N")]
+        top: usize,
+        /// How many gaps each posting shows.
+        #[arg(long, default_value_t = 3, value_name = "K")]
+        gaps: usize,
+        /// Leave postings scoring below this out of the table (the aggregate still counts them).
+        #[arg(long, default_value_t = 0, value_name = "SCORE", value_parser = clap::value_parser!(u8).range(0..=100))]
+        min_score: u8,
+        /// The CSV column holding the posting text (default: description, text or body).
+        #[arg(long, value_name = "COLUMN")]
+        text_column: Option<String>,
+        /// Also read hidden files and folders (names starting with a dot) inside folders.
+        #[arg(long)]
+        hidden: bool,
+        /// Worker threads (default: one per core). The output is the same whatever the number.
+        #[arg(long, short = 'j', value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+        jobs: Option<u16>,
+        /// The largest input file read, in bytes.
+        #[arg(long, default_value_t = DEFAULT_MAX_INPUT_BYTES, value_name = "BYTES")]
+        max_input_bytes: u64,
+    },
     /// Look up, inspect, count, lint and export the taxonomy.
     Taxonomy {
         #[command(subcommand)]
@@ -115,6 +150,9 @@ impl From<KindArg> for skillgap::TargetKind {
     }
 }
 
+/// The largest input read by default: 50 MB, far above any posting or CV, and a bound on what one file can cost.
+pub const DEFAULT_MAX_INPUT_BYTES: u64 = 50 * 1024 * 1024;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Format {
     /// Readable text for a terminal.
@@ -125,6 +163,22 @@ pub enum Format {
     Csv,
     /// Markdown.
     Md,
+}
+
+/// The `--format` flag: the formats every command writes, and JSON Lines for the commands that stream records.
+/// Commands other than `batch` take a [`Format`] (see `config.rs`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FormatArg {
+    /// Readable text for a terminal.
+    Text,
+    /// JSON (JSON Lines with `extract --lines`).
+    Json,
+    /// CSV with a header row.
+    Csv,
+    /// Markdown.
+    Md,
+    /// JSON Lines, one record per line as it is produced (`batch`, and `extract --lines`).
+    Jsonl,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

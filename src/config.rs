@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use anyhow::{bail, Result};
 use skillgap::{Month, PhraseMatching, TargetKind};
 
-use crate::args::{Args, ColorWhen, Command, Format, TaxonomyCommand};
+use crate::args::{Args, ColorWhen, Command, Format, FormatArg, TaxonomyCommand};
 use crate::render::Style;
 
 /// Everything a run needs, decided from the arguments and the environment.
@@ -34,6 +34,35 @@ pub enum CommandConfig {
     Extract(ExtractConfig),
     /// `taxonomy ...`.
     Taxonomy(TaxonomyCommand),
+    /// `batch`.
+    Batch(BatchConfig),
+}
+
+/// `batch`'s options.
+#[derive(Debug)]
+pub struct BatchConfig {
+    /// The CV.
+    pub cv: PathBuf,
+    /// Posting files and folders, in the order given.
+    pub paths: Vec<PathBuf>,
+    /// How many postings the table shows; `None` shows all.
+    pub top: Option<usize>,
+    /// How many gaps each posting shows.
+    pub gaps: usize,
+    /// Postings scoring below this are left out of the table.
+    pub min_score: u8,
+    /// The CSV column holding the posting text, when the user names one.
+    pub text_column: Option<String>,
+    /// Read hidden files and folders inside folders.
+    pub hidden: bool,
+    /// Worker threads; `None`: one per core.
+    pub jobs: Option<usize>,
+    /// The largest input file read, in bytes.
+    pub max_input_bytes: u64,
+    /// Today, for the CV's roles that run "to present".
+    pub today: Month,
+    /// The output format, JSON Lines included.
+    pub format: FormatArg,
 }
 
 /// `compare`'s options.
@@ -117,9 +146,40 @@ impl Config {
                 CommandConfig::Extract(ExtractConfig { file, lines, kind: kind.map(TargetKind::from) })
             }
             Command::Taxonomy { action } => CommandConfig::Taxonomy(action),
+            Command::Batch { cv, paths, top, gaps, min_score, text_column, hidden, jobs, max_input_bytes } => {
+                CommandConfig::Batch(BatchConfig {
+                    cv,
+                    paths,
+                    top: (top > 0).then_some(top),
+                    gaps,
+                    min_score,
+                    text_column,
+                    hidden,
+                    jobs: jobs.map(usize::from),
+                    max_input_bytes,
+                    today: today(env.today.as_deref())?,
+                    format: args.format,
+                })
+            }
         };
-        Ok(Config { taxonomy, phrases, format: args.format, style, command })
+        let format = command_format(args.format, &command)?;
+        Ok(Config { taxonomy, phrases, format, style, command })
     }
+}
+
+/// The format a command other than `batch` writes: JSON Lines is `extract --lines --format json`, and no other
+/// command streams records. (`batch` reads its format from [`BatchConfig::format`].)
+fn command_format(format: FormatArg, command: &CommandConfig) -> Result<Format> {
+    Ok(match format {
+        FormatArg::Text => Format::Text,
+        FormatArg::Json => Format::Json,
+        FormatArg::Csv => Format::Csv,
+        FormatArg::Md => Format::Md,
+        FormatArg::Jsonl => match command {
+            CommandConfig::Batch(_) | CommandConfig::Extract(ExtractConfig { lines: true, .. }) => Format::Json,
+            _ => bail!("--format jsonl streams one record per line; it is for `batch` and `extract --lines`. Use --format json here"),
+        },
+    })
 }
 
 /// Today's month: `SKILLGAP_TODAY` (`YYYY-MM-DD` or `YYYY-MM`) when set, else the system clock (UTC).
@@ -278,5 +338,15 @@ mod tests {
         let c = config(&["skillgap", "extract", "--lines", "--format", "json"], &env).expect("config");
         assert_eq!(c.format, Format::Json);
         assert!(matches!(c.command, CommandConfig::Extract(ExtractConfig { file: None, lines: true, kind: None })));
+        let c = config(&["skillgap", "extract", "--lines", "--format", "jsonl"], &env).expect("config");
+        assert_eq!(c.format, Format::Json);
+        let err = config(&["skillgap", "compare", "--cv", "cv.md", "--format", "jsonl"], &env).expect_err("no jsonl");
+        assert!(err.to_string().contains("for `batch` and `extract --lines`"), "{err}");
+        let c =
+            config(&["skillgap", "batch", "--cv", "cv.md", "postings", "--top", "0", "-j", "2"], &env).expect("config");
+        let CommandConfig::Batch(batch) = c.command else { panic!("batch expected") };
+        assert_eq!((batch.top, batch.gaps, batch.jobs, batch.min_score), (None, 3, Some(2), 0));
+        assert!(config(&["skillgap", "batch", "--cv", "cv.md", "p", "--min-score", "101"], &env).is_err());
+        assert!(config(&["skillgap", "batch", "--cv", "cv.md"], &env).is_err(), "a PATH is required");
     }
 }

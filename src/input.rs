@@ -39,3 +39,30 @@ pub fn read_taxonomy_text(path: &Path) -> Result<String> {
     })?;
     Ok(skillgap::decode_text(&name, bytes)?)
 }
+
+/// Reads at most `limit` bytes of a file: a larger file is an error naming the file and `--max-input-bytes`, so no
+/// file (or device) can exhaust memory.
+pub fn read_bounded(path: &Path, limit: u64) -> Result<Vec<u8>> {
+    read_bounded_bytes(path, limit).map_err(|reason| anyhow::anyhow!("{}: {reason}", path.display()))
+}
+
+/// [`read_bounded`], with the reason alone (without the file name) as the error, for reports that name the file
+/// in a field of its own.
+pub fn read_bounded_bytes(path: &Path, limit: u64) -> std::result::Result<Vec<u8>, String> {
+    let cannot = |e: std::io::Error| format!("cannot read it ({e}); check the path and permissions");
+    let file = fs::File::open(path).map_err(cannot)?;
+    let mut bytes = Vec::new();
+    file.take(limit.saturating_add(1)).read_to_end(&mut bytes).map_err(cannot)?;
+    if bytes.len() as u64 > limit {
+        return Err(format!("larger than {limit} bytes; raise --max-input-bytes to read it"));
+    }
+    Ok(bytes)
+}
+
+/// Reads a document from a file with [`read_bounded`].
+pub fn read_source_bounded(path: &Path, limit: u64) -> Result<Source> {
+    if path.is_dir() {
+        bail!("{} is a folder; give the path of a file inside it", path.display());
+    }
+    Ok(skillgap::read_source(&path.display().to_string(), read_bounded(path, limit)?)?)
+}

@@ -1,12 +1,14 @@
 //! The `skillgap` command-line program: a thin layer over the `skillgap` library.
 
 mod args;
+mod batch_cmd;
 mod compare_cmd;
 mod config;
 mod extract_cmd;
 mod input;
 mod render;
 mod taxonomy_cmd;
+mod walk;
 
 use std::io::{self, Write};
 use std::path::Path;
@@ -51,6 +53,7 @@ fn run(args: Args) -> Result<ExitCode> {
         CommandConfig::Extract(options) => {
             extract_cmd::run(taxonomy, options, config.phrases, config.format, config.style)
         }
+        CommandConfig::Batch(options) => batch_cmd::run(taxonomy, options, config.phrases, config.style),
         CommandConfig::Taxonomy(action) => {
             let (rendered, code) = taxonomy_cmd::run(&taxonomy, action, config.format, config.style)?;
             write_out(&rendered)?;

@@ -1,6 +1,7 @@
 //! Output: every format renders the same report values ([`skillgap::CompareReport`], [`skillgap::ExtractReport`]).
 //! JSON and CSV come from them through serde; text and Markdown are written here, one file per format.
 
+pub mod batch;
 pub mod csv;
 pub mod md;
 pub mod text;

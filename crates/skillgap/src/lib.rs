@@ -23,6 +23,7 @@
 //! | `edge` | the hired person's edge beyond skills: seniority, years, leading people, quantified results, degree |
 //! | `learning` | learning paths: from a skill the CV shows to a true gap, through related and broader links, and credential ladders |
 //! | `report` | the output values ([`CompareReport`], [`ExtractReport`], CSV rows) that JSON and CSV serialise and the CLI renders |
+//! | `batch` | one CV against many postings: a small summary per posting ([`BatchScorer`]), "learning X lifts N postings" from the comparison already made (`batch/lift.rs`), and the bounded tally into a [`BatchReport`] (`batch/tally.rs`) |
 //! | `taxonomy`, `check`, `import` | the taxonomy, its layers and canonical form; `taxonomy check`; the ESCO and O*NET importers (`import/`) |
 //! | `span`, `error` | byte ranges; the one error type |
 //!
@@ -44,6 +45,7 @@
 //! ```
 #![deny(missing_docs)]
 
+mod batch;
 mod check;
 mod compare;
 mod edge;
@@ -63,6 +65,11 @@ mod structure;
 mod suggest;
 mod taxonomy;
 
+pub use batch::{
+    csv_safe, lift_candidates, printable, score_with, text_key, BatchCsvRow, BatchGap, BatchRecord, BatchReport,
+    BatchScorer, BatchSummary, BatchTally, DuplicateReport, FailureReport, LiftTo, OneSkillAway, PostingReport, Scored,
+    ScoredGap, SkillLiftReport, TextKey, GOOD_FIT, LIFT_MIN_POINTS,
+};
 pub use check::{check_layer, Problem, Severity};
 pub use compare::{
     compare, credit_percent, gap_status, importance, importance_parts, prominence_level, requirement_level,
@@ -95,7 +102,10 @@ pub use report::{
     Points, SkillMentions, SkillRef, SkillReport, SuggestionReport, TargetScoreReport, UnrecognisedLine, Weights,
     QUOTE_MAX_CHARS, QUOTE_WINDOW_CHARS,
 };
-pub use source::{decode_text, detect_kind, line_in, read_source, Original, Source, SourceFormat, TargetKind};
+pub use source::{
+    csv_postings, decode_text, detect_kind, document_posting, json_line_posting, json_lines, json_postings, line_in,
+    read_source, InputShape, Original, Posting, Source, SourceFormat, TargetKind, DEFAULT_TEXT_COLUMNS,
+};
 pub use span::Span;
 pub use structure::roles::{Month, Period, Role};
 pub use structure::{Requirement, SectionKind};

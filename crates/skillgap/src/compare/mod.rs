@@ -517,7 +517,7 @@ pub fn credit_percent(status: Status, years_short: bool) -> u32 {
 }
 
 /// Step 4: the score, 0-100: earned over possible weight, rounded half up; 0 when nothing is asked.
-fn score(earned_centi: u32, possible: u32) -> u8 {
+pub(crate) fn score(earned_centi: u32, possible: u32) -> u8 {
     (earned_centi + possible / 2).checked_div(possible).map_or(0, |s| s.min(100) as u8)
 }
 

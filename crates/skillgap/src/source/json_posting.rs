@@ -21,7 +21,34 @@ const FIELDS: &[(&str, &str)] = &[
 /// skills and education and experience requirements are joined, each on its own lines, under a heading. `name`
 /// names the file in errors.
 pub(crate) fn json_posting_text(name: &str, json: &str) -> Result<String, Error> {
-    let value: Value = serde_json::from_str(json).map_err(|e| {
+    let value = parse_json(name, json)?;
+    let mut out = String::new();
+    collect_posting(&value, &mut out);
+    if out.trim().is_empty() {
+        return Err(no_posting_text(name));
+    }
+    Ok(out)
+}
+
+/// The error for JSON that holds none of the posting fields.
+pub(crate) fn no_posting_text(name: &str) -> Error {
+    Error::new(
+        ErrorKind::Json,
+        name,
+        "found no posting text; expected a JSON object with a \"description\" (schema.org JobPosting)",
+    )
+}
+
+/// The text of one posting object, assembled as [`json_posting_text`] does (empty when it has none of the fields).
+pub(crate) fn posting_object_text(value: &Value) -> String {
+    let mut out = String::new();
+    collect_posting(value, &mut out);
+    out
+}
+
+/// Parses JSON, with an error that names the file, line and column and says what to check.
+pub(crate) fn parse_json(name: &str, json: &str) -> Result<Value, Error> {
+    serde_json::from_str(json).map_err(|e| {
         // serde_json ends its message with the location, which the error shows as `name:line:column` instead.
         let message = e.to_string();
         let message = message.rsplit_once(" at line ").map_or(message.as_str(), |(head, _)| head);
@@ -31,17 +58,7 @@ pub(crate) fn json_posting_text(name: &str, json: &str) -> Result<String, Error>
             format!("cannot read it as a JSON job posting: {message}; check that the file is valid JSON"),
         )
         .at(Some(e.line() as u64), Some(e.column() as u64))
-    })?;
-    let mut out = String::new();
-    collect_posting(&value, &mut out);
-    if out.trim().is_empty() {
-        return Err(Error::new(
-            ErrorKind::Json,
-            name,
-            "found no posting text; expected a JSON object with a \"description\" (schema.org JobPosting)",
-        ));
-    }
-    Ok(out)
+    })
 }
 
 /// Appends the posting text of `value`: every object in an array or `@graph`, and the [`FIELDS`] of an object.

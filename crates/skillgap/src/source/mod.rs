@@ -3,9 +3,14 @@
 
 mod decode;
 mod json_posting;
+mod postings;
 mod target_kind;
 
 pub use decode::decode_text;
+pub use postings::{
+    csv_postings, document_posting, json_line_posting, json_lines, json_postings, InputShape, Posting,
+    DEFAULT_TEXT_COLUMNS,
+};
 pub use target_kind::{detect_kind, TargetKind};
 
 use crate::error::{Error, ErrorKind};

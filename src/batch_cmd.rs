@@ -1,0 +1,360 @@
+//! `skillgap batch`: the CV against every posting under the given paths, scored in parallel, ranked, with the
+//! skills that would lift the most postings.
+//!
+//! The engine streams: the walk is lazy, and inputs are gathered into chunks of bounded size. Each chunk goes
+//! through four steps: read and parse (parallel), find repeated texts (in input order), score (parallel, one
+//! [`Scratch`] per worker), and add to the tally and write JSON Lines (in input order). Only the tally's bounded
+//! rows and totals outlive a chunk, and every step that decides anything runs in input order, so the output is the
+//! same bytes whatever `--jobs` is.
+
+use std::io::{self, IsTerminal};
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::time::Duration;
+
+use anyhow::{bail, Context, Result};
+use indicatif::{ProgressBar, ProgressStyle};
+use rayon::prelude::*;
+use skillgap::{
+    csv_postings, decode_text, document_posting, json_line_posting, json_lines, json_postings, text_key, BatchRecord,
+    BatchScorer, BatchTally, Error, Extractor, InputShape, Posting, Profile, Scored, Scratch, Taxonomy, TextKey,
+};
+
+use crate::args::FormatArg;
+use crate::config::BatchConfig;
+use crate::render::{self, Style};
+use crate::walk::{walk, Walked};
+use crate::{input, write_out};
+
+/// A chunk is scored once it holds this many inputs...
+const CHUNK_INPUTS: usize = 2048;
+/// ...or this many bytes of them: enough work to keep every core busy, little enough that memory stays flat.
+const CHUNK_BYTES: usize = 16 << 20;
+/// JSON Lines output is written once this much is waiting (and at the end of every chunk).
+const FLUSH_BYTES: usize = 1 << 16;
+
+/// One input waiting in a chunk, before it is parsed.
+enum Unit {
+    /// A .txt, .md or .html file's bytes: one posting.
+    Document { name: String, bytes: Vec<u8> },
+    /// A .json file's bytes: one posting or several.
+    Json { name: String, bytes: Vec<u8> },
+    /// One line of a .jsonl file, named `file:LINE`.
+    JsonLine { name: String, line: String },
+    /// A CSV row, already read.
+    Ready(Posting),
+    /// An input that failed before it reached the chunk.
+    Failed { name: String, reason: String },
+}
+
+impl Unit {
+    fn size(&self) -> usize {
+        match self {
+            Unit::Document { bytes, .. } | Unit::Json { bytes, .. } => bytes.len(),
+            Unit::JsonLine { line, .. } => line.len(),
+            Unit::Ready(p) => p.text.len(),
+            Unit::Failed { .. } => 0,
+        }
+    }
+}
+
+/// A parsed input: a posting with the key of its text, or a failure (name, reason).
+type Parsed = Result<(Posting, TextKey), (String, String)>;
+
+/// What became of one input, in input order.
+enum Slot {
+    Scored(usize),
+    Duplicate { name: String, of: String },
+    Failed { name: String, reason: String },
+}
+
+/// The name and reason of a library error: `file:LINE` (or `file#N`) and the message.
+fn failure_of(err: &Error) -> (String, String) {
+    let name = match (err.line(), err.column()) {
+        (Some(line), Some(column)) => format!("{}:{line}:{column}", err.source_name()),
+        (Some(line), None) => format!("{}:{line}", err.source_name()),
+        _ => err.source_name().to_owned(),
+    };
+    (name, err.message().to_owned())
+}
+
+fn parse(unit: Unit) -> Vec<Parsed> {
+    let keyed = |r: Result<Posting, Error>| -> Parsed {
+        r.map(|p| {
+            let key = text_key(&p.text);
+            (p, key)
+        })
+        .map_err(|e| failure_of(&e))
+    };
+    match unit {
+        Unit::Document { name, bytes } => vec![keyed(document_posting(&name, bytes))],
+        Unit::Json { name, bytes } => match json_postings(&name, bytes) {
+            Ok(postings) => postings.into_iter().map(keyed).collect(),
+            Err(e) => vec![Err(failure_of(&e))],
+        },
+        Unit::JsonLine { name, line } => vec![keyed(json_line_posting(&name, &line))],
+        Unit::Ready(posting) => vec![keyed(Ok(posting))],
+        Unit::Failed { name, reason } => vec![Err((name, reason))],
+    }
+}
+
+/// The engine's state across chunks.
+struct Engine<'a> {
+    scorer: BatchScorer<'a>,
+    taxonomy: &'a Taxonomy,
+    pool: rayon::ThreadPool,
+    tally: BatchTally,
+    chunk: Vec<Unit>,
+    chunk_bytes: usize,
+    jsonl: Option<String>,
+    progress: ProgressBar,
+}
+
+impl Engine<'_> {
+    fn push(&mut self, unit: Unit) -> Result<()> {
+        // Counted as inputs are read, on this thread alone: the workers never contend for the bar.
+        self.progress.inc(1);
+        self.chunk_bytes += unit.size();
+        self.chunk.push(unit);
+        if self.chunk.len() >= CHUNK_INPUTS || self.chunk_bytes >= CHUNK_BYTES {
+            self.flush()?;
+        }
+        Ok(())
+    }
+
+    fn fail(&mut self, name: String, reason: String) -> Result<()> {
+        self.push(Unit::Failed { name, reason })
+    }
+
+    /// Parses, deduplicates, scores and tallies the chunk, and writes its JSON Lines.
+    fn flush(&mut self) -> Result<()> {
+        let chunk = std::mem::take(&mut self.chunk);
+        self.chunk_bytes = 0;
+        let parsed: Vec<Vec<Parsed>> = self.pool.install(|| chunk.into_par_iter().map(parse).collect());
+        let mut slots = Vec::new();
+        let mut to_score: Vec<Posting> = Vec::new();
+        for item in parsed.into_iter().flatten() {
+            match item {
+                Ok((posting, key)) => match self.tally.earlier_with_text(key, &posting.name) {
+                    Some(of) => slots.push(Slot::Duplicate { name: posting.name, of }),
+                    None => {
+                        slots.push(Slot::Scored(to_score.len()));
+                        to_score.push(posting);
+                    }
+                },
+                Err((name, reason)) => slots.push(Slot::Failed { name, reason }),
+            }
+        }
+        let scorer = self.scorer;
+        let scored: Vec<Scored> = self.pool.install(|| {
+            to_score.par_iter().map_init(Scratch::default, |scratch, posting| scorer.score(posting, scratch)).collect()
+        });
+        for slot in slots {
+            match slot {
+                Slot::Scored(i) => {
+                    let row = self.tally.add_posting(self.taxonomy, &to_score[i], &scored[i]);
+                    self.write_record(&BatchRecord::Posting(&row))?;
+                }
+                Slot::Duplicate { name, of } => {
+                    let dup = self.tally.add_duplicate(&name, &of);
+                    self.write_record(&BatchRecord::Duplicate(&dup))?;
+                }
+                Slot::Failed { name, reason } => {
+                    let failure = self.tally.add_failure(&name, &reason);
+                    self.progress.suspend(|| eprintln!("skillgap: {}: {}", failure.name, failure.reason));
+                    self.write_record(&BatchRecord::Failure(&failure))?;
+                }
+            }
+        }
+        self.write_pending(0)
+    }
+
+    fn write_record(&mut self, record: &BatchRecord<'_>) -> Result<()> {
+        if let Some(out) = &mut self.jsonl {
+            out.push_str(&serde_json::to_string(record)?);
+            out.push('\n');
+        }
+        self.write_pending(FLUSH_BYTES)
+    }
+
+    /// Writes the waiting JSON Lines once more than `at_least` bytes wait.
+    fn write_pending(&mut self, at_least: usize) -> Result<()> {
+        if let Some(out) = &mut self.jsonl {
+            if out.len() > at_least {
+                self.progress.suspend(|| write_out(out))?;
+                out.clear();
+            }
+        }
+        Ok(())
+    }
+
+    /// Reads one file into the chunk: a document or JSON file whole, a JSON Lines file line by line, a CSV row by
+    /// row (so that a large file is scored in several chunks).
+    fn read_file(&mut self, path: PathBuf, shape: InputShape, options: &BatchConfig) -> Result<()> {
+        let name = path.display().to_string();
+        self.tally.add_file();
+        let bytes = match input::read_bounded_bytes(&path, options.max_input_bytes) {
+            Ok(bytes) => bytes,
+            Err(reason) => return self.fail(name, reason),
+        };
+        match shape {
+            InputShape::Json => self.push(Unit::Json { name, bytes }),
+            InputShape::JsonLines | InputShape::Csv => {
+                let text = match decode_text(&name, bytes) {
+                    Ok(text) => text,
+                    Err(e) => {
+                        let (name, reason) = failure_of(&e);
+                        return self.fail(name, reason);
+                    }
+                };
+                if shape == InputShape::JsonLines {
+                    for (line_name, line) in json_lines(&name, &text) {
+                        self.push(Unit::JsonLine { name: line_name, line: line.to_owned() })?;
+                    }
+                    return Ok(());
+                }
+                let rows = match csv_postings(&name, &text, options.text_column.as_deref()) {
+                    Ok(rows) => rows,
+                    Err(e) => {
+                        let (name, reason) = failure_of(&e);
+                        return self.fail(name, reason);
+                    }
+                };
+                for row in rows {
+                    match row {
+                        Ok(posting) => self.push(Unit::Ready(posting))?,
+                        Err(e) => {
+                            let (name, reason) = failure_of(&e);
+                            self.fail(name, reason)?;
+                        }
+                    }
+                }
+                Ok(())
+            }
+            _ => self.push(Unit::Document { name, bytes }),
+        }
+    }
+}
+
+/// Runs the batch and writes the report; the exit code says whether some (1) or all (2) inputs failed.
+pub fn run(
+    taxonomy: Taxonomy,
+    options: &BatchConfig,
+    phrases: skillgap::PhraseMatching,
+    style: Style,
+) -> Result<ExitCode> {
+    let cv = input::read_source_bounded(&options.cv, options.max_input_bytes)?;
+    // Every alias: the postings are not known before the walk, so the matcher cannot be cut down to their words.
+    let extractor = Extractor::builder().phrase_matching(phrases).build(taxonomy)?;
+    let profile = Profile::from_text_at(&extractor, &cv.text, options.today);
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(options.jobs.unwrap_or(0))
+        .build()
+        .context("cannot start the worker threads")?;
+    let mut engine = Engine {
+        scorer: BatchScorer::new(&extractor, &profile, options.gaps),
+        taxonomy: extractor.taxonomy(),
+        pool,
+        tally: BatchTally::new(options.top, options.min_score),
+        chunk: Vec::new(),
+        chunk_bytes: 0,
+        jsonl: (options.format == FormatArg::Jsonl).then(String::new),
+        progress: progress_bar(),
+    };
+    for walked in walk(&options.paths, options.hidden) {
+        match walked {
+            Walked::File { path, explicit } => match InputShape::from_name(&path.display().to_string()) {
+                Some(shape) => engine.read_file(path, shape, options)?,
+                None => {
+                    engine.tally.add_skipped();
+                    if explicit {
+                        engine.progress.suspend(|| {
+                            eprintln!(
+                                "skillgap: {}: skipped; batch reads .txt, .md, .html, .json, .jsonl and .csv files",
+                                skillgap::printable(&path.display().to_string())
+                            )
+                        });
+                    }
+                }
+            },
+            Walked::Special(path) => {
+                engine.tally.add_skipped();
+                engine.progress.suspend(|| {
+                    eprintln!(
+                        "skillgap: {}: skipped; not a regular file",
+                        skillgap::printable(&path.display().to_string())
+                    )
+                });
+            }
+            Walked::Loop(path) => engine.progress.suspend(|| {
+                eprintln!(
+                    "skillgap: {}: a link to a folder already read; not followed",
+                    skillgap::printable(&path.display().to_string())
+                )
+            }),
+            Walked::Failed { path, reason } => engine.fail(path.display().to_string(), reason)?,
+        }
+    }
+    engine.flush()?;
+    engine.progress.finish_and_clear();
+    let report = engine.tally.finish(engine.taxonomy, &cv.name);
+    let summary = report.summary;
+    if summary.scored + summary.duplicates + summary.failed == 0 {
+        let paths: Vec<String> = options.paths.iter().map(|p| p.display().to_string()).collect();
+        let files = if summary.skipped == 1 { "file" } else { "files" };
+        bail!(
+            "found no postings in {} ({} {files} skipped); batch reads .txt, .md, .html, .json, .jsonl and .csv files",
+            paths.join(", "),
+            summary.skipped
+        );
+    }
+    let rendered = match options.format {
+        FormatArg::Jsonl => {
+            let aggregate =
+                BatchRecord::Aggregate { summary, skills: &report.skills, one_skill_away: &report.one_skill_away };
+            format!("{}\n", serde_json::to_string(&aggregate)?)
+        }
+        FormatArg::Json => render::json_pretty(&report)?,
+        FormatArg::Csv => render::batch::csv(&report)?,
+        FormatArg::Md => render::batch::md(&report),
+        FormatArg::Text => render::batch::text(&report, style),
+    };
+    write_out(&rendered)?;
+    // The process ends here: skip freeing the taxonomy's many small allocations.
+    std::mem::forget(extractor);
+    Ok(if summary.scored == 0 {
+        eprintln!("skillgap: error: no posting could be read ({} failed)", summary.failed);
+        ExitCode::from(2)
+    } else if summary.failed > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+/// A spinner with a count on standard error, drawn only when standard error is a terminal and standard output is
+/// not piped into another program (whose screen it would draw over).
+fn progress_bar() -> ProgressBar {
+    if !io::stderr().is_terminal() || stdout_is_pipe() {
+        return ProgressBar::hidden();
+    }
+    let bar = ProgressBar::new_spinner();
+    if let Ok(style) = ProgressStyle::with_template("{spinner} {human_pos} inputs read ({elapsed})") {
+        bar.set_style(style);
+    }
+    bar.enable_steady_tick(Duration::from_millis(120));
+    bar
+}
+
+#[cfg(unix)]
+fn stdout_is_pipe() -> bool {
+    use std::os::fd::AsFd;
+    use std::os::unix::fs::FileTypeExt;
+    let Ok(fd) = io::stdout().as_fd().try_clone_to_owned() else { return true };
+    std::fs::File::from(fd).metadata().is_ok_and(|m| m.file_type().is_fifo() || m.file_type().is_socket())
+}
+
+#[cfg(not(unix))]
+fn stdout_is_pipe() -> bool {
+    !io::stdout().is_terminal()
+}
