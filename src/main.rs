@@ -30,9 +30,10 @@ fn main() -> ExitCode {
             if is_broken_pipe(&err) {
                 return ExitCode::SUCCESS;
             }
-            eprintln!("skillgap: error: {err}");
+            // Messages quote file names and input: nothing from them may drive the terminal.
+            eprintln!("skillgap: error: {}", skillgap::printable(&err.to_string()));
             for cause in err.chain().skip(1) {
-                eprintln!("  caused by: {cause}");
+                eprintln!("  caused by: {}", skillgap::printable(&cause.to_string()));
             }
             ExitCode::from(2)
         }

@@ -3,7 +3,7 @@
 use anyhow::Result;
 use skillgap::{BatchCsvRow, BatchGap, BatchReport, GapStatus, PostingReport, Requirement};
 
-use super::Style;
+use super::{md_escape, printable, Style};
 
 /// The aggregate lists this many skills in text and Markdown (JSON and CSV list every one).
 const SKILLS_SHOWN: usize = 10;
@@ -13,30 +13,6 @@ const DUPLICATES_SHOWN: usize = 20;
 /// "... and 12 more (every one is in --format json)", when a list was cut.
 fn more_line(total: usize, shown: usize) -> Option<String> {
     (total > shown).then(|| format!("... and {} more (--format json lists every one)", total - shown))
-}
-
-/// Text quoted into Markdown: characters that would format, link, open HTML or end a table cell are escaped with a
-/// backslash, and line breaks become spaces. An underscore inside a word (a file name) is left alone: it formats
-/// nothing there.
-fn md_text(s: &str) -> String {
-    let chars: Vec<char> = s.chars().collect();
-    let mut out = String::with_capacity(s.len());
-    for (i, &c) in chars.iter().enumerate() {
-        let inside_word =
-            |i: usize| i > 0 && chars[i - 1].is_alphanumeric() && chars.get(i + 1).is_some_and(|n| n.is_alphanumeric());
-        match c {
-            '\\' | '`' | '*' | '[' | ']' | '<' | '>' | '|' => {
-                out.push('\\');
-                out.push(c);
-            }
-            '_' if !inside_word(i) => out.push_str("\\_"),
-            // Only a line's first character can start a heading.
-            '#' if i == 0 => out.push_str("\\#"),
-            '\n' | '\r' => out.push(' '),
-            _ => out.push(c),
-        }
-    }
-    out
 }
 
 /// A gap as the table gives it: "Apache Kafka (or Amazon Kinesis), required", "PostgreSQL, near miss".
@@ -131,7 +107,7 @@ fn table_note(report: &BatchReport) -> Option<String> {
 pub fn text(report: &BatchReport, style: Style) -> String {
     let s = &report.summary;
     let mut out = String::new();
-    out.push_str(&style.bold(&format!("Postings ranked by fit with {}", report.cv)));
+    out.push_str(&style.bold(&format!("Postings ranked by fit with {}", printable(&report.cv))));
     out.push('\n');
     out.push_str(&summary_line(report));
     out.push('\n');
@@ -151,10 +127,14 @@ pub fn text(report: &BatchReport, style: Style) -> String {
             style.red(&score)
         };
         let rank = format!("{:>width$}.", p.rank.unwrap_or(0));
-        let label = posting_label(p.title.as_deref(), p.company.as_deref(), &p.name);
-        let file = if p.title.is_some() { format!("  {}", style.dim(&format!("({})", p.name))) } else { String::new() };
+        let label = printable(&posting_label(p.title.as_deref(), p.company.as_deref(), &p.name)).into_owned();
+        let file = if p.title.is_some() {
+            format!("  {}", style.dim(&format!("({})", printable(&p.name))))
+        } else {
+            String::new()
+        };
         out.push_str(&format!("{rank} {score}  {}{file}\n", style.bold(&label)));
-        out.push_str(&format!("{:indent$}gaps: {}\n", "", gaps_line(p), indent = width + 7));
+        out.push_str(&format!("{:indent$}gaps: {}\n", "", printable(&gaps_line(p)), indent = width + 7));
     }
     let lifting: Vec<_> = report.skills.iter().filter(|k| k.lifts > 0).take(SKILLS_SHOWN).collect();
     if !lifting.is_empty() {
@@ -162,7 +142,7 @@ pub fn text(report: &BatchReport, style: Style) -> String {
         out.push_str(&style.bold("Skills that would lift the most postings"));
         out.push('\n');
         for k in lifting {
-            out.push_str(&format!("  {} (a gap in {})\n", capitalise(&k.sentence(s.scored)), k.gap_in));
+            out.push_str(&format!("  {} (a gap in {})\n", printable(&capitalise(&k.sentence(s.scored))), k.gap_in));
         }
     }
     if !report.one_skill_away.is_empty() {
@@ -170,12 +150,15 @@ pub fn text(report: &BatchReport, style: Style) -> String {
         out.push_str(&style.bold(&format!("One skill away from a good fit ({}+)", s.good_fit)));
         out.push('\n');
         for o in &report.one_skill_away {
-            let label = posting_label(o.title.as_deref(), o.company.as_deref(), &o.name);
+            let label = printable(&posting_label(o.title.as_deref(), o.company.as_deref(), &o.name)).into_owned();
             let skills: Vec<String> =
                 o.skills.iter().map(|l| format!("{} ({} → {})", l.skill.name, o.score, l.score)).collect();
-            let file =
-                if o.title.is_some() { format!(" {}", style.dim(&format!("({})", o.name))) } else { String::new() };
-            out.push_str(&format!("  {label}{file}: learn {}\n", skills.join(" or ")));
+            let file = if o.title.is_some() {
+                format!(" {}", style.dim(&format!("({})", printable(&o.name))))
+            } else {
+                String::new()
+            };
+            out.push_str(&format!("  {label}{file}: learn {}\n", printable(&skills.join(" or "))));
         }
     }
     if !report.duplicates.is_empty() {
@@ -183,7 +166,7 @@ pub fn text(report: &BatchReport, style: Style) -> String {
         out.push_str(&style.bold("Duplicates (the same text, scored once)"));
         out.push('\n');
         for d in report.duplicates.iter().take(DUPLICATES_SHOWN) {
-            out.push_str(&format!("  {}: same text as {}\n", d.name, d.duplicate_of));
+            out.push_str(&printable(&format!("  {}: same text as {}\n", d.name, d.duplicate_of)));
         }
         if let Some(more) = more_line(report.duplicates.len(), DUPLICATES_SHOWN) {
             out.push_str(&format!("  {more}\n"));
@@ -194,7 +177,7 @@ pub fn text(report: &BatchReport, style: Style) -> String {
         out.push_str(&style.bold("Not read"));
         out.push('\n');
         for f in &report.failures {
-            out.push_str(&format!("  {}: {}\n", f.name, f.reason));
+            out.push_str(&printable(&format!("  {}: {}\n", f.name, f.reason)));
         }
     }
     out
@@ -208,11 +191,11 @@ fn capitalise(s: &str) -> String {
 /// Markdown.
 pub fn md(report: &BatchReport) -> String {
     let s = &report.summary;
-    let mut out = format!("# Postings ranked by fit with {}\n\n", md_text(&report.cv));
-    out.push_str(&md_text(&summary_line(report)));
+    let mut out = format!("# Postings ranked by fit with {}\n\n", md_escape(&report.cv));
+    out.push_str(&md_escape(&summary_line(report)));
     out.push_str(&format!(" {} of {} scored {} or more: a good fit.", s.good_fits, s.scored, s.good_fit));
     if let Some(note) = table_note(report) {
-        out.push_str(&format!(" Showing {}.", md_text(&note)));
+        out.push_str(&format!(" Showing {}.", md_escape(&note)));
     }
     out.push_str("\n\n");
     if !report.postings.is_empty() {
@@ -222,10 +205,10 @@ pub fn md(report: &BatchReport) -> String {
                 "| {} | {} | {} | {} | {} | {} |\n",
                 p.rank.unwrap_or(0),
                 p.score,
-                md_text(p.title.as_deref().unwrap_or("")),
-                md_text(p.company.as_deref().unwrap_or("")),
-                md_text(&gaps_line(p)),
-                md_text(&p.name),
+                md_escape(p.title.as_deref().unwrap_or("")),
+                md_escape(p.company.as_deref().unwrap_or("")),
+                md_escape(&gaps_line(p)),
+                md_escape(&p.name),
             ));
         }
         out.push('\n');
@@ -234,7 +217,7 @@ pub fn md(report: &BatchReport) -> String {
     if !lifting.is_empty() {
         out.push_str("## Skills that would lift the most postings\n\n");
         for k in lifting {
-            out.push_str(&format!("- {} (a gap in {})\n", md_text(&capitalise(&k.sentence(s.scored))), k.gap_in));
+            out.push_str(&format!("- {} (a gap in {})\n", md_escape(&capitalise(&k.sentence(s.scored))), k.gap_in));
         }
         out.push('\n');
     }
@@ -246,9 +229,9 @@ pub fn md(report: &BatchReport) -> String {
                 o.skills.iter().map(|l| format!("{} ({} → {})", l.skill.name, o.score, l.score)).collect();
             out.push_str(&format!(
                 "- {} ({}): learn {}\n",
-                md_text(&label),
-                md_text(&o.name),
-                md_text(&skills.join(" or "))
+                md_escape(&label),
+                md_escape(&o.name),
+                md_escape(&skills.join(" or "))
             ));
         }
         out.push('\n');
@@ -256,17 +239,17 @@ pub fn md(report: &BatchReport) -> String {
     if !report.duplicates.is_empty() {
         out.push_str("## Duplicates (the same text, scored once)\n\n");
         for d in report.duplicates.iter().take(DUPLICATES_SHOWN) {
-            out.push_str(&format!("- {}: same text as {}\n", md_text(&d.name), md_text(&d.duplicate_of)));
+            out.push_str(&format!("- {}: same text as {}\n", md_escape(&d.name), md_escape(&d.duplicate_of)));
         }
         if let Some(more) = more_line(report.duplicates.len(), DUPLICATES_SHOWN) {
-            out.push_str(&format!("- {}\n", md_text(&more)));
+            out.push_str(&format!("- {}\n", md_escape(&more)));
         }
         out.push('\n');
     }
     if !report.failures.is_empty() {
         out.push_str("## Not read\n\n");
         for f in &report.failures {
-            out.push_str(&format!("- {}: {}\n", md_text(&f.name), md_text(&f.reason)));
+            out.push_str(&format!("- {}: {}\n", md_escape(&f.name), md_escape(&f.reason)));
         }
         out.push('\n');
     }
@@ -283,27 +266,4 @@ pub fn csv(report: &BatchReport) -> Result<String> {
     }
     let bytes = w.into_inner().map_err(|e| anyhow::anyhow!("cannot write CSV: {}", e.error()))?;
     Ok(String::from_utf8(bytes)?)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn markdown_text_is_escaped() {
-        const CASES: &[(&str, &str)] = &[
-            ("Data Engineer", "Data Engineer"),
-            ("<script>x</script>", "\\<script\\>x\\</script\\>"),
-            ("a | b", "a \\| b"),
-            ("**bold** [link](x)", "\\*\\*bold\\*\\* \\[link\\](x)"),
-            ("C# and F#", "C# and F#"),
-            ("# heading", "\\# heading"),
-            ("harbourline_data_engineer.md", "harbourline_data_engineer.md"),
-            ("_emphasis_", "\\_emphasis\\_"),
-            ("two\nlines", "two lines"),
-        ];
-        for &(input, expected) in CASES {
-            assert_eq!(md_text(input), expected, "{input:?}");
-        }
-    }
 }

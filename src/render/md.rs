@@ -28,7 +28,8 @@ fn score_header(report: &CompareReport) -> String {
     let w = &report.weights;
     let centi = report.points.earned_centi;
     let mut out = format!("# CV improvement plan: {}\n\n", md_escape(&report.cv));
-    let _ = writeln!(out, "**Match score: {}/100** against {}  ", report.score, report.targets.join(", "));
+    let targets: Vec<String> = report.targets.iter().map(|t| md_escape(t)).collect();
+    let _ = writeln!(out, "**Match score: {}/100** against {}  ", report.score, targets.join(", "));
     let _ = writeln!(
         out,
         "{}.{:02} of {} points; required skills weigh {}, preferred {}, mentioned {}; hard skills count {}x, soft skills {}x; related skills earn {}%.\n",
@@ -102,7 +103,7 @@ fn gaps_table(report: &CompareReport, top: usize) -> String {
             "| {} | {name} | {status} | {} | {} | {evidence} |",
             g.rank,
             md_escape(&gap_facts(report, g).join(", ")),
-            g.category,
+            md_escape(&g.category),
         );
     }
     out.push('\n');
@@ -238,7 +239,7 @@ pub fn extract(report: &ExtractReport) -> String {
             out,
             "| {} | {} | {} | {} | {} | {first} |",
             md_escape(&s.name),
-            s.category,
+            md_escape(&s.category),
             s.mentions.len(),
             requirement_str(s.requirement),
             s.years.map(|y| format!("{y}+")).unwrap_or_default(),

@@ -6,7 +6,7 @@ pub mod csv;
 pub mod md;
 pub mod text;
 
-pub use skillgap::category;
+pub use skillgap::{category, printable};
 use skillgap::{CompareReport, GapReport, GapStatus, Requirement, TargetKind};
 
 /// Terminal styling, on or off.
@@ -206,9 +206,31 @@ fn path_line(p: &skillgap::LearningPathReport) -> String {
     }
 }
 
-/// Escapes what would break a Markdown table cell or line.
+/// Text from an input quoted into Markdown: control characters as [`printable`], line breaks as spaces, and the
+/// characters that would format, link, open HTML or end a table cell escaped with a backslash, so that no HTML,
+/// script, image or link from a posting reaches a Markdown viewer. An underscore inside a word (a file name) is
+/// left alone: it formats nothing there; so is a `#` after the first character (C#), which starts no heading.
 fn md_escape(s: &str) -> String {
-    s.replace('|', "\\|").replace('\n', " ")
+    let chars: Vec<char> = printable(s).chars().collect();
+    let mut out = String::with_capacity(s.len());
+    for (i, &c) in chars.iter().enumerate() {
+        let inside_word = |i: usize| {
+            i > 0
+                && chars.get(i - 1).is_some_and(|p| p.is_alphanumeric())
+                && chars.get(i + 1).is_some_and(|n| n.is_alphanumeric())
+        };
+        match c {
+            '\\' | '`' | '*' | '[' | ']' | '<' | '>' | '|' | '~' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '_' if !inside_word(i) => out.push_str("\\_"),
+            '#' if i == 0 => out.push_str("\\#"),
+            '\n' | '\r' => out.push(' '),
+            _ => out.push(c),
+        }
+    }
+    out
 }
 
 /// One CSV row, quoted where needed (for the taxonomy commands' hand-built rows).
@@ -228,4 +250,47 @@ pub fn csv_row(fields: &[String]) -> String {
     }
     row.push('\n');
     row
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn markdown_text_is_escaped() {
+        const CASES: &[(&str, &str)] = &[
+            ("Data Engineer", "Data Engineer"),
+            ("<script>x</script>", "\\<script\\>x\\</script\\>"),
+            ("a | b", "a \\| b"),
+            ("**bold** [link](x)", "\\*\\*bold\\*\\* \\[link\\](x)"),
+            ("![img](javascript:alert(1))", "!\\[img\\](javascript:alert(1))"),
+            ("`code`", "\\`code\\`"),
+            ("C# and F#", "C# and F#"),
+            ("# heading", "\\# heading"),
+            ("harbourline_data_engineer.md", "harbourline_data_engineer.md"),
+            ("_emphasis_", "\\_emphasis\\_"),
+            ("two\nlines", "two lines"),
+            ("bell\u{7}", "bell\u{2407}"),
+        ];
+        for &(input, expected) in CASES {
+            assert_eq!(md_escape(input), expected, "{input:?}");
+        }
+    }
+
+    #[test]
+    fn printable_makes_controls_visible() {
+        const CASES: &[(&str, &str)] = &[
+            ("plain", "plain"),
+            ("clear\u{1b}[2J", "clear\u{241b}[2J"),
+            ("title\u{1b}]0;pwned\u{7}", "title\u{241b}]0;pwned\u{2407}"),
+            ("c1\u{9b}31m", "c1\u{fffd}31m"),
+            ("rlo\u{202e}txt", "rlo\u{fffd}txt"),
+            ("del\u{7f}", "del\u{2421}"),
+            ("tab\there", "tab here"),
+            ("two\nlines", "two\nlines"),
+        ];
+        for &(input, expected) in CASES {
+            assert_eq!(printable(input), expected, "{input:?}");
+        }
+    }
 }

@@ -7,7 +7,8 @@ use skillgap::{
 };
 
 use super::{
-    cap_lines, coverage_lines, gap_facts, gap_members, gap_title, path_line, requirement_str, target_line, Style,
+    cap_lines, coverage_lines, gap_facts, gap_members, gap_title, path_line, printable, requirement_str, target_line,
+    Style,
 };
 
 /// The width text output is wrapped to.
@@ -21,6 +22,7 @@ const MENTIONS_SHOWN: usize = 3;
 
 /// Word-wraps `text` to `width`, indenting every line by `indent` and continuation lines by `hang` more.
 fn wrap(text: &str, indent: usize, hang: usize, width: usize) -> String {
+    let text = printable(text);
     let mut out = String::new();
     let mut line = " ".repeat(indent);
     let mut empty = true;
@@ -82,7 +84,7 @@ fn score_header(report: &CompareReport, style: Style) -> String {
     };
     let w = &report.weights;
     let title = format!("Match score: {}/100", report.score);
-    let versus = format!("({} vs {against})", report.cv);
+    let versus = printable(&format!("({} vs {against})", report.cv)).into_owned();
     // Long paths go on a line of their own, so the header fits in [`WIDTH`] too.
     let mut out = if title.chars().count() + 1 + versus.chars().count() <= WIDTH {
         format!("{} {}\n", style.bold(&title), style.dim(&versus))
@@ -152,8 +154,8 @@ fn gaps_section(report: &CompareReport, top: usize, style: Style) -> String {
 /// One gap: its number, name and facts (on one line when they fit in [`WIDTH`], else wrapped), its first quote,
 /// the skills collapsed into it, and for a near miss, progress or a years shortfall, where the CV shows it.
 fn gap(report: &CompareReport, g: &GapReport, style: Style) -> String {
-    let head = format!("{:>3}. {}", g.rank, gap_title(g));
-    let tail = format!("{} [{}]", gap_facts(report, g).join(", "), g.category);
+    let head = printable(&format!("{:>3}. {}", g.rank, gap_title(g))).into_owned();
+    let tail = printable(&format!("{} [{}]", gap_facts(report, g).join(", "), g.category)).into_owned();
     let paint = |s: &str| if g.status == GapStatus::Missing { style.red(s) } else { style.yellow(s) };
     let mut out = if head.chars().count() + 2 + tail.chars().count() <= WIDTH {
         format!("{}{}{}\n", paint(&head), padding(&head, &tail), style.dim(&tail))
@@ -273,7 +275,7 @@ fn explain_section(report: &CompareReport, style: Style) -> String {
         let _ = writeln!(
             out,
             "  {:<36} {:>6} {:>6}% {:>8} {:>8} {:>6}",
-            shorten(&row.name, EXPLAIN_NAME_CHARS),
+            printable(&shorten(&row.name, EXPLAIN_NAME_CHARS)),
             row.weight,
             row.credit_percent,
             centi(row.earned),
@@ -320,7 +322,7 @@ fn importance_section(report: &CompareReport, style: Style) -> String {
             out,
             "  {:>3} {:<26} {:>5} {:>5} {:>3} {:>4}% {:>5} {:>4}% {:>5} {:>5}",
             row.rank,
-            shorten(&row.name, IMPORTANCE_NAME_CHARS),
+            printable(&shorten(&row.name, IMPORTANCE_NAME_CHARS)),
             p.level,
             p.share,
             p.targets,
@@ -336,7 +338,8 @@ fn importance_section(report: &CompareReport, style: Style) -> String {
 
 /// `extract`'s text: each skill with its facts and its first mentions.
 pub fn extract(report: &ExtractReport, style: Style) -> String {
-    let mut out = format!("{}\n", style.bold(&format!("{} skills found in {}", report.skills.len(), report.source)));
+    let title = printable(&format!("{} skills found in {}", report.skills.len(), report.source)).into_owned();
+    let mut out = format!("{}\n", style.bold(&title));
     for skill in &report.skills {
         out.push_str(&extracted_skill(skill, style));
     }
@@ -354,8 +357,8 @@ fn extracted_skill(skill: &SkillMentions, style: Style) -> String {
     if let Some(y) = skill.years {
         facts.push(format!("{y}+ years"));
     }
-    let head = format!("  {}", skill.name);
-    let tail = format!("{} [{}]", facts.join(", "), skill.category);
+    let head = printable(&format!("  {}", skill.name)).into_owned();
+    let tail = printable(&format!("{} [{}]", facts.join(", "), skill.category)).into_owned();
     let mut out = format!("{}{}{}\n", style.green(&head), padding(&head, &tail), style.dim(&tail));
     for m in skill.mentions.iter().take(MENTIONS_SHOWN) {
         let line = format!("line {}: \"{}\" ({})", m.line, m.text, how_matched(m, &skill.name));

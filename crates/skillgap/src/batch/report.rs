@@ -238,15 +238,33 @@ impl SkillLiftReport {
     }
 }
 
-/// Text from an input made safe to print: control characters (which could move a terminal's cursor or hide text)
-/// and bidirectional overrides (which reorder what is shown) become spaces.
+/// Text from an input made safe to print on a terminal: control characters (C0 but newline, DEL, C1) become
+/// visible pictures (␛ for ESC, ␇ for BEL) or U+FFFD, a tab a space, and characters that reorder text (bidi
+/// overrides, embeddings, isolates and marks) U+FFFD, so an input can neither clear the screen, set the window
+/// title, ring the bell, hide a link, nor run text backwards.
+///
+/// ```
+/// assert_eq!(skillgap::printable("a\u{1b}[2J\u{7}b\u{202e}c"), "a\u{241b}[2J\u{2407}b\u{fffd}c");
+/// ```
 pub fn printable(s: &str) -> Cow<'_, str> {
-    let unsafe_char = |c: char| c.is_control() || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}');
-    if s.chars().any(unsafe_char) {
-        Cow::Owned(s.chars().map(|c| if unsafe_char(c) { ' ' } else { c }).collect())
-    } else {
-        Cow::Borrowed(s)
+    let unsafe_char = |c: char| {
+        (c.is_control() && c != '\n')
+            || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{061C}' | '\u{200E}' | '\u{200F}')
+    };
+    if !s.chars().any(unsafe_char) {
+        return Cow::Borrowed(s);
     }
+    Cow::Owned(
+        s.chars()
+            .map(|c| match c {
+                '\t' => ' ',
+                '\u{0}'..='\u{1f}' => char::from_u32(0x2400 + c as u32).unwrap_or('\u{FFFD}'),
+                '\u{7f}' => '\u{2421}',
+                c if unsafe_char(c) => '\u{FFFD}',
+                c => c,
+            })
+            .collect(),
+    )
 }
 
 /// A CSV cell a spreadsheet will not run as a formula: a cell starting with `=`, `+`, `-`, `@`, a tab or a carriage

@@ -1,5 +1,7 @@
 //! Row types for CSV output: one flat row per skill (compare) or per mention (extract), written with the `csv`
-//! crate's serde support.
+//! crate's serde support. Every text cell is neutralised against spreadsheet formulas ([`crate::csv_safe`]: a cell
+//! starting with `=`, `+`, `-`, `@`, a tab or a carriage return gets a leading `'`); these are reports, not data
+//! exports.
 
 use serde::Serialize;
 
@@ -47,10 +49,13 @@ pub struct CompareCsvRow<'a> {
     /// For a gap, its rank.
     pub rank: Option<usize>,
     /// The skill's id.
+    #[serde(serialize_with = "csv_cell")]
     pub id: &'a str,
     /// The skill's name.
+    #[serde(serialize_with = "csv_cell")]
     pub name: &'a str,
     /// `family/kind`.
+    #[serde(serialize_with = "csv_cell")]
     pub category: &'a str,
     /// For a gap, its importance.
     pub importance: Option<u32>,
@@ -65,14 +70,19 @@ pub struct CompareCsvRow<'a> {
     /// For a skill shown for fewer years than asked: the years the CV shows.
     pub years_shown: Option<u32>,
     /// The skills collapsed into a gap, joined with `; `.
+    #[serde(serialize_with = "csv_cell")]
     pub members: String,
     /// How the CV writes it, or the related skill it shows (empty when it shows nothing).
+    #[serde(serialize_with = "csv_cell")]
     pub cv_text: String,
     /// How the first target writes it.
+    #[serde(serialize_with = "csv_cell")]
     pub target_text: &'a str,
     /// A window of the first target's sentence around it.
+    #[serde(serialize_with = "csv_cell")]
     pub quote: &'a str,
     /// For a gap with a learning path: its steps from a skill the CV shows, joined with ` → `.
+    #[serde(serialize_with = "csv_cell")]
     pub learning_path: String,
 }
 
@@ -104,16 +114,20 @@ pub struct ExtractCsvRow<'a> {
     /// With `--lines`, the input line.
     pub line: Option<usize>,
     /// The skill's id.
+    #[serde(serialize_with = "csv_cell")]
     pub id: &'a str,
     /// The skill's name.
+    #[serde(serialize_with = "csv_cell")]
     pub name: &'a str,
     /// `family/kind`.
+    #[serde(serialize_with = "csv_cell")]
     pub category: &'a str,
     /// Start byte offset.
     pub start: usize,
     /// End byte offset, exclusive.
     pub end: usize,
     /// The matched text.
+    #[serde(serialize_with = "csv_cell")]
     pub text: &'a str,
     /// How it matched.
     #[serde(rename = "match")]
@@ -127,8 +141,10 @@ pub struct ExtractCsvRow<'a> {
     /// The either/or group it belongs to.
     pub group: Option<u32>,
     /// For a bio: why it stands out, joined with `; `.
+    #[serde(serialize_with = "csv_cell")]
     pub prominence: String,
     /// The words that say it is not asked.
+    #[serde(serialize_with = "csv_cell_opt")]
     pub cue: Option<&'a str>,
 }
 
@@ -150,6 +166,20 @@ impl ExtractCsvRow<'_> {
         "prominence",
         "cue",
     ];
+}
+
+/// A text cell a spreadsheet will not run as a formula ([`crate::csv_safe`]), with no control character that could
+/// drive a terminal it is printed on ([`crate::printable`]).
+fn csv_cell<T: AsRef<str>, S: serde::Serializer>(cell: &T, serializer: S) -> Result<S::Ok, S::Error> {
+    serializer.serialize_str(&crate::csv_safe(&crate::printable(cell.as_ref())))
+}
+
+/// [`csv_cell`] for a cell that may be empty.
+fn csv_cell_opt<S: serde::Serializer>(cell: &Option<&str>, serializer: S) -> Result<S::Ok, S::Error> {
+    match cell {
+        Some(cell) => serializer.serialize_some(&*crate::csv_safe(&crate::printable(cell))),
+        None => serializer.serialize_none(),
+    }
 }
 
 impl CompareReport {
