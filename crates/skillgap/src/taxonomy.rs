@@ -11,6 +11,8 @@ use serde::Serialize;
 use crate::error::{Error, ErrorKind};
 use crate::normalize::fold;
 
+mod builtin;
+
 /// The columns every taxonomy CSV starts with, in this order.
 pub const HEADER: [&str; 7] = ["id", "name", "family", "kind", "aliases", "related", "broader"];
 
@@ -447,16 +449,36 @@ pub struct TaxonomyBuilder {
     skills: Vec<RawSkill>,
     by_id: HashMap<String, usize>,
     disabled: Vec<bool>,
+    /// The built-in taxonomy was asked for first and not yet parsed. While nothing else is added, `build` reads
+    /// its precomputed form ([`builtin`]) instead of parsing and resolving the CSV files at every start.
+    builtin_pending: bool,
 }
 
 impl TaxonomyBuilder {
     /// Adds the built-in taxonomy.
     pub fn add_builtin(&mut self) -> &mut TaxonomyBuilder {
+        if self.skills.is_empty() && !self.builtin_pending {
+            self.builtin_pending = true;
+        } else {
+            self.parse_pending_builtin();
+            self.parse_builtin_csv();
+        }
+        self
+    }
+
+    /// Parses the built-in CSV files into the builder: what `add_builtin` stands for once another layer goes on
+    /// top, since layering works on parsed rows.
+    fn parse_pending_builtin(&mut self) {
+        if std::mem::take(&mut self.builtin_pending) {
+            self.parse_builtin_csv();
+        }
+    }
+
+    fn parse_builtin_csv(&mut self) {
         for (family, text) in BUILTIN {
             // Checked by the data tests; a broken built-in file is a bug in this crate.
             self.add_csv(&format!("builtin:{family}"), text).expect("the built-in taxonomy parses");
         }
-        self
     }
 
     /// Adds a layer in the CSV format. `source_name` names it in errors and in [`Skill::layer`].
@@ -482,6 +504,7 @@ impl TaxonomyBuilder {
     }
 
     fn add_record(&mut self, source_name: &str, row: SkillRecord) -> Result<(), Error> {
+        self.parse_pending_builtin();
         let line = (row.line > 0).then_some(row.line);
         let err = |kind, msg: String, column| Error::new(kind, source_name, msg).at(line, column);
         if let Some(id) = row.id.strip_prefix('!') {
@@ -556,6 +579,11 @@ impl TaxonomyBuilder {
 
     /// Resolves references and builds the alias index.
     pub fn build(&self) -> Result<Taxonomy, Error> {
+        if self.builtin_pending {
+            // Nothing was added after the built-in taxonomy: its precomputed form is what the CSV files build to
+            // (a test regenerates it and fails when it differs).
+            return Ok(builtin::precomputed());
+        }
         let mut by_id = HashMap::default();
         let mut kept = Vec::new();
         for (i, raw) in self.skills.iter().enumerate() {
