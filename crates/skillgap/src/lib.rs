@@ -88,8 +88,9 @@ pub use phrase::PhraseMatching;
 pub use profile::{extract_reading_lists, Profile, SkillYears};
 pub use report::{
     category, shorten, CompareCsvRow, CompareReport, CsvStatus, CvEvidence, EvidenceReport, Explain, ExplainRow,
-    ExtractCsvRow, ExtractReport, FuzzyReading, GapReport, MentionReport, Points, SkillMentions, SkillRef, SkillReport,
-    SuggestionReport, TargetScoreReport, UnrecognisedLine, Weights, QUOTE_MAX_CHARS, QUOTE_WINDOW_CHARS,
+    ExtractCsvRow, ExtractReport, ExtractStream, FuzzyReading, GapReport, MentionReport, Points, SkillMentions,
+    SkillRef, SkillReport, SuggestionReport, TargetScoreReport, UnrecognisedLine, Weights, QUOTE_MAX_CHARS,
+    QUOTE_WINDOW_CHARS,
 };
 pub use source::{decode_text, detect_kind, line_in, read_source, Original, Source, SourceFormat, TargetKind};
 pub use span::Span;
@@ -123,5 +124,6 @@ mod tests {
         assert_send_sync::<Source>();
         assert_send_sync::<CompareReport>();
         assert_send_sync::<ExtractReport>();
+        assert_send_sync::<ExtractStream<'static>>();
     }
 }

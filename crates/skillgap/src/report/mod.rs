@@ -10,7 +10,7 @@ pub use compare::{
     SkillReport, SuggestionReport, TargetScoreReport, UnrecognisedLine, Weights,
 };
 pub use csv_rows::{CompareCsvRow, CsvStatus, ExtractCsvRow};
-pub use extract::{ExtractReport, MentionReport, SkillMentions};
+pub use extract::{ExtractReport, ExtractStream, MentionReport, SkillMentions};
 
 use crate::taxonomy::{SkillIdx, Taxonomy};
 
