@@ -256,7 +256,41 @@ pub struct Taxonomy {
     skills: Vec<Skill>,
     by_id: HashMap<String, SkillIdx>,
     /// Folded alias text -> every alias with that folded form, in skill order.
-    by_alias: HashMap<String, Vec<AliasRef>>,
+    by_alias: HashMap<String, AliasRefs>,
+}
+
+/// The aliases behind one folded key. Nearly every key has one, kept inline: a `Vec` per key was 25,000
+/// allocations at every start.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum AliasRefs {
+    One(AliasRef),
+    Many(Vec<AliasRef>),
+}
+
+impl AliasRefs {
+    fn push(&mut self, alias: AliasRef) {
+        match self {
+            AliasRefs::One(first) => *self = AliasRefs::Many(vec![*first, alias]),
+            AliasRefs::Many(refs) => refs.push(alias),
+        }
+    }
+
+    fn as_slice(&self) -> &[AliasRef] {
+        match self {
+            AliasRefs::One(alias) => std::slice::from_ref(alias),
+            AliasRefs::Many(refs) => refs,
+        }
+    }
+}
+
+/// Adds `alias` under `key`.
+fn index_alias(by_alias: &mut HashMap<String, AliasRefs>, key: String, alias: AliasRef) {
+    match by_alias.entry(key) {
+        std::collections::hash_map::Entry::Occupied(mut refs) => refs.get_mut().push(alias),
+        std::collections::hash_map::Entry::Vacant(slot) => {
+            slot.insert(AliasRefs::One(alias));
+        }
+    }
 }
 
 impl Taxonomy {
@@ -290,7 +324,7 @@ impl Taxonomy {
 
     /// Every alias whose folded form equals the folded `term`.
     pub fn lookup_alias(&self, term: &str) -> &[AliasRef] {
-        self.by_alias.get(&fold(term)).map_or(&[], Vec::as_slice)
+        self.by_alias.get(&fold(term)).map_or(&[], AliasRefs::as_slice)
     }
 
     /// Every folded alias and where it leads, for building matchers.
@@ -615,7 +649,7 @@ impl TaxonomyBuilder {
             Ok(out)
         };
         let mut skills = Vec::with_capacity(kept.len());
-        let mut by_alias: HashMap<String, Vec<AliasRef>> = HashMap::default();
+        let mut by_alias: HashMap<String, AliasRefs> = HashMap::default();
         for (i, raw) in kept.iter().enumerate() {
             let mut aliases =
                 vec![Alias { text: raw.name.clone(), case: CaseRule::Insensitive, context: ContextRule::Free }];
@@ -634,7 +668,7 @@ impl TaxonomyBuilder {
             for (j, key) in keys.into_iter().enumerate() {
                 // A key of punctuation alone would match every "." or "+" in a text.
                 if key.chars().any(char::is_alphanumeric) {
-                    by_alias.entry(key).or_default().push(AliasRef { skill: SkillIdx(i as u32), alias: j as u32 });
+                    index_alias(&mut by_alias, key, AliasRef { skill: SkillIdx(i as u32), alias: j as u32 });
                 }
             }
             skills.push(Skill {

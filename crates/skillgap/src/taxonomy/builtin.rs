@@ -14,7 +14,7 @@
 //! indexed). Lines starting with `#` are comments; the first other line gives the numbers of skills and of keys,
 //! to size the tables.
 
-use super::{Alias, AliasRef, CaseRule, ContextRule, HashMap, Kind, Skill, SkillIdx, Taxonomy};
+use super::{index_alias, Alias, AliasRef, AliasRefs, CaseRule, ContextRule, HashMap, Kind, Skill, SkillIdx, Taxonomy};
 
 /// The generated file.
 const GENERATED: &str = include_str!("../../data/builtin-taxonomy.tsv");
@@ -32,7 +32,7 @@ fn decode(text: &str) -> Option<Taxonomy> {
     let (skill_count, key_count): (usize, usize) = (skill_count.parse().ok()?, key_count.parse().ok()?);
     let mut skills = Vec::with_capacity(skill_count);
     let mut by_id = HashMap::with_capacity_and_hasher(skill_count, Default::default());
-    let mut by_alias: HashMap<String, Vec<AliasRef>> = HashMap::with_capacity_and_hasher(key_count, Default::default());
+    let mut by_alias: HashMap<String, AliasRefs> = HashMap::with_capacity_and_hasher(key_count, Default::default());
     let mut layer = "";
     let mut fields: Vec<&str> = Vec::new();
     for (line, idx) in lines.zip(0u32..) {
@@ -67,7 +67,7 @@ fn decode(text: &str) -> Option<Taxonomy> {
             if !key.is_empty() {
                 let key = if key == "=" { text.to_ascii_lowercase() } else { key.to_owned() };
                 let alias = AliasRef { skill: SkillIdx(idx), alias: aliases.len() as u32 };
-                by_alias.entry(key).or_default().push(alias);
+                index_alias(&mut by_alias, key, alias);
             }
             aliases.push(Alias { text: text.to_owned(), case, context });
         }
@@ -101,7 +101,7 @@ fn encode(taxonomy: &Taxonomy) -> String {
 
     let mut keys: HashMap<(u32, u32), &str> = HashMap::default();
     for (key, refs) in &taxonomy.by_alias {
-        for r in refs {
+        for r in refs.as_slice() {
             keys.insert((r.skill.0, r.alias), key);
         }
     }
@@ -162,7 +162,7 @@ mod tests {
     }
 
     /// Everything a taxonomy holds, in an order that does not depend on hashing.
-    fn contents(taxonomy: &Taxonomy) -> (String, Vec<(&String, &SkillIdx)>, Vec<(&String, &Vec<AliasRef>)>) {
+    fn contents(taxonomy: &Taxonomy) -> (String, Vec<(&String, &SkillIdx)>, Vec<(&String, &AliasRefs)>) {
         let mut by_id: Vec<_> = taxonomy.by_id.iter().collect();
         by_id.sort();
         let mut by_alias: Vec<_> = taxonomy.by_alias.iter().collect();
