@@ -161,8 +161,11 @@ mod tests {
         builder.build().expect("the built-in taxonomy is valid")
     }
 
+    /// The skills (as debug text), the ids and the alias index.
+    type Contents<'a> = (String, Vec<(&'a String, &'a SkillIdx)>, Vec<(&'a String, &'a AliasRefs)>);
+
     /// Everything a taxonomy holds, in an order that does not depend on hashing.
-    fn contents(taxonomy: &Taxonomy) -> (String, Vec<(&String, &SkillIdx)>, Vec<(&String, &AliasRefs)>) {
+    fn contents(taxonomy: &Taxonomy) -> Contents<'_> {
         let mut by_id: Vec<_> = taxonomy.by_id.iter().collect();
         by_id.sort();
         let mut by_alias: Vec<_> = taxonomy.by_alias.iter().collect();
