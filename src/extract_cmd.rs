@@ -1,16 +1,17 @@
 //! `skillgap extract`: which skills a text names, where, and how they matched.
 
+use std::io::{self, BufWriter, Write};
 use std::process::ExitCode;
 
 use anyhow::{bail, Result};
-use skillgap::{extract_reading_lists, ExtractReport, Extractor, Scratch, Source, SourceFormat, TargetKind, Taxonomy};
+use skillgap::{extract_reading_lists, ExtractStream, Extractor, Scratch, Source, SourceFormat, TargetKind, Taxonomy};
 
 use crate::args::Format;
 use crate::config::ExtractConfig;
+use crate::input;
 use crate::render::{self, Style};
-use crate::{input, write_out};
 
-/// Output is written in chunks of about this many bytes with `--lines`, so memory stays flat.
+/// Output goes out in chunks of this many bytes, as it is produced: memory stays flat in the number of mentions.
 const FLUSH_BYTES: usize = 1 << 16;
 
 /// Reads the input, extracts, and writes the report in `format`.
@@ -48,14 +49,32 @@ fn extract_document(
     if let Some(original) = &source.original {
         doc.remap(&original.map, &original.text);
     }
-    let report = ExtractReport::new(extractor.taxonomy(), &doc, source);
-    let rendered = match format {
-        Format::Json => render::json_pretty(&report)?,
-        Format::Csv => render::csv::extract_header()? + &render::csv::extract_rows(&report)?,
-        Format::Md => render::md::extract(&report),
-        Format::Text => render::text::extract(&report, style),
-    };
-    write_out(&rendered)?;
+    let report = ExtractStream::new(extractor.taxonomy(), &doc, source);
+    let mut out = BufWriter::with_capacity(FLUSH_BYTES, io::stdout().lock());
+    match format {
+        Format::Json => {
+            serde_json::to_writer_pretty(&mut out, &report).map_err(io::Error::from)?;
+            out.write_all(b"\n")?;
+        }
+        Format::Csv => {
+            out.write_all(render::csv::extract_header()?.as_bytes())?;
+            render::csv::write_extract_rows(&mut out, &report)?;
+        }
+        Format::Md => {
+            out.write_all(render::md::extract_header(&source.name).as_bytes())?;
+            // A row shows the first mention only.
+            for skill in report.skills(1) {
+                out.write_all(render::md::extract_row(&skill).as_bytes())?;
+            }
+        }
+        Format::Text => {
+            out.write_all(render::text::extract_header(report.len(), &source.name, style).as_bytes())?;
+            for skill in report.skills(render::text::MENTIONS_SHOWN) {
+                out.write_all(render::text::extracted_skill(&skill, style).as_bytes())?;
+            }
+        }
+    }
+    out.flush()?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -67,26 +86,22 @@ fn extract_lines(extractor: &Extractor, source: &Source, kind: TargetKind, forma
     }
     let taxonomy = extractor.taxonomy();
     let mut scratch = Scratch::default();
-    let mut out = String::new();
+    let mut out = BufWriter::with_capacity(FLUSH_BYTES, io::stdout().lock());
     if format == Format::Csv {
-        out.push_str(&render::csv::extract_header()?);
+        out.write_all(render::csv::extract_header()?.as_bytes())?;
     }
     for (n, line) in source.text.lines().enumerate() {
         let doc = extractor.extract_as_with(line, kind, &mut scratch);
-        let report = ExtractReport::for_line(taxonomy, &doc, &source.name, n + 1);
+        let report = ExtractStream::for_line(taxonomy, &doc, n + 1);
         match format {
             Format::Json => {
-                out.push_str(&serde_json::to_string(&report)?);
-                out.push('\n');
+                serde_json::to_writer(&mut out, &report).map_err(io::Error::from)?;
+                out.write_all(b"\n")?;
             }
-            Format::Csv => out.push_str(&render::csv::extract_rows(&report)?),
-            Format::Text | Format::Md => out.push_str(&render::text::extract_line(&report)),
-        }
-        if out.len() > FLUSH_BYTES {
-            write_out(&out)?;
-            out.clear();
+            Format::Csv => render::csv::write_extract_rows(&mut out, &report)?,
+            Format::Text | Format::Md => out.write_all(render::text::extract_line(&report).as_bytes())?,
         }
     }
-    write_out(&out)?;
+    out.flush()?;
     Ok(ExitCode::SUCCESS)
 }

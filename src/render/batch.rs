@@ -57,12 +57,14 @@ fn gaps_line(p: &PostingReport) -> String {
 
 /// "Title · Company", or the file when there is no title.
 fn posting_label(title: Option<&str>, company: Option<&str>, name: &str) -> String {
-    match (title, company) {
+    let label = match (title, company) {
         (Some(t), Some(c)) => format!("{t} · {c}"),
         (Some(t), None) => t.to_owned(),
         (None, Some(c)) => format!("{name} · {c}"),
         (None, None) => name.to_owned(),
-    }
+    };
+    // One line, whatever a title's field held.
+    label.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 fn plural(n: usize, one: &str, many: &str) -> String {

@@ -1,8 +1,10 @@
 //! CSV: the library's row types, written through the `csv` crate's serde support, with a header even when
 //! there are no rows.
 
+use std::io;
+
 use anyhow::Result;
-use skillgap::{CompareCsvRow, CompareReport, ExtractCsvRow, ExtractReport};
+use skillgap::{CompareCsvRow, CompareReport, ExtractCsvRow, ExtractStream};
 
 fn writer() -> csv::Writer<Vec<u8>> {
     csv::WriterBuilder::new().has_headers(false).from_writer(Vec::new())
@@ -30,11 +32,21 @@ pub fn extract_header() -> Result<String> {
     finish(w)
 }
 
-/// `extract`'s CSV rows for one report, without a header (with `--lines` there is one header for all lines).
-pub fn extract_rows(report: &ExtractReport) -> Result<String> {
-    let mut w = writer();
-    for row in report.csv_rows() {
-        w.serialize(row)?;
+/// Writes `extract`'s CSV rows for one report to `out` as they are made, without a header (with `--lines` there
+/// is one header for all lines).
+pub fn write_extract_rows(out: &mut impl io::Write, report: &ExtractStream<'_>) -> io::Result<()> {
+    let mut w = csv::WriterBuilder::new().has_headers(false).from_writer(out);
+    report.try_for_each_csv_row(|row| w.serialize(row)).map_err(io_error)?;
+    w.flush()
+}
+
+/// The I/O error inside a CSV error, so that a closed pipe is still seen as one (and exits 0).
+fn io_error(e: csv::Error) -> io::Error {
+    if e.is_io_error() {
+        if let csv::ErrorKind::Io(e) = e.into_kind() {
+            return e;
+        }
+        return io::Error::other("cannot write CSV");
     }
-    finish(w)
+    io::Error::other(e)
 }

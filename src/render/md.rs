@@ -2,7 +2,7 @@
 
 use std::fmt::Write as _;
 
-use skillgap::{CompareReport, ExtractReport, GapStatus};
+use skillgap::{CompareReport, GapStatus, SkillMentions};
 
 use super::{
     cap_lines, coverage_lines, gap_facts, gap_members, gap_title, md_escape, path_line, requirement_str, target_line,
@@ -229,21 +229,20 @@ fn explain_table(report: &CompareReport) -> String {
     out
 }
 
-/// `extract`'s Markdown: one table row per skill, with its first mention.
-pub fn extract(report: &ExtractReport) -> String {
-    let mut out = format!("# Skills in {}\n\n| Skill | Category | Mentions | Requirement | Years | First seen |\n|---|---|---|---|---|---|\n", md_escape(&report.source));
-    for s in &report.skills {
-        let first =
-            s.mentions.first().map_or(String::new(), |m| format!("line {}: \"{}\"", m.line, md_escape(&m.text)));
-        let _ = writeln!(
-            out,
-            "| {} | {} | {} | {} | {} | {first} |",
-            md_escape(&s.name),
-            md_escape(&s.category),
-            s.mentions.len(),
-            requirement_str(s.requirement),
-            s.years.map(|y| format!("{y}+")).unwrap_or_default(),
-        );
-    }
-    out
+/// `extract`'s Markdown starts with this heading and table head; then comes one row per skill ([`extract_row`]).
+pub fn extract_header(source: &str) -> String {
+    format!("# Skills in {}\n\n| Skill | Category | Mentions | Requirement | Years | First seen |\n|---|---|---|---|---|---|\n", md_escape(source))
+}
+
+/// One skill's table row, with its first mention (the only one it needs of [`SkillMentions::mentions`]).
+pub fn extract_row(s: &SkillMentions) -> String {
+    let first = s.mentions.first().map_or(String::new(), |m| format!("line {}: \"{}\"", m.line, md_escape(&m.text)));
+    format!(
+        "| {} | {} | {} | {} | {} | {first} |\n",
+        md_escape(&s.name),
+        md_escape(&s.category),
+        s.mention_count,
+        requirement_str(s.requirement),
+        s.years.map(|y| format!("{y}+")).unwrap_or_default(),
+    )
 }

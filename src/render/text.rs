@@ -3,7 +3,7 @@
 use std::fmt::Write as _;
 
 use skillgap::{
-    shorten, CompareReport, ExtractReport, GapReport, GapStatus, MatchKind, MentionReport, Requirement, SkillMentions,
+    shorten, CompareReport, ExtractStream, GapReport, GapStatus, MatchKind, MentionReport, Requirement, SkillMentions,
 };
 
 use super::{
@@ -18,7 +18,7 @@ const IMPORTANCE_NAME_CHARS: usize = 26;
 /// How long a skill's name may be in the `--explain` table.
 const EXPLAIN_NAME_CHARS: usize = 36;
 /// How many mentions `extract` shows per skill.
-const MENTIONS_SHOWN: usize = 3;
+pub const MENTIONS_SHOWN: usize = 3;
 
 /// Word-wraps `text` to `width`, indenting every line by `indent` and continuation lines by `hang` more.
 fn wrap(text: &str, indent: usize, hang: usize, width: usize) -> String {
@@ -336,20 +336,15 @@ fn importance_section(report: &CompareReport, style: Style) -> String {
     out
 }
 
-/// `extract`'s text: each skill with its facts and its first mentions.
-pub fn extract(report: &ExtractReport, style: Style) -> String {
-    let title = printable(&format!("{} skills found in {}", report.skills.len(), report.source)).into_owned();
-    let mut out = format!("{}\n", style.bold(&title));
-    for skill in &report.skills {
-        out.push_str(&extracted_skill(skill, style));
-    }
-    out
+/// `extract`'s text starts with this line; then comes each skill ([`extracted_skill`]).
+pub fn extract_header(skills: usize, source: &str, style: Style) -> String {
+    format!("{}\n", style.bold(&printable(&format!("{skills} skills found in {source}"))))
 }
 
 /// One skill found: name, mention count, requirement, years and category, then up to [`MENTIONS_SHOWN`]
 /// mentions.
-fn extracted_skill(skill: &SkillMentions, style: Style) -> String {
-    let count = skill.mentions.len();
+pub fn extracted_skill(skill: &SkillMentions, style: Style) -> String {
+    let count = skill.mention_count;
     let mut facts = vec![format!("{count} mention{}", if count == 1 { "" } else { "s" })];
     if skill.requirement != Requirement::Mentioned {
         facts.push(requirement_str(skill.requirement).to_owned());
@@ -383,12 +378,12 @@ fn how_matched(m: &MentionReport, skill_name: &str) -> String {
 }
 
 /// `extract --lines`: the line number and the skills on it, for lines with any.
-pub fn extract_line(report: &ExtractReport) -> String {
-    if report.skills.is_empty() {
+pub fn extract_line(report: &ExtractStream<'_>) -> String {
+    if report.is_empty() {
         return String::new();
     }
-    let names: Vec<&str> = report.skills.iter().map(|s| s.name.as_str()).collect();
-    format!("{}: {}\n", report.line.unwrap_or_default(), names.join(", "))
+    let names: Vec<String> = report.skills(0).map(|s| s.name).collect();
+    format!("{}: {}\n", report.line().unwrap_or_default(), names.join(", "))
 }
 
 #[cfg(test)]

@@ -98,9 +98,9 @@ pub use phrase::PhraseMatching;
 pub use profile::{extract_reading_lists, Profile, SkillYears};
 pub use report::{
     category, shorten, CompareCsvRow, CompareReport, CsvStatus, CvEvidence, EvidenceReport, Explain, ExplainRow,
-    ExtractCsvRow, ExtractReport, FuzzyReading, GapReport, ImportanceRow, LearningPathReport, MentionReport, PathStep,
-    Points, SkillMentions, SkillRef, SkillReport, SuggestionReport, TargetScoreReport, UnrecognisedLine, Weights,
-    QUOTE_MAX_CHARS, QUOTE_WINDOW_CHARS,
+    ExtractCsvRow, ExtractReport, ExtractStream, FuzzyReading, GapReport, ImportanceRow, LearningPathReport,
+    MentionReport, PathStep, Points, SkillMentions, SkillRef, SkillReport, SuggestionReport, TargetScoreReport,
+    UnrecognisedLine, Weights, QUOTE_MAX_CHARS, QUOTE_WINDOW_CHARS,
 };
 pub use source::{
     csv_postings, decode_text, detect_kind, document_posting, json_line_posting, json_lines, json_postings, line_in,
@@ -137,5 +137,6 @@ mod tests {
         assert_send_sync::<Source>();
         assert_send_sync::<CompareReport>();
         assert_send_sync::<ExtractReport>();
+        assert_send_sync::<ExtractStream<'static>>();
     }
 }

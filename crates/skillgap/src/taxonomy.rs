@@ -11,6 +11,8 @@ use serde::Serialize;
 use crate::error::{Error, ErrorKind};
 use crate::normalize::fold;
 
+mod builtin;
+
 /// The columns every taxonomy CSV starts with, in this order.
 pub const HEADER: [&str; 7] = ["id", "name", "family", "kind", "aliases", "related", "broader"];
 
@@ -254,7 +256,41 @@ pub struct Taxonomy {
     skills: Vec<Skill>,
     by_id: HashMap<String, SkillIdx>,
     /// Folded alias text -> every alias with that folded form, in skill order.
-    by_alias: HashMap<String, Vec<AliasRef>>,
+    by_alias: HashMap<String, AliasRefs>,
+}
+
+/// The aliases behind one folded key. Nearly every key has one, kept inline: a `Vec` per key was 25,000
+/// allocations at every start.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum AliasRefs {
+    One(AliasRef),
+    Many(Vec<AliasRef>),
+}
+
+impl AliasRefs {
+    fn push(&mut self, alias: AliasRef) {
+        match self {
+            AliasRefs::One(first) => *self = AliasRefs::Many(vec![*first, alias]),
+            AliasRefs::Many(refs) => refs.push(alias),
+        }
+    }
+
+    fn as_slice(&self) -> &[AliasRef] {
+        match self {
+            AliasRefs::One(alias) => std::slice::from_ref(alias),
+            AliasRefs::Many(refs) => refs,
+        }
+    }
+}
+
+/// Adds `alias` under `key`.
+fn index_alias(by_alias: &mut HashMap<String, AliasRefs>, key: String, alias: AliasRef) {
+    match by_alias.entry(key) {
+        std::collections::hash_map::Entry::Occupied(mut refs) => refs.get_mut().push(alias),
+        std::collections::hash_map::Entry::Vacant(slot) => {
+            slot.insert(AliasRefs::One(alias));
+        }
+    }
 }
 
 impl Taxonomy {
@@ -288,7 +324,7 @@ impl Taxonomy {
 
     /// Every alias whose folded form equals the folded `term`.
     pub fn lookup_alias(&self, term: &str) -> &[AliasRef] {
-        self.by_alias.get(&fold(term)).map_or(&[], Vec::as_slice)
+        self.by_alias.get(&fold(term)).map_or(&[], AliasRefs::as_slice)
     }
 
     /// Every folded alias and where it leads, for building matchers.
@@ -447,16 +483,36 @@ pub struct TaxonomyBuilder {
     skills: Vec<RawSkill>,
     by_id: HashMap<String, usize>,
     disabled: Vec<bool>,
+    /// The built-in taxonomy was asked for first and not yet parsed. While nothing else is added, `build` reads
+    /// its precomputed form ([`builtin`]) instead of parsing and resolving the CSV files at every start.
+    builtin_pending: bool,
 }
 
 impl TaxonomyBuilder {
     /// Adds the built-in taxonomy.
     pub fn add_builtin(&mut self) -> &mut TaxonomyBuilder {
+        if self.skills.is_empty() && !self.builtin_pending {
+            self.builtin_pending = true;
+        } else {
+            self.parse_pending_builtin();
+            self.parse_builtin_csv();
+        }
+        self
+    }
+
+    /// Parses the built-in CSV files into the builder: what `add_builtin` stands for once another layer goes on
+    /// top, since layering works on parsed rows.
+    fn parse_pending_builtin(&mut self) {
+        if std::mem::take(&mut self.builtin_pending) {
+            self.parse_builtin_csv();
+        }
+    }
+
+    fn parse_builtin_csv(&mut self) {
         for (family, text) in BUILTIN {
             // Checked by the data tests; a broken built-in file is a bug in this crate.
             self.add_csv(&format!("builtin:{family}"), text).expect("the built-in taxonomy parses");
         }
-        self
     }
 
     /// Adds a layer in the CSV format. `source_name` names it in errors and in [`Skill::layer`].
@@ -482,6 +538,7 @@ impl TaxonomyBuilder {
     }
 
     fn add_record(&mut self, source_name: &str, row: SkillRecord) -> Result<(), Error> {
+        self.parse_pending_builtin();
         let line = (row.line > 0).then_some(row.line);
         let err = |kind, msg: String, column| Error::new(kind, source_name, msg).at(line, column);
         if let Some(id) = row.id.strip_prefix('!') {
@@ -556,6 +613,11 @@ impl TaxonomyBuilder {
 
     /// Resolves references and builds the alias index.
     pub fn build(&self) -> Result<Taxonomy, Error> {
+        if self.builtin_pending {
+            // Nothing was added after the built-in taxonomy: its precomputed form is what the CSV files build to
+            // (a test regenerates it and fails when it differs).
+            return Ok(builtin::precomputed());
+        }
         let mut by_id = HashMap::default();
         let mut kept = Vec::new();
         for (i, raw) in self.skills.iter().enumerate() {
@@ -587,7 +649,7 @@ impl TaxonomyBuilder {
             Ok(out)
         };
         let mut skills = Vec::with_capacity(kept.len());
-        let mut by_alias: HashMap<String, Vec<AliasRef>> = HashMap::default();
+        let mut by_alias: HashMap<String, AliasRefs> = HashMap::default();
         for (i, raw) in kept.iter().enumerate() {
             let mut aliases =
                 vec![Alias { text: raw.name.clone(), case: CaseRule::Insensitive, context: ContextRule::Free }];
@@ -606,7 +668,7 @@ impl TaxonomyBuilder {
             for (j, key) in keys.into_iter().enumerate() {
                 // A key of punctuation alone would match every "." or "+" in a text.
                 if key.chars().any(char::is_alphanumeric) {
-                    by_alias.entry(key).or_default().push(AliasRef { skill: SkillIdx(i as u32), alias: j as u32 });
+                    index_alias(&mut by_alias, key, AliasRef { skill: SkillIdx(i as u32), alias: j as u32 });
                 }
             }
             skills.push(Skill {

@@ -437,9 +437,12 @@ mod tests {
     fn printable_takes_out_control_and_bidi_characters() {
         const CASES: &[(&str, &str)] = &[
             ("plain", "plain"),
-            ("a\x1b[31mred", "a [31mred"),
-            ("line\nbreak", "line break"),
-            ("\u{202E}txt.exe", " txt.exe"),
+            ("a\x1b[31mred", "a\u{241b}[31mred"),
+            ("line\nbreak", "line\nbreak"),
+            ("tab\there", "tab here"),
+            ("\u{202E}txt.exe", "\u{fffd}txt.exe"),
+            ("c1\u{9b}x", "c1\u{fffd}x"),
+            ("del\u{7f}", "del\u{2421}"),
             ("caf\u{e9}", "caf\u{e9}"),
         ];
         for &(input, expected) in CASES {

@@ -111,12 +111,13 @@ impl AliasAutomaton {
     /// A contiguous NFA scans fastest at this size (see DESIGN.md); should one ever run out of 32-bit ids, the
     /// noncontiguous NFA, which needs fewer, takes over.
     fn build(taxonomy: &Taxonomy, vocabulary: Option<&FxHashSet<String>>) -> Result<AliasAutomaton, Error> {
-        let mut keyed: Vec<(&str, &[AliasRef])> = taxonomy.folded_aliases().collect();
-        if let Some(vocabulary) = vocabulary {
-            // Every word of an alias is delimited by non-word characters on both sides, so it can only match
-            // where the text has each of its words as a whole word.
-            keyed.retain(|(key, _)| all_words_in(key, vocabulary));
-        }
+        // Every word of an alias is delimited by non-word characters on both sides, so it can only match where
+        // the text has each of its words as a whole word. Filtered as the aliases are read: collecting all 25,000
+        // first, to keep a few hundred, touched 800 KB of fresh memory at every start.
+        let mut keyed: Vec<(&str, &[AliasRef])> = taxonomy
+            .folded_aliases()
+            .filter(|(key, _)| vocabulary.is_none_or(|vocabulary| all_words_in(key, vocabulary)))
+            .collect();
         // Deterministic pattern ids, whatever the hash map's order.
         keyed.sort_unstable_by(|a, b| a.0.cmp(b.0));
         let patterns: Vec<Pattern> = keyed

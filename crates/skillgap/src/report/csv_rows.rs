@@ -5,7 +5,7 @@
 
 use serde::Serialize;
 
-use super::{CompareReport, ExtractReport, GapReport, SkillReport};
+use super::{CompareReport, ExtractReport, GapReport, MentionReport, SkillMentions, SkillReport};
 use crate::compare::GapStatus;
 use crate::extract::MatchKind;
 use crate::structure::{Requirement, SectionKind};
@@ -291,27 +291,27 @@ fn matched_row(r: &SkillReport) -> CompareCsvRow<'_> {
 impl ExtractReport {
     /// The CSV rows: one per mention, skills in order.
     pub fn csv_rows(&self) -> Vec<ExtractCsvRow<'_>> {
-        self.skills
-            .iter()
-            .flat_map(|s| {
-                s.mentions.iter().map(move |m| ExtractCsvRow {
-                    line: self.line,
-                    id: &s.id,
-                    name: &s.name,
-                    category: &s.category,
-                    start: m.start,
-                    end: m.end,
-                    text: &m.text,
-                    match_kind: m.match_kind,
-                    section: m.section,
-                    requirement: m.requirement,
-                    years: m.years,
-                    group: m.group,
-                    prominence: m.prominence.iter().map(|p| p.as_str()).collect::<Vec<_>>().join("; "),
-                    cue: m.cue.as_deref(),
-                })
-            })
-            .collect()
+        self.skills.iter().flat_map(|s| s.mentions.iter().map(move |m| extract_row(self.line, s, m))).collect()
+    }
+}
+
+/// The CSV row of mention `m` of skill `s` (with `--lines`, on input line `line`).
+pub(super) fn extract_row<'a>(line: Option<usize>, s: &'a SkillMentions, m: &'a MentionReport) -> ExtractCsvRow<'a> {
+    ExtractCsvRow {
+        line,
+        id: &s.id,
+        name: &s.name,
+        category: &s.category,
+        start: m.start,
+        end: m.end,
+        text: &m.text,
+        match_kind: m.match_kind,
+        section: m.section,
+        requirement: m.requirement,
+        years: m.years,
+        group: m.group,
+        prominence: m.prominence.iter().map(|p| p.as_str()).collect::<Vec<_>>().join("; "),
+        cue: m.cue.as_deref(),
     }
 }
 
