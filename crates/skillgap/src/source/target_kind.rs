@@ -48,6 +48,9 @@ pub struct Signals<'a> {
     first_line: &'a str,
     /// Section kinds opened by the text's headings.
     sections: Vec<SectionKind>,
+    /// Words in the first person ("i", "my", ...), and about a person in the third ("she", "his", ...).
+    first_person: usize,
+    third_person: usize,
 }
 
 impl<'a> Signals<'a> {
@@ -68,21 +71,31 @@ impl<'a> Signals<'a> {
         if lower.contains('’') {
             lower = lower.replace('’', "'");
         }
-        Signals { lower, first_line, sections }
+        // Both word counts in one pass over the text: splitting it into words is most of the work.
+        let (mut first_person, mut third_person) = (0, 0);
+        for word in lower.split(|c: char| !(c.is_alphanumeric() || c == '\'')) {
+            if FIRST_PERSON.contains(&word) {
+                first_person += 1;
+            } else if THIRD_PERSON.contains(&word) {
+                third_person += 1;
+            }
+        }
+        Signals { lower, first_line, sections, first_person, third_person }
     }
 
     fn has_section(&self, kinds: &[SectionKind]) -> bool {
         self.sections.iter().any(|s| kinds.contains(s))
     }
 
-    fn count_words(&self, set: &[&str]) -> usize {
-        self.lower.split(|c: char| !(c.is_alphanumeric() || c == '\'')).filter(|w| set.contains(w)).count()
-    }
-
     fn has_phrase(&self, set: &[&str]) -> bool {
         set.iter().any(|p| self.lower.contains(p))
     }
 }
+
+/// Words that put a text in the first person.
+const FIRST_PERSON: &[&str] = &["i", "i'm", "i've", "my", "me"];
+/// Words that write about a person in the third person.
+const THIRD_PERSON: &[&str] = &["she", "he", "her", "his", "they've", "she's", "he's"];
 
 /// Signals that a text is a posting.
 pub const POSTING_SIGNALS: &[Signal] = &[
@@ -134,11 +147,9 @@ pub const POSTING_SIGNALS: &[Signal] = &[
 
 /// Signals that a text is a bio.
 pub const BIO_SIGNALS: &[Signal] = &[
-    ("written in the first person", 3, |s| s.count_words(&["i", "i'm", "i've", "my", "me"]) >= 2),
-    ("a line in the first person", 1, |s| s.count_words(&["i", "i'm", "i've", "my", "me"]) == 1),
-    ("written about a person in the third person", 3, |s| {
-        s.count_words(&["she", "he", "her", "his", "they've", "she's", "he's"]) >= 2
-    }),
+    ("written in the first person", 3, |s| s.first_person >= 2),
+    ("a line in the first person", 1, |s| s.first_person == 1),
+    ("written about a person in the third person", 3, |s| s.third_person >= 2),
     ("a profile headline (\"Title at Company\", \"Title | Field\")", 2, |s| {
         let line = s.first_line;
         line.len() <= 140

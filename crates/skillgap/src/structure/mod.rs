@@ -234,7 +234,8 @@ fn heading_kind(line: &str) -> (bool, Option<SectionKind>) {
     }
     // A short line with no sentence punctuation that names a known section ("Requirements", "Nice to have").
     let plain = words <= 5 && !inner.ends_with(['.', ',', ';', '!', '?']) && !t.starts_with(['-', '*', '+', '•']);
-    match SectionKind::classify(inner).filter(|_| plain) {
+    // Most lines are bullets or sentences: only a plain line is worth classifying.
+    match plain.then(|| SectionKind::classify(inner)).flatten() {
         Some(kind) => (true, Some(kind)),
         None => (false, None),
     }
