@@ -482,8 +482,13 @@ fn resolve_alternatives(taxonomy: &Taxonomy, profile: &Profile, doc: &Document) 
 /// Whether the CV shows `skill` as held, itself or through a narrower skill it holds at any distance (PostgreSQL
 /// for SQL; a master's degree for a bachelor's, a higher rung of a credential ladder for a lower one).
 fn shows(taxonomy: &Taxonomy, profile: &Profile, skill: SkillIdx) -> bool {
-    profile.holds(skill)
-        || profile.document.skills.iter().any(|e| profile.holds(e.skill) && taxonomy.is_under(e.skill, skill))
+    profile.holds(skill) || held_skills(profile).any(|h| taxonomy.is_under(h, skill))
+}
+
+/// The skills the CV shows as held ([`Profile::holds`]), in its order. Read off each skill's evidence directly:
+/// asking `holds` of each would find every skill's evidence again, for every skill a target names.
+fn held_skills(profile: &Profile) -> impl Iterator<Item = SkillIdx> + '_ {
+    profile.document.skills.iter().filter(|e| e.mentions.iter().any(|m| !m.in_progress)).map(|e| e.skill)
 }
 
 /// Step 2: where one skill stands. `covered_by` is the name of an either/or group that the CV shows in its
@@ -571,7 +576,7 @@ fn status_of(taxonomy: &Taxonomy, profile: &Profile, skill: SkillIdx) -> Status 
     if profile.get(skill).is_some() {
         return Status::InProgress;
     }
-    let held = || profile.document.skills.iter().map(|e| e.skill).filter(|&s| profile.holds(s));
+    let held = || held_skills(profile);
     if let Some(narrower) = held().find(|&h| taxonomy.is_under(h, skill)) {
         return Status::MatchedNarrower(narrower);
     }
