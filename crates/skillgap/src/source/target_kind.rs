@@ -73,7 +73,7 @@ impl<'a> Signals<'a> {
         }
         // Both word counts in one pass over the text: splitting it into words is most of the work.
         let (mut first_person, mut third_person) = (0, 0);
-        for word in lower.split(|c: char| !(c.is_alphanumeric() || c == '\'')) {
+        for word in words(&lower) {
             if FIRST_PERSON.contains(&word) {
                 first_person += 1;
             } else if THIRD_PERSON.contains(&word) {
@@ -90,6 +90,29 @@ impl<'a> Signals<'a> {
     fn has_phrase(&self, set: &[&str]) -> bool {
         set.iter().any(|p| self.lower.contains(p))
     }
+}
+
+/// The words of `text`: runs of letters, digits and `'`. ASCII is read a byte at a time (every target is split
+/// this way), other characters decoded.
+fn words(text: &str) -> impl Iterator<Item = &str> {
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        let mut start = None;
+        while at < bytes.len() {
+            let (word, len) = match bytes[at] {
+                b if b.is_ascii() => (b.is_ascii_alphanumeric() || b == b'\'', 1),
+                _ => text[at..].chars().next().map_or((false, 1), |c| (c.is_alphanumeric(), c.len_utf8())),
+            };
+            match (word, start) {
+                (true, None) => start = Some(at),
+                (false, Some(s)) => return Some(&text[s..at]),
+                _ => {}
+            }
+            at += len;
+        }
+        start.map(|s| &text[s..])
+    })
 }
 
 /// Words that put a text in the first person.
@@ -237,6 +260,17 @@ mod tests {
         },
         Case { name: "empty text is a posting", text: "", kind: TargetKind::Posting },
     ];
+
+    #[test]
+    fn words_split_as_the_char_predicate_does() {
+        const TEXTS: &[&str] =
+            &["", "i'm here", "She—he, his: Her!", "  naïve café ｆｕｌｌ  ", "x\u{00A0}y’z", "a1 b2'c3 …", "'"];
+        for text in TEXTS {
+            let expected: Vec<&str> =
+                text.split(|c: char| !(c.is_alphanumeric() || c == '\'')).filter(|w| !w.is_empty()).collect();
+            assert_eq!(words(text).collect::<Vec<_>>(), expected, "{text:?}");
+        }
+    }
 
     #[test]
     fn kinds() {

@@ -48,7 +48,10 @@ impl SectionKind {
     /// Classifies a heading or label text.
     pub fn classify(heading: &str) -> Option<SectionKind> {
         let h = heading.to_lowercase();
-        let has = |words: &[&str]| words.iter().any(|w| h.contains(w));
+        // A word can only be in the heading if each of its letters is: a bit test rules out most of the hundred
+        // words below before any substring search (classify runs on every heading, twice).
+        let letters = ascii_letters(&h);
+        let has = |words: &[&str]| words.iter().any(|w| ascii_letters(w) & !letters == 0 && h.contains(w));
         // Order matters: "preferred qualifications" is Preferred, "skills & experience" is Skills.
         let kind = if has(&[
             "nice to have",
@@ -135,6 +138,11 @@ impl SectionKind {
         };
         Some(kind)
     }
+}
+
+/// The set of ASCII lowercase letters in `text`, one bit each.
+fn ascii_letters(text: &str) -> u32 {
+    text.bytes().filter(u8::is_ascii_lowercase).fold(0, |set, b| set | 1 << (b - b'a'))
 }
 
 /// How strongly a target asks for a skill.
