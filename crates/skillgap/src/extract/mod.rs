@@ -421,14 +421,16 @@ fn asked_level(
         return (Requirement::NotRequired, sentence_text.get(cue.0..cue.1).map(str::to_owned));
     }
     // The clause's own words win over the sentence's: "(Google Ads essential), ideally in SaaS". A clause can
-    // only hold a cue when its sentence does.
-    let level = sentence_level.and_then(|sentence_level| requirement_cue(clause).or(Some(sentence_level))).unwrap_or(
-        match section {
+    // only hold a cue when its sentence does, and a clause that is the whole sentence holds the sentence's.
+    let whole = clause.len() == sentence_text.len();
+    let clause_level = |sentence_level| if whole { Some(sentence_level) } else { requirement_cue(clause) };
+    let level = sentence_level
+        .and_then(|sentence_level| clause_level(sentence_level).or(Some(sentence_level)))
+        .unwrap_or(match section {
             SectionKind::Requirements => Requirement::Required,
             SectionKind::Preferred => Requirement::Preferred,
             _ => Requirement::Mentioned,
-        },
-    );
+        });
     (level, None)
 }
 

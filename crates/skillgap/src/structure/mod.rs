@@ -323,9 +323,14 @@ pub(crate) fn sentence_around(text: &str, line: Span, mention: Span) -> Span {
 
 /// The clause around `mention` within its `sentence`: split at commas, brackets, colons and semicolons.
 pub(crate) fn clause_around(text: &str, sentence: Span, mention: Span) -> &str {
-    const DELIMITERS: &[char] = &[',', '(', ')', ';', ':', '[', ']'];
-    let s = text[sentence.start..mention.start].rfind(DELIMITERS).map_or(sentence.start, |i| sentence.start + i + 1);
-    let e = text[mention.end..sentence.end].find(DELIMITERS).map_or(sentence.end, |i| mention.end + i);
+    // The delimiters are ASCII, and an ASCII byte is always a whole character in UTF-8: search bytes.
+    let delimiter = |b: &u8| matches!(b, b',' | b'(' | b')' | b';' | b':' | b'[' | b']');
+    let bytes = text.as_bytes();
+    let s = bytes[sentence.start..mention.start]
+        .iter()
+        .rposition(delimiter)
+        .map_or(sentence.start, |i| sentence.start + i + 1);
+    let e = bytes[mention.end..sentence.end].iter().position(delimiter).map_or(sentence.end, |i| mention.end + i);
     &text[s..e]
 }
 
@@ -363,9 +368,12 @@ pub(crate) fn requirement_cue(sentence: &str) -> Option<Requirement> {
         "we need",
         "need to have",
     ];
-    if PREFERRED.iter().any(|cue| s.contains(cue)) {
+    // A cue can only be in the sentence if each of its letters is: a bit test skips most substring searches.
+    let letters = ascii_letters(&s);
+    let has = |cue: &&str| ascii_letters(cue) & !letters == 0 && s.contains(cue);
+    if PREFERRED.iter().any(has) {
         Some(Requirement::Preferred)
-    } else if REQUIRED.iter().any(|cue| s.contains(cue)) || years_in(&s).next().is_some() {
+    } else if REQUIRED.iter().any(has) || years_in(&s).next().is_some() {
         Some(Requirement::Required)
     } else {
         None
@@ -447,9 +455,7 @@ pub(crate) fn years_in(s: &str) -> impl Iterator<Item = (usize, usize, u8)> + '_
     let mut from = 0;
     std::iter::from_fn(move || {
         while from < lower.len() {
-            let rest = &s[from..];
-            let found = ["year", "yrs", "yr "].iter().filter_map(|w| find_ascii_ci(rest, w)).min()?;
-            let at = from + found;
+            let at = from + find_years_unit(&s[from..])?;
             let unit_end = s[at..].find(|c: char| !c.is_ascii_alphabetic()).map_or(s.len(), |e| at + e);
             from = unit_end.max(at + 1);
             if let Some((number_at, n)) = number_before(s, at) {
@@ -460,10 +466,16 @@ pub(crate) fn years_in(s: &str) -> impl Iterator<Item = (usize, usize, u8)> + '_
     })
 }
 
-fn find_ascii_ci(haystack: &str, needle: &str) -> Option<usize> {
+/// Where the first of "year", "yrs" or "yr " starts in `haystack`, in any ASCII case: one pass, stopping only at a
+/// "y" (this runs on every sentence that names a skill).
+fn find_years_unit(haystack: &str) -> Option<usize> {
     let h = haystack.as_bytes();
-    let n = needle.as_bytes();
-    h.windows(n.len()).position(|w| w.eq_ignore_ascii_case(n))
+    (0..h.len()).find(|&i| {
+        h[i].eq_ignore_ascii_case(&b'y')
+            && ["year", "yrs", "yr "]
+                .iter()
+                .any(|unit| h[i..].get(..unit.len()).is_some_and(|w| w.eq_ignore_ascii_case(unit.as_bytes())))
+    })
 }
 
 /// The number just before `at` ("5+ ", "3-5 ", "3 to 5 ", "five "), skipping a range's upper bound.
