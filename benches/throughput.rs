@@ -14,6 +14,10 @@ use skillgap::{compare, ContextRule, Extractor, Profile, Scratch, Taxonomy};
 #[path = "../crates/skillgap/examples/support/postings.rs"]
 mod postings;
 
+/// Counts allocations per iteration, beside the time.
+#[global_allocator]
+static ALLOC: divan::AllocProfiler = divan::AllocProfiler::system();
+
 fn main() {
     divan::main();
 }
