@@ -443,7 +443,19 @@ fn far_future() -> Month {
 /// "Summit Logistics" or "Oakridge High School", or in the employer slot of a dated role ("Analyst, Tableau
 /// Software, Seattle, 2019 – 2021"). A skill named elsewhere in the text keeps its other mentions.
 fn drop_organisation_names(text: &str, structure: &Structure, candidates: Vec<Candidate>) -> Vec<Candidate> {
-    let mut names = organisation_names(text);
+    // Only a name that holds a candidate matters, and a name lies on one line: read just the lines that hold a
+    // candidate (the candidates are in text order).
+    let mut names = Vec::new();
+    let mut read_up_to = 0;
+    for candidate in &candidates {
+        let Some(line) = structure.line_at(candidate.raw.span.start) else { continue };
+        if line.span.start < read_up_to {
+            continue;
+        }
+        read_up_to = line.span.end.max(line.span.start + 1);
+        let at = line.span.start;
+        names.extend(organisation_names(&text[line.span.range()]).into_iter().map(|(s, e)| (at + s, at + e)));
+    }
     let roles = roles(text, &line_infos(&structure.lines), far_future());
     names.extend(roles.iter().filter_map(|r| r.employer));
     // A slot that is surely the employer ("Title, Employer, Place", "Title at Employer") is a name even when it
