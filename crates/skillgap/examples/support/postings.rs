@@ -415,12 +415,6 @@ const PREFERRED_HEADINGS: &[&str] = &["Nice to have", "Bonus points", "Preferred
 const BENEFIT_HEADINGS: &[&str] = &["Benefits", "What we offer", "Perks", "Why join us"];
 const APPLY_HEADINGS: &[&str] = &["How to apply", "Next steps"];
 
-/// The skills a field can ask for, by the generator's own reading of the terms.
-struct Pool {
-    hard: Vec<usize>,
-    soft: Vec<usize>,
-}
-
 /// Makes postings from a list of terms.
 #[derive(Debug)]
 pub struct Generator {
@@ -433,19 +427,15 @@ impl Generator {
     pub fn new(terms: Vec<Term>) -> Generator {
         let soft: Vec<usize> = (0..terms.len()).filter(|&i| terms[i].kind == "soft").collect();
         let all_hard: Vec<usize> = (0..terms.len()).filter(|&i| terms[i].kind != "soft").collect();
+        // A field's hard skills come from its families; soft skills from anywhere. An empty pool falls back to
+        // every hard skill, so that any list of terms makes postings.
         let pools = FIELDS
             .iter()
             .map(|field| {
-                let pool = Pool {
-                    hard: all_hard
-                        .iter()
-                        .copied()
-                        .filter(|&i| field.families.contains(&terms[i].family.as_str()))
-                        .collect(),
-                    soft: soft.clone(),
-                };
-                let hard = if pool.hard.is_empty() { all_hard.clone() } else { pool.hard };
-                let soft = if pool.soft.is_empty() { all_hard.clone() } else { pool.soft };
+                let hard: Vec<usize> =
+                    all_hard.iter().copied().filter(|&i| field.families.contains(&terms[i].family.as_str())).collect();
+                let hard = if hard.is_empty() { all_hard.clone() } else { hard };
+                let soft = if soft.is_empty() { all_hard.clone() } else { soft.clone() };
                 (hard, soft)
             })
             .collect();
@@ -596,7 +586,7 @@ impl Fill<'_> {
                 "day" => write!(out, "{}", rng.range(4, 28)).unwrap_or_default(),
                 "low" => write!(out, "{}", rng.range(24, 55)).unwrap_or_default(),
                 "high" => write!(out, "{}", rng.range(56, 90)).unwrap_or_default(),
-                "contract" => out.push_str(*rng.pick(&["full-time", "permanent", "part-time", "fixed-term"])),
+                "contract" => out.push_str(rng.pick::<&str>(&["full-time", "permanent", "part-time", "fixed-term"])),
                 "team" => out.push_str(self.field.team),
                 "people" => out.push_str(self.field.people),
                 "title" => out.push_str(self.title),
