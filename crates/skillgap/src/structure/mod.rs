@@ -232,10 +232,10 @@ fn heading_kind(line: &str) -> (bool, Option<SectionKind>) {
     let words = inner.split_whitespace().count();
     let colon = inner.ends_with(':');
     let inner = inner.trim_end_matches(':').trim();
-    let letters = inner.chars().filter(|c| c.is_alphabetic()).count();
-    let caps = letters >= 4
-        && words <= 6
+    // Cheapest tests first: most lines are too long, or have a lowercase letter early on.
+    let caps = words <= 6
         && inner.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase)
+        && inner.chars().filter(|c| c.is_alphabetic()).count() >= 4
         && !is_unnamed_list(inner);
     if markdown || bold || caps || (colon && words <= 8) {
         return (true, SectionKind::classify(inner));
