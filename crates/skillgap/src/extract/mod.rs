@@ -14,7 +14,7 @@ pub use self::automaton::{ExtractorBuilder, Scratch};
 use self::context::{context_score, CONTEXT_THRESHOLD};
 use crate::fuzzy::FuzzyIndex;
 use crate::phrase::PhraseIndex;
-use crate::source::{detect_kind, TargetKind};
+use crate::source::{detect_kind_only, TargetKind};
 use crate::span::Span;
 use crate::structure::names::{mentions_in_names, organisation_names};
 use crate::structure::negation::negation_cue;
@@ -241,14 +241,14 @@ impl Extractor {
         self.fuzzy.get_or_init(|| FuzzyIndex::new(&self.taxonomy))
     }
 
-    /// Finds every skill named in `text`, reading it as a posting or a bio by its content ([`detect_kind`]).
+    /// Finds every skill named in `text`, reading it as a posting or a bio by its content ([`detect_kind`](crate::detect_kind)).
     pub fn extract(&self, text: &str) -> Document {
         self.extract_with(text, &mut Scratch::default())
     }
 
     /// Like [`Extractor::extract`], reusing `scratch` between calls.
     pub fn extract_with(&self, text: &str, scratch: &mut Scratch) -> Document {
-        self.extract_as_with(text, detect_kind(text).0, scratch)
+        self.extract_as_with(text, detect_kind_only(text), scratch)
     }
 
     /// Finds every skill named in `text`, read as a target of `kind`: a posting's mentions get requirement levels,

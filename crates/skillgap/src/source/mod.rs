@@ -6,6 +6,7 @@ mod json_posting;
 mod target_kind;
 
 pub use decode::decode_text;
+pub(crate) use target_kind::detect_kind_only;
 pub use target_kind::{detect_kind, TargetKind};
 
 use crate::error::{Error, ErrorKind};

@@ -48,9 +48,9 @@ pub struct Signals<'a> {
     first_line: &'a str,
     /// Section kinds opened by the text's headings.
     sections: Vec<SectionKind>,
-    /// Words in the first person ("i", "my", ...), and about a person in the third ("she", "his", ...).
-    first_person: usize,
-    third_person: usize,
+    /// Words in the first person ("i", "my", ...) and about a person in the third ("she", "his", ...): counted on
+    /// first use, since splitting the text into words is most of the work and a clear posting never needs them.
+    persons: std::cell::OnceCell<(usize, usize)>,
 }
 
 impl<'a> Signals<'a> {
@@ -71,18 +71,24 @@ impl<'a> Signals<'a> {
         if lower.contains('’') {
             lower = lower.replace('’', "'");
         }
-        // Both word counts in one pass over the text: splitting it into words is most of the work.
-        let (mut first_person, mut third_person) = (0, 0);
-        // Pronouns are short and start with one of few letters: most words are ruled out before any comparison.
-        let may_be_pronoun = |w: &str| w.len() <= 7 && matches!(w.as_bytes()[0], b'i' | b'm' | b's' | b'h' | b't');
-        for word in words(&lower).filter(|w| may_be_pronoun(w)) {
-            if FIRST_PERSON.contains(&word) {
-                first_person += 1;
-            } else if THIRD_PERSON.contains(&word) {
-                third_person += 1;
+        Signals { lower, first_line, sections, persons: std::cell::OnceCell::new() }
+    }
+
+    /// Words in the first person and in the third, both counted in one pass.
+    fn persons(&self) -> (usize, usize) {
+        *self.persons.get_or_init(|| {
+            let (mut first_person, mut third_person) = (0, 0);
+            // Pronouns are short and start with one of few letters: most words are ruled out before any comparison.
+            let may_be_pronoun = |w: &str| w.len() <= 7 && matches!(w.as_bytes()[0], b'i' | b'm' | b's' | b'h' | b't');
+            for word in words(&self.lower).filter(|w| may_be_pronoun(w)) {
+                if FIRST_PERSON.contains(&word) {
+                    first_person += 1;
+                } else if THIRD_PERSON.contains(&word) {
+                    third_person += 1;
+                }
             }
-        }
-        Signals { lower, first_line, sections, first_person, third_person }
+            (first_person, third_person)
+        })
     }
 
     fn has_section(&self, kinds: &[SectionKind]) -> bool {
@@ -197,9 +203,9 @@ pub const POSTING_SIGNALS: &[Signal] = &[
 
 /// Signals that a text is a bio.
 pub const BIO_SIGNALS: &[Signal] = &[
-    ("written in the first person", 3, |s| s.first_person >= 2),
-    ("a line in the first person", 1, |s| s.first_person == 1),
-    ("written about a person in the third person", 3, |s| s.third_person >= 2),
+    ("written in the first person", 3, |s| s.persons().0 >= 2),
+    ("a line in the first person", 1, |s| s.persons().0 == 1),
+    ("written about a person in the third person", 3, |s| s.persons().1 >= 2),
     ("a profile headline (\"Title at Company\", \"Title | Field\")", 2, |s| {
         let line = s.first_line;
         line.len() <= 140
@@ -240,6 +246,30 @@ pub fn detect_kind(text: &str) -> (TargetKind, Vec<&'static str>) {
         (TargetKind::Bio, bio_why)
     } else {
         (TargetKind::Posting, posting_why)
+    }
+}
+
+/// The kind `text` reads as: [`detect_kind`]'s answer, without naming the signals. Bio signals are tested from
+/// the last (the cheapest) and only while they could still outweigh the posting's points, so a clear posting is
+/// never split into words.
+pub(crate) fn detect_kind_only(text: &str) -> TargetKind {
+    let signals = Signals::new(text);
+    let posting: u32 = POSTING_SIGNALS.iter().filter(|(_, _, test)| test(&signals)).map(|(_, p, _)| p).sum();
+    let mut bio = 0;
+    let mut untested: u32 = BIO_SIGNALS.iter().map(|(_, p, _)| p).sum();
+    for (_, points, test) in BIO_SIGNALS.iter().rev() {
+        if bio + untested <= posting {
+            break;
+        }
+        untested -= points;
+        if test(&signals) {
+            bio += points;
+        }
+    }
+    if bio > posting {
+        TargetKind::Bio
+    } else {
+        TargetKind::Posting
     }
 }
 
@@ -311,6 +341,7 @@ mod tests {
         for case in CASES {
             let (kind, why) = detect_kind(case.text);
             assert_eq!(kind, case.kind, "{}: {why:?}", case.name);
+            assert_eq!(detect_kind_only(case.text), kind, "{}", case.name);
         }
     }
 }
