@@ -32,8 +32,30 @@ impl Normalized {
         self.text.reserve(input.len());
         self.origin.reserve(input.len() + 1);
         let mut pending_space: Option<u32> = None;
-        for (offset, c) in input.char_indices() {
-            let offset = offset as u32;
+        let bytes = input.as_bytes();
+        let mut at = 0;
+        while at < bytes.len() {
+            let byte = bytes[at];
+            let offset = at as u32;
+            // Most text is ASCII: fold it a byte at a time, without decoding characters. The same steps as below.
+            if byte.is_ascii() {
+                at += 1;
+                if matches!(byte, b' ' | b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r') {
+                    if pending_space.is_none() && !self.text.is_empty() {
+                        pending_space = Some(offset);
+                    }
+                    continue;
+                }
+                if let Some(space_at) = pending_space.take() {
+                    self.text.push(' ');
+                    self.origin.push(space_at);
+                }
+                self.text.push(char::from(byte.to_ascii_lowercase()));
+                self.origin.push(offset);
+                continue;
+            }
+            let Some(c) = input[at..].chars().next() else { break };
+            at += c.len_utf8();
             if c.is_whitespace() {
                 if pending_space.is_none() && !self.text.is_empty() {
                     pending_space = Some(offset);
@@ -46,9 +68,7 @@ impl Normalized {
             if let Some(space_at) = pending_space.take() {
                 self.push(' ', space_at);
             }
-            if c.is_ascii() {
-                self.push(c.to_ascii_lowercase(), offset);
-            } else if let Some(mapped) = fold_punctuation(c) {
+            if let Some(mapped) = fold_punctuation(c) {
                 self.push(mapped, offset);
             } else {
                 decompose_compatible(c, |d| {

@@ -257,6 +257,9 @@ pub struct Taxonomy {
     by_id: HashMap<String, SkillIdx>,
     /// Folded alias text -> every alias with that folded form, in skill order.
     by_alias: HashMap<String, AliasRefs>,
+    /// Each skill's narrower skills, in taxonomy order: built on first use, since only comparison asks, for every
+    /// gap (a scan of the whole taxonomy per question cost more than the rest of a comparison).
+    narrower: std::sync::OnceLock<Vec<Vec<SkillIdx>>>,
 }
 
 /// The aliases behind one folded key. Nearly every key has one, kept inline: a `Vec` per key was 25,000
@@ -355,6 +358,47 @@ impl Taxonomy {
         if skill == broader {
             return false;
         }
+        // Comparison asks this for every pair of a target's skill and a CV's skill, so the walk keeps its stack
+        // and visited list in fixed arrays; a chain too wide for them takes the same walk on the heap.
+        const CAP: usize = 32;
+        let mut seen = [SkillIdx(0); CAP];
+        let mut stack = [SkillIdx(0); CAP];
+        let (mut seen_len, mut stack_len) = (0, 0);
+        for &b in &self.skill(skill).broader {
+            if stack_len == CAP {
+                return self.is_under_on_heap(skill, broader);
+            }
+            stack[stack_len] = b;
+            stack_len += 1;
+        }
+        while stack_len > 0 {
+            stack_len -= 1;
+            let next = stack[stack_len];
+            if next == broader {
+                return true;
+            }
+            if !seen[..seen_len].contains(&next) {
+                if seen_len == CAP {
+                    return self.is_under_on_heap(skill, broader);
+                }
+                seen[seen_len] = next;
+                seen_len += 1;
+                for &b in &self.skill(next).broader {
+                    if !seen[..seen_len].contains(&b) {
+                        if stack_len == CAP {
+                            return self.is_under_on_heap(skill, broader);
+                        }
+                        stack[stack_len] = b;
+                        stack_len += 1;
+                    }
+                }
+            }
+        }
+        false
+    }
+
+    /// [`Taxonomy::is_under`] for chains of any width.
+    fn is_under_on_heap(&self, skill: SkillIdx, broader: SkillIdx) -> bool {
         let mut seen: Vec<SkillIdx> = Vec::new();
         let mut stack: Vec<SkillIdx> = self.skill(skill).broader.clone();
         while let Some(next) = stack.pop() {
@@ -371,7 +415,20 @@ impl Taxonomy {
 
     /// The skills whose broader skills include `idx` (PostgreSQL and MySQL for SQL), in taxonomy order.
     pub fn narrower(&self, idx: SkillIdx) -> impl Iterator<Item = SkillIdx> + '_ {
-        self.skills.iter().enumerate().filter(move |(_, s)| s.broader.contains(&idx)).map(|(i, _)| SkillIdx(i as u32))
+        let narrower = self.narrower.get_or_init(|| {
+            let mut narrower = vec![Vec::new(); self.skills.len()];
+            for (i, skill) in self.skills.iter().enumerate() {
+                for b in &skill.broader {
+                    let list: &mut Vec<SkillIdx> = &mut narrower[b.index()];
+                    // A skill that lists one broader skill twice is still one narrower skill.
+                    if list.last() != Some(&SkillIdx(i as u32)) {
+                        list.push(SkillIdx(i as u32));
+                    }
+                }
+            }
+            narrower
+        });
+        narrower[idx.index()].iter().copied()
     }
 
     /// Every skill as a canonical record, in taxonomy order: the layer that, loaded alone, gives this taxonomy
@@ -684,7 +741,7 @@ impl TaxonomyBuilder {
             });
         }
         check_broader_cycles(&skills, &kept)?;
-        Ok(Taxonomy { skills, by_id, by_alias })
+        Ok(Taxonomy { skills, by_id, by_alias, narrower: std::sync::OnceLock::new() })
     }
 }
 

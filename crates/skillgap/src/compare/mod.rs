@@ -237,8 +237,9 @@ fn rank(a: &SkillResult, b: &SkillResult) -> std::cmp::Ordering {
 /// assert!(comparison.score > 0 && comparison.score < 100);
 /// ```
 pub fn compare(taxonomy: &Taxonomy, profile: &Profile, targets: &[Document]) -> Comparison {
+    let held = held_chains(taxonomy, profile);
     let Collected { order, mut by_skill, mut alternatives_of, covered_by } =
-        collect_target_evidence(taxonomy, profile, targets);
+        collect_target_evidence(taxonomy, profile, &held, targets);
     let mut matched = Vec::new();
     let mut related = Vec::new();
     let mut missing = Vec::new();
@@ -247,7 +248,7 @@ pub fn compare(taxonomy: &Taxonomy, profile: &Profile, targets: &[Document]) -> 
     for skill in order {
         let evidence = by_skill.remove(&skill).unwrap_or_default();
         let weight: u32 = evidence.iter().map(|e| e.weight).sum();
-        let status = classify(taxonomy, profile, skill, weight, covered_by.get(&skill).copied());
+        let status = classify(taxonomy, profile, &held, skill, weight, covered_by.get(&skill).copied());
         let alternatives = match status {
             Status::Missing | Status::Related(_) | Status::InProgress => {
                 alternatives_of.remove(&skill).unwrap_or_default()
@@ -348,7 +349,12 @@ struct Collected {
 }
 
 /// Step 1: what every target asks for, skill by skill, with the either/or groups resolved against the profile.
-fn collect_target_evidence(taxonomy: &Taxonomy, profile: &Profile, targets: &[Document]) -> Collected {
+fn collect_target_evidence(
+    taxonomy: &Taxonomy,
+    profile: &Profile,
+    held: &[HeldChain],
+    targets: &[Document],
+) -> Collected {
     let mut collected = Collected::default();
     for (t, doc) in targets.iter().enumerate() {
         let resolved = resolve_alternatives(taxonomy, profile, doc);
@@ -363,7 +369,7 @@ fn collect_target_evidence(taxonomy: &Taxonomy, profile: &Profile, targets: &[Do
         for evidence in &doc.skills {
             // The mentions that ask on their own: outside any group, carrying a group the CV does not answer, or
             // the name the CV answers its group with.
-            let shown = shows(taxonomy, profile, evidence.skill);
+            let shown = shows_with(taxonomy, profile, held, evidence.skill);
             let own: Vec<&Mention> = evidence
                 .mentions
                 .iter()
@@ -485,7 +491,20 @@ fn resolve_alternatives(taxonomy: &Taxonomy, profile: &Profile, doc: &Document) 
 fn shows(taxonomy: &Taxonomy, profile: &Profile, skill: SkillIdx) -> bool {
     profile.holds(skill)
         || profile.written_in(taxonomy, skill)
-        || profile.document.skills.iter().any(|e| profile.holds(e.skill) && taxonomy.is_under(e.skill, skill))
+        || held_skills(profile).any(|h| taxonomy.is_under(h, skill))
+}
+
+/// [`shows`] with the CV's held skills and their chains read already.
+fn shows_with(taxonomy: &Taxonomy, profile: &Profile, held: &[HeldChain], skill: SkillIdx) -> bool {
+    profile.holds(skill)
+        || profile.written_in(taxonomy, skill)
+        || held.iter().any(|(h, above)| *h != skill && above.contains(&skill))
+}
+
+/// The skills the CV shows as held ([`Profile::holds`]), in its order. Read off each skill's evidence directly:
+/// asking `holds` of each would find every skill's evidence again, for every skill a target names.
+fn held_skills(profile: &Profile) -> impl Iterator<Item = SkillIdx> + '_ {
+    profile.document.skills.iter().filter(|e| e.mentions.iter().any(|m| !m.in_progress)).map(|e| e.skill)
 }
 
 /// Step 2: where one skill stands. `covered_by` is the name of an either/or group that the CV shows in its
@@ -493,13 +512,14 @@ fn shows(taxonomy: &Taxonomy, profile: &Profile, skill: SkillIdx) -> bool {
 fn classify(
     taxonomy: &Taxonomy,
     profile: &Profile,
+    held: &[HeldChain],
     skill: SkillIdx,
     weight: u32,
     covered_by: Option<SkillIdx>,
 ) -> Status {
     match covered_by {
         Some(held) if weight == 0 && !shows(taxonomy, profile, skill) => Status::Alternative(held),
-        _ => status_of(taxonomy, profile, skill),
+        _ => status_with(taxonomy, profile, held, skill),
     }
 }
 
@@ -567,25 +587,57 @@ fn is_asked(mention: &Mention) -> bool {
 
 /// Where a skill stands by the CV alone: held, in progress, implied by a narrower skill, related, or missing.
 fn status_of(taxonomy: &Taxonomy, profile: &Profile, skill: SkillIdx) -> Status {
+    status_with(taxonomy, profile, &held_chains(taxonomy, profile), skill)
+}
+
+/// A skill the CV holds, with every skill above it in the broader chain.
+type HeldChain = (SkillIdx, Vec<SkillIdx>);
+
+/// The CV's held skills ([`held_skills`]) with their broader chains, read once per comparison: [`status_with`]
+/// asks, for every skill a target names, whether it lies above or below any of them.
+fn held_chains(taxonomy: &Taxonomy, profile: &Profile) -> Vec<HeldChain> {
+    held_skills(profile).map(|h| (h, broader_chain(taxonomy, h))).collect()
+}
+
+/// Every skill above `skill` in the broader chain, at any distance: `b` is in it exactly when
+/// `taxonomy.is_under(skill, b)`, or `b == skill` on a cycle (which `is_under` answers `false`).
+fn broader_chain(taxonomy: &Taxonomy, skill: SkillIdx) -> Vec<SkillIdx> {
+    let mut seen: Vec<SkillIdx> = Vec::new();
+    let mut stack: Vec<SkillIdx> = taxonomy.skill(skill).broader.clone();
+    while let Some(next) = stack.pop() {
+        if !seen.contains(&next) {
+            seen.push(next);
+            stack.extend(taxonomy.skill(next).broader.iter().copied().filter(|b| !seen.contains(b)));
+        }
+    }
+    seen
+}
+
+/// [`status_of`] with the CV's held skills and their chains read already.
+fn status_with(taxonomy: &Taxonomy, profile: &Profile, held: &[HeldChain], skill: SkillIdx) -> Status {
     if profile.holds(skill) || profile.written_in(taxonomy, skill) {
         return Status::Matched;
     }
     if profile.get(skill).is_some() {
         return Status::InProgress;
     }
-    let held = || profile.document.skills.iter().map(|e| e.skill).filter(|&s| profile.holds(s));
-    if let Some(narrower) = held().find(|&h| taxonomy.is_under(h, skill)) {
+    // A held skill under this one: `is_under(h, skill)`.
+    if let Some(&(narrower, _)) = held.iter().find(|(h, above)| *h != skill && above.contains(&skill)) {
         return Status::MatchedNarrower(narrower);
     }
     // For a credential, a lower rung of its ladder (a bachelor's for a master's, OSHA 10 for OSHA 30): the highest
-    // the CV shows. Else a related skill, or a broader one (first in the CV).
+    // the CV shows. Else a related skill, or a broader one (first in the CV): `is_under(skill, h)`.
+    let above = broader_chain(taxonomy, skill);
     if matches!(taxonomy.skill(skill).kind, Kind::Certification | Kind::Degree) {
-        let rungs: Vec<SkillIdx> = held().filter(|&h| taxonomy.is_under(skill, h)).collect();
-        if let Some(&top) = rungs.iter().find(|&&h| !rungs.iter().any(|&other| taxonomy.is_under(other, h))) {
+        let rungs: Vec<&HeldChain> = held.iter().filter(|(h, _)| *h != skill && above.contains(h)).collect();
+        // The highest rung: no other rung the CV shows stands above it.
+        if let Some(&&(top, _)) = rungs.iter().find(|(h, _)| !rungs.iter().any(|(_, over)| over.contains(h))) {
             return Status::Related(top);
         }
     }
-    if let Some(near) = held().find(|&h| taxonomy.are_related(skill, h) || taxonomy.is_under(skill, h)) {
+    if let Some(&(near, _)) =
+        held.iter().find(|(h, _)| taxonomy.are_related(skill, *h) || (*h != skill && above.contains(h)))
+    {
         return Status::Related(near);
     }
     Status::Missing
@@ -751,7 +803,8 @@ terraform,Terraform,cloud,tool,,,
             Case { skill: "kafka", weight: 6, covered_by: Some("terraform"), expected: Status::Missing },
         ];
         for case in cases {
-            let status = classify(ex.taxonomy(), &profile, id(case.skill), case.weight, case.covered_by.map(id));
+            let held = held_chains(ex.taxonomy(), &profile);
+            let status = classify(ex.taxonomy(), &profile, &held, id(case.skill), case.weight, case.covered_by.map(id));
             assert_eq!(status, case.expected, "{}", case.skill);
         }
     }

@@ -14,7 +14,7 @@ pub use self::automaton::{ExtractorBuilder, Scratch};
 use self::context::{context_score, CONTEXT_THRESHOLD};
 use crate::fuzzy::FuzzyIndex;
 use crate::phrase::PhraseIndex;
-use crate::source::{detect_kind, TargetKind};
+use crate::source::{detect_kind_only, TargetKind};
 use crate::span::Span;
 use crate::structure::names::{mentions_in_names, organisation_names};
 use crate::structure::negation::negation_cue;
@@ -241,14 +241,14 @@ impl Extractor {
         self.fuzzy.get_or_init(|| FuzzyIndex::new(&self.taxonomy))
     }
 
-    /// Finds every skill named in `text`, reading it as a posting or a bio by its content ([`detect_kind`]).
+    /// Finds every skill named in `text`, reading it as a posting or a bio by its content ([`detect_kind`](crate::detect_kind)).
     pub fn extract(&self, text: &str) -> Document {
         self.extract_with(text, &mut Scratch::default())
     }
 
     /// Like [`Extractor::extract`], reusing `scratch` between calls.
     pub fn extract_with(&self, text: &str, scratch: &mut Scratch) -> Document {
-        self.extract_as_with(text, detect_kind(text).0, scratch)
+        self.extract_as_with(text, detect_kind_only(text), scratch)
     }
 
     /// Finds every skill named in `text`, read as a target of `kind`: a posting's mentions get requirement levels,
@@ -421,14 +421,16 @@ fn asked_level(
         return (Requirement::NotRequired, sentence_text.get(cue.0..cue.1).map(str::to_owned));
     }
     // The clause's own words win over the sentence's: "(Google Ads essential), ideally in SaaS". A clause can
-    // only hold a cue when its sentence does.
-    let level = sentence_level.and_then(|sentence_level| requirement_cue(clause).or(Some(sentence_level))).unwrap_or(
-        match section {
+    // only hold a cue when its sentence does, and a clause that is the whole sentence holds the sentence's.
+    let whole = clause.len() == sentence_text.len();
+    let clause_level = |sentence_level| if whole { Some(sentence_level) } else { requirement_cue(clause) };
+    let level = sentence_level
+        .and_then(|sentence_level| clause_level(sentence_level).or(Some(sentence_level)))
+        .unwrap_or(match section {
             SectionKind::Requirements => Requirement::Required,
             SectionKind::Preferred => Requirement::Preferred,
             _ => Requirement::Mentioned,
-        },
-    );
+        });
     (level, None)
 }
 
@@ -441,7 +443,19 @@ fn far_future() -> Month {
 /// "Summit Logistics" or "Oakridge High School", or in the employer slot of a dated role ("Analyst, Tableau
 /// Software, Seattle, 2019 – 2021"). A skill named elsewhere in the text keeps its other mentions.
 fn drop_organisation_names(text: &str, structure: &Structure, candidates: Vec<Candidate>) -> Vec<Candidate> {
-    let mut names = organisation_names(text);
+    // Only a name that holds a candidate matters, and a name lies on one line: read just the lines that hold a
+    // candidate (the candidates are in text order).
+    let mut names = Vec::new();
+    let mut read_up_to = 0;
+    for candidate in &candidates {
+        let Some(line) = structure.line_at(candidate.raw.span.start) else { continue };
+        if line.span.start < read_up_to {
+            continue;
+        }
+        read_up_to = line.span.end.max(line.span.start + 1);
+        let at = line.span.start;
+        names.extend(organisation_names(&text[line.span.range()]).into_iter().map(|(s, e)| (at + s, at + e)));
+    }
     let roles = roles(text, &line_infos(&structure.lines), far_future());
     names.extend(roles.iter().filter_map(|r| r.employer));
     // A slot that is surely the employer ("Title, Employer, Place", "Title at Employer") is a name even when it

@@ -11,6 +11,7 @@ pub use postings::{
     csv_postings, document_posting, json_line_posting, json_lines, json_postings, InputShape, Posting,
     DEFAULT_TEXT_COLUMNS,
 };
+pub(crate) use target_kind::detect_kind_only;
 pub use target_kind::{detect_kind, TargetKind};
 
 use crate::error::{Error, ErrorKind};

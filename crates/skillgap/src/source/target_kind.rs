@@ -48,6 +48,9 @@ pub struct Signals<'a> {
     first_line: &'a str,
     /// Section kinds opened by the text's headings.
     sections: Vec<SectionKind>,
+    /// Words in the first person ("i", "my", ...) and about a person in the third ("she", "his", ...): counted on
+    /// first use, since splitting the text into words is most of the work and a clear posting never needs them.
+    persons: std::cell::OnceCell<(usize, usize)>,
 }
 
 impl<'a> Signals<'a> {
@@ -68,21 +71,87 @@ impl<'a> Signals<'a> {
         if lower.contains('’') {
             lower = lower.replace('’', "'");
         }
-        Signals { lower, first_line, sections }
+        Signals { lower, first_line, sections, persons: std::cell::OnceCell::new() }
+    }
+
+    /// Words in the first person and in the third, both counted in one pass.
+    fn persons(&self) -> (usize, usize) {
+        *self.persons.get_or_init(|| {
+            let (mut first_person, mut third_person) = (0, 0);
+            // Pronouns are short and start with one of few letters: most words are ruled out before any comparison.
+            let may_be_pronoun = |w: &str| w.len() <= 7 && matches!(w.as_bytes()[0], b'i' | b'm' | b's' | b'h' | b't');
+            for word in words(&self.lower).filter(|w| may_be_pronoun(w)) {
+                if FIRST_PERSON.contains(&word) {
+                    first_person += 1;
+                } else if THIRD_PERSON.contains(&word) {
+                    third_person += 1;
+                }
+            }
+            (first_person, third_person)
+        })
     }
 
     fn has_section(&self, kinds: &[SectionKind]) -> bool {
         self.sections.iter().any(|s| kinds.contains(s))
     }
 
-    fn count_words(&self, set: &[&str]) -> usize {
-        self.lower.split(|c: char| !(c.is_alphanumeric() || c == '\'')).filter(|w| set.contains(w)).count()
-    }
-
     fn has_phrase(&self, set: &[&str]) -> bool {
         set.iter().any(|p| self.lower.contains(p))
     }
 }
+
+/// The words of `text`: runs of letters, digits and `'`. ASCII is read a byte at a time through a table (every
+/// target is split this way, and this is most of kind detection's work), other characters decoded.
+fn words(text: &str) -> impl Iterator<Item = &str> {
+    const ASCII_WORD: [bool; 128] = {
+        let mut table = [false; 128];
+        let mut b = 0;
+        while b < 128 {
+            table[b] = (b as u8).is_ascii_alphanumeric() || b == b'\'' as usize;
+            b += 1;
+        }
+        table
+    };
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        // Skip to the next word.
+        let start = loop {
+            let &b = bytes.get(at)?;
+            if b < 128 {
+                if ASCII_WORD[b as usize] {
+                    break at;
+                }
+                at += 1;
+            } else {
+                let c = text[at..].chars().next()?;
+                if c.is_alphanumeric() {
+                    break at;
+                }
+                at += c.len_utf8();
+            }
+        };
+        while let Some(&b) = bytes.get(at) {
+            if b < 128 {
+                if !ASCII_WORD[b as usize] {
+                    break;
+                }
+                at += 1;
+            } else {
+                match text[at..].chars().next() {
+                    Some(c) if c.is_alphanumeric() => at += c.len_utf8(),
+                    _ => break,
+                }
+            }
+        }
+        Some(&text[start..at])
+    })
+}
+
+/// Words that put a text in the first person.
+const FIRST_PERSON: &[&str] = &["i", "i'm", "i've", "my", "me"];
+/// Words that write about a person in the third person.
+const THIRD_PERSON: &[&str] = &["she", "he", "her", "his", "they've", "she's", "he's"];
 
 /// Signals that a text is a posting.
 pub const POSTING_SIGNALS: &[Signal] = &[
@@ -134,11 +203,9 @@ pub const POSTING_SIGNALS: &[Signal] = &[
 
 /// Signals that a text is a bio.
 pub const BIO_SIGNALS: &[Signal] = &[
-    ("written in the first person", 3, |s| s.count_words(&["i", "i'm", "i've", "my", "me"]) >= 2),
-    ("a line in the first person", 1, |s| s.count_words(&["i", "i'm", "i've", "my", "me"]) == 1),
-    ("written about a person in the third person", 3, |s| {
-        s.count_words(&["she", "he", "her", "his", "they've", "she's", "he's"]) >= 2
-    }),
+    ("written in the first person", 3, |s| s.persons().0 >= 2),
+    ("a line in the first person", 1, |s| s.persons().0 == 1),
+    ("written about a person in the third person", 3, |s| s.persons().1 >= 2),
     ("a profile headline (\"Title at Company\", \"Title | Field\")", 2, |s| {
         let line = s.first_line;
         line.len() <= 140
@@ -179,6 +246,30 @@ pub fn detect_kind(text: &str) -> (TargetKind, Vec<&'static str>) {
         (TargetKind::Bio, bio_why)
     } else {
         (TargetKind::Posting, posting_why)
+    }
+}
+
+/// The kind `text` reads as: [`detect_kind`]'s answer, without naming the signals. Bio signals are tested from
+/// the last (the cheapest) and only while they could still outweigh the posting's points, so a clear posting is
+/// never split into words.
+pub(crate) fn detect_kind_only(text: &str) -> TargetKind {
+    let signals = Signals::new(text);
+    let posting: u32 = POSTING_SIGNALS.iter().filter(|(_, _, test)| test(&signals)).map(|(_, p, _)| p).sum();
+    let mut bio = 0;
+    let mut untested: u32 = BIO_SIGNALS.iter().map(|(_, p, _)| p).sum();
+    for (_, points, test) in BIO_SIGNALS.iter().rev() {
+        if bio + untested <= posting {
+            break;
+        }
+        untested -= points;
+        if test(&signals) {
+            bio += points;
+        }
+    }
+    if bio > posting {
+        TargetKind::Bio
+    } else {
+        TargetKind::Posting
     }
 }
 
@@ -228,10 +319,29 @@ mod tests {
     ];
 
     #[test]
+    fn pronouns_pass_the_quick_test() {
+        for word in FIRST_PERSON.iter().chain(THIRD_PERSON) {
+            assert!(word.len() <= 7 && matches!(word.as_bytes()[0], b'i' | b'm' | b's' | b'h' | b't'), "{word}");
+        }
+    }
+
+    #[test]
+    fn words_split_as_the_char_predicate_does() {
+        const TEXTS: &[&str] =
+            &["", "i'm here", "She—he, his: Her!", "  naïve café ｆｕｌｌ  ", "x\u{00A0}y’z", "a1 b2'c3 …", "'"];
+        for text in TEXTS {
+            let expected: Vec<&str> =
+                text.split(|c: char| !(c.is_alphanumeric() || c == '\'')).filter(|w| !w.is_empty()).collect();
+            assert_eq!(words(text).collect::<Vec<_>>(), expected, "{text:?}");
+        }
+    }
+
+    #[test]
     fn kinds() {
         for case in CASES {
             let (kind, why) = detect_kind(case.text);
             assert_eq!(kind, case.kind, "{}: {why:?}", case.name);
+            assert_eq!(detect_kind_only(case.text), kind, "{}", case.name);
         }
     }
 }

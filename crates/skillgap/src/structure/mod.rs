@@ -48,7 +48,10 @@ impl SectionKind {
     /// Classifies a heading or label text.
     pub fn classify(heading: &str) -> Option<SectionKind> {
         let h = heading.to_lowercase();
-        let has = |words: &[&str]| words.iter().any(|w| h.contains(w));
+        // A word can only be in the heading if each of its letters is: a bit test rules out most of the hundred
+        // words below before any substring search (classify runs on every heading, twice).
+        let letters = ascii_letters(&h);
+        let has = |words: &[&str]| words.iter().any(|w| ascii_letters(w) & !letters == 0 && h.contains(w));
         // Order matters: "preferred qualifications" is Preferred, "skills & experience" is Skills.
         let kind = if has(&[
             "nice to have",
@@ -135,6 +138,11 @@ impl SectionKind {
         };
         Some(kind)
     }
+}
+
+/// The set of ASCII lowercase letters in `text`, one bit each.
+fn ascii_letters(text: &str) -> u32 {
+    text.bytes().filter(u8::is_ascii_lowercase).fold(0, |set, b| set | 1 << (b - b'a'))
 }
 
 /// How strongly a target asks for a skill.
@@ -224,17 +232,18 @@ fn heading_kind(line: &str) -> (bool, Option<SectionKind>) {
     let words = inner.split_whitespace().count();
     let colon = inner.ends_with(':');
     let inner = inner.trim_end_matches(':').trim();
-    let letters = inner.chars().filter(|c| c.is_alphabetic()).count();
-    let caps = letters >= 4
-        && words <= 6
+    // Cheapest tests first: most lines are too long, or have a lowercase letter early on.
+    let caps = words <= 6
         && inner.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase)
+        && inner.chars().filter(|c| c.is_alphabetic()).count() >= 4
         && !is_unnamed_list(inner);
     if markdown || bold || caps || (colon && words <= 8) {
         return (true, SectionKind::classify(inner));
     }
     // A short line with no sentence punctuation that names a known section ("Requirements", "Nice to have").
     let plain = words <= 5 && !inner.ends_with(['.', ',', ';', '!', '?']) && !t.starts_with(['-', '*', '+', '•']);
-    match SectionKind::classify(inner).filter(|_| plain) {
+    // Most lines are bullets or sentences: only a plain line is worth classifying.
+    match plain.then(|| SectionKind::classify(inner)).flatten() {
         Some(kind) => (true, Some(kind)),
         None => (false, None),
     }
@@ -314,9 +323,14 @@ pub(crate) fn sentence_around(text: &str, line: Span, mention: Span) -> Span {
 
 /// The clause around `mention` within its `sentence`: split at commas, brackets, colons and semicolons.
 pub(crate) fn clause_around(text: &str, sentence: Span, mention: Span) -> &str {
-    const DELIMITERS: &[char] = &[',', '(', ')', ';', ':', '[', ']'];
-    let s = text[sentence.start..mention.start].rfind(DELIMITERS).map_or(sentence.start, |i| sentence.start + i + 1);
-    let e = text[mention.end..sentence.end].find(DELIMITERS).map_or(sentence.end, |i| mention.end + i);
+    // The delimiters are ASCII, and an ASCII byte is always a whole character in UTF-8: search bytes.
+    let delimiter = |b: &u8| matches!(b, b',' | b'(' | b')' | b';' | b':' | b'[' | b']');
+    let bytes = text.as_bytes();
+    let s = bytes[sentence.start..mention.start]
+        .iter()
+        .rposition(delimiter)
+        .map_or(sentence.start, |i| sentence.start + i + 1);
+    let e = bytes[mention.end..sentence.end].iter().position(delimiter).map_or(sentence.end, |i| mention.end + i);
     &text[s..e]
 }
 
@@ -354,9 +368,12 @@ pub(crate) fn requirement_cue(sentence: &str) -> Option<Requirement> {
         "we need",
         "need to have",
     ];
-    if PREFERRED.iter().any(|cue| s.contains(cue)) {
+    // A cue can only be in the sentence if each of its letters is: a bit test skips most substring searches.
+    let letters = ascii_letters(&s);
+    let has = |cue: &&str| ascii_letters(cue) & !letters == 0 && s.contains(cue);
+    if PREFERRED.iter().any(has) {
         Some(Requirement::Preferred)
-    } else if REQUIRED.iter().any(|cue| s.contains(cue)) || years_in(&s).next().is_some() {
+    } else if REQUIRED.iter().any(has) || years_in(&s).next().is_some() {
         Some(Requirement::Required)
     } else {
         None
@@ -438,9 +455,7 @@ pub(crate) fn years_in(s: &str) -> impl Iterator<Item = (usize, usize, u8)> + '_
     let mut from = 0;
     std::iter::from_fn(move || {
         while from < lower.len() {
-            let rest = &s[from..];
-            let found = ["year", "yrs", "yr "].iter().filter_map(|w| find_ascii_ci(rest, w)).min()?;
-            let at = from + found;
+            let at = from + find_years_unit(&s[from..])?;
             let unit_end = s[at..].find(|c: char| !c.is_ascii_alphabetic()).map_or(s.len(), |e| at + e);
             from = unit_end.max(at + 1);
             if let Some((number_at, n)) = number_before(s, at) {
@@ -451,10 +466,16 @@ pub(crate) fn years_in(s: &str) -> impl Iterator<Item = (usize, usize, u8)> + '_
     })
 }
 
-fn find_ascii_ci(haystack: &str, needle: &str) -> Option<usize> {
+/// Where the first of "year", "yrs" or "yr " starts in `haystack`, in any ASCII case: one pass, stopping only at a
+/// "y" (this runs on every sentence that names a skill).
+fn find_years_unit(haystack: &str) -> Option<usize> {
     let h = haystack.as_bytes();
-    let n = needle.as_bytes();
-    h.windows(n.len()).position(|w| w.eq_ignore_ascii_case(n))
+    (0..h.len()).find(|&i| {
+        h[i].eq_ignore_ascii_case(&b'y')
+            && ["year", "yrs", "yr "]
+                .iter()
+                .any(|unit| h[i..].get(..unit.len()).is_some_and(|w| w.eq_ignore_ascii_case(unit.as_bytes())))
+    })
 }
 
 /// The number just before `at` ("5+ ", "3-5 ", "3 to 5 ", "five "), skipping a range's upper bound.

@@ -81,14 +81,20 @@ pub fn organisation_names(text: &str) -> Vec<(usize, usize)> {
     let mut names = Vec::new();
     let mut run: Vec<(usize, usize)> = Vec::new();
     let mut flush = |run: &mut Vec<(usize, usize)>| {
-        // Connectors may not end a run ("Acme and").
-        while run.last().is_some_and(|&(s, e)| CONNECTORS.contains(&text[s..e].to_lowercase().as_str())) {
+        // Most runs are one capitalised word, which names nothing: flushed once per word of the text.
+        if run.len() < 2 {
+            run.clear();
+            return;
+        }
+        // Connectors may not end a run ("Acme and"). They are ASCII, and no other character lowercases to ASCII
+        // letters of theirs, so an ASCII comparison reads them as lowercasing would.
+        while run.last().is_some_and(|&(s, e)| CONNECTORS.iter().any(|c| text[s..e].eq_ignore_ascii_case(c))) {
             run.pop();
         }
         let label = run.last().is_some_and(|&(_, e)| {
             let next = text[e..].trim_start_matches([' ', '\t']);
-            let word: String = next.chars().take_while(|c| c.is_alphabetic()).collect();
-            LABEL_WORDS.contains(&word.as_str())
+            let word = next.find(|c: char| !c.is_alphabetic()).map_or(next, |end| &next[..end]);
+            LABEL_WORDS.contains(&word)
         });
         // "Lead Designer @ Canvas Health", "Analyst at Harvest Robotics", "joined Harvest Robotics": a name right
         // after "at", "@" or "joined" is where someone works, whatever its last word.
@@ -133,22 +139,22 @@ fn is_org_name(text: &str, run: &[(usize, usize)]) -> bool {
 
 /// The words of `text`, as byte ranges: letters, digits and the marks that sit inside names (`'`, `-`, `.`, `&`).
 fn words(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
-    let mut chars = text.char_indices().peekable();
+    let mut at = 0;
     std::iter::from_fn(move || {
-        let is_word = |c: char| c.is_alphanumeric() || matches!(c, '\'' | '’' | '-' | '.' | '&');
-        let (start, _) = loop {
-            let (i, c) = chars.next()?;
-            if is_word(c) {
-                break (i, c);
+        let start = loop {
+            let (word, len) = word_char_at(text, at)?;
+            at += len;
+            if word {
+                break at - len;
             }
         };
         let mut end = text.len();
-        while let Some(&(i, c)) = chars.peek() {
-            if !is_word(c) {
-                end = i;
+        while let Some((word, len)) = word_char_at(text, at) {
+            if !word {
+                end = at;
                 break;
             }
-            chars.next();
+            at += len;
         }
         // A sentence's full stop is not part of its last word ("... at Summit Logistics.").
         let word = text[start..end].trim_end_matches(['.', '\'', '’', '-']);
@@ -156,6 +162,18 @@ fn words(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
         Some((start, if word.eq_ignore_ascii_case("inc") || word.eq_ignore_ascii_case("ltd") { end } else { word_end }))
     })
     .filter(|&(s, e)| e > s)
+}
+
+/// Whether the character at byte `at` of `text` belongs to a word (see [`words`]), and its length; `None` at the
+/// end. Every posting is read this way once, so ASCII is tested a byte at a time.
+#[inline]
+fn word_char_at(text: &str, at: usize) -> Option<(bool, usize)> {
+    let byte = *text.as_bytes().get(at)?;
+    if byte.is_ascii() {
+        return Some((byte.is_ascii_alphanumeric() || matches!(byte, b'\'' | b'-' | b'.' | b'&'), 1));
+    }
+    let c = text[at..].chars().next()?;
+    Some((c.is_alphanumeric() || c == '’', c.len_utf8()))
 }
 
 /// The mentions to drop because they name an organisation: those inside a name from [`organisation_names`] that

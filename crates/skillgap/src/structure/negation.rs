@@ -77,16 +77,28 @@ pub fn negation_cue(sentence: &str, start: usize, end: usize) -> Option<(usize, 
     }
     // Every cue holds "no", "n't" or "without" ("not", "no need", "don't"): most sentences have none, and cost
     // no copy.
-    let bytes = sentence.as_bytes();
-    let may_negate = bytes.windows(2).any(|w| w.eq_ignore_ascii_case(b"no"))
-        || bytes.windows(7).any(|w| w.eq_ignore_ascii_case(b"without"))
-        || sentence.contains("n't")
-        || sentence.contains("n’t");
-    if !may_negate {
+    if !may_negate(sentence) {
         return None;
     }
     let lower = sentence.to_ascii_lowercase();
     RULES.iter().find_map(|(_, rule)| rule(&lower, start, end))
+}
+
+/// Whether `sentence` holds "no" (in any ASCII case), "without" (likewise), "n't" or "n’t": one pass over its bytes,
+/// stopping only at an "n" or a "w".
+fn may_negate(sentence: &str) -> bool {
+    let bytes = sentence.as_bytes();
+    (0..bytes.len()).any(|i| {
+        let rest = &bytes[i..];
+        match rest[0] {
+            b'n' | b'N' => {
+                rest.get(1).is_some_and(|b| b.eq_ignore_ascii_case(&b'o'))
+                    || (rest[0] == b'n' && (rest[1..].starts_with(b"'t") || rest[1..].starts_with("’t".as_bytes())))
+            }
+            b'w' | b'W' => rest.get(..7).is_some_and(|w| w.eq_ignore_ascii_case(b"without")),
+            _ => false,
+        }
+    })
 }
 
 /// The clause a mention sits in, as (start, end): the sentence cut at `;`, `:` and words that open a contrast.
@@ -179,6 +191,35 @@ fn floor_boundary(text: &str, mut i: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_negation_prefilter_agrees_with_substring_search() {
+        const TEXTS: &[&str] = &[
+            "",
+            "n",
+            "No",
+            "nO Java",
+            "knowledge",
+            "WITHOUT",
+            "with out",
+            "don't",
+            "DON'T",
+            "won’t",
+            "Java",
+            "Wn",
+            "ñ no",
+            "ends with w",
+            "N'T",
+        ];
+        for text in TEXTS {
+            let bytes = text.as_bytes();
+            let expected = bytes.windows(2).any(|w| w.eq_ignore_ascii_case(b"no"))
+                || bytes.windows(7).any(|w| w.eq_ignore_ascii_case(b"without"))
+                || text.contains("n't")
+                || text.contains("n’t");
+            assert_eq!(may_negate(text), expected, "{text:?}");
+        }
+    }
 
     struct Case {
         sentence: &'static str,

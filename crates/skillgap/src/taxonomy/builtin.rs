@@ -84,7 +84,7 @@ fn decode(text: &str) -> Option<Taxonomy> {
             hot,
         });
     }
-    Some(Taxonomy { skills, by_id, by_alias })
+    Some(Taxonomy { skills, by_id, by_alias, narrower: std::sync::OnceLock::new() })
 }
 
 fn indices(field: &str) -> Option<Vec<SkillIdx>> {
