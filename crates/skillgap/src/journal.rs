@@ -558,6 +558,11 @@ mod tests {
     /// share`.
     const TIED: u32 = 2 * 5 + IMPORTANCE_SHARE;
 
+    /// A sum averaged over `n` rejections, rounded half up, as `compare` averages over targets.
+    fn avg(sum: u32, n: u32) -> u32 {
+        (sum + n / 2) / n
+    }
+
     #[test]
     fn recurring_ranking() {
         struct Case {
@@ -576,8 +581,8 @@ mod tests {
                     entry(3, "Initech", "2026-03-10", r, vec![gap("dbt", PLAIN)]),
                 ],
                 expected: vec![
-                    ("dbt", 3, (3 * PLAIN + 3 * IMPORTANCE_SHARE + 1) / 3),
-                    ("spark", 1, (HEADLINE + IMPORTANCE_SHARE + 1) / 3),
+                    ("dbt", 3, avg(3 * PLAIN + 3 * IMPORTANCE_SHARE, 3)),
+                    ("spark", 1, avg(HEADLINE + IMPORTANCE_SHARE, 3)),
                 ],
             },
             Case {
@@ -596,10 +601,10 @@ mod tests {
                     entry(2, "Globex", "2026-02-10", r, vec![gap("a", 5), gap("d", TIED)]),
                 ],
                 expected: vec![
-                    ("a", 2, (5 + 5 + 2 * IMPORTANCE_SHARE + 1) / 2),
-                    ("d", 1, (TIED + IMPORTANCE_SHARE + 1) / 2),
-                    ("b", 1, (TIED + IMPORTANCE_SHARE + 1) / 2),
-                    ("c", 1, (5 + IMPORTANCE_SHARE + 1) / 2),
+                    ("a", 2, avg(5 + 5 + 2 * IMPORTANCE_SHARE, 2)),
+                    ("d", 1, avg(TIED + IMPORTANCE_SHARE, 2)),
+                    ("b", 1, avg(TIED + IMPORTANCE_SHARE, 2)),
+                    ("c", 1, avg(5 + IMPORTANCE_SHARE, 2)),
                 ],
             },
             Case {
@@ -750,7 +755,8 @@ mod tests {
 
     #[test]
     fn dates() {
-        const CASES: &[(&str, Option<(u32, u32, u32)>)] = &[
+        type Ymd = (u32, u32, u32);
+        const CASES: &[(&str, Option<Ymd>)] = &[
             ("2026-11-03", Some((2026, 11, 3))),
             ("2024-02-29", Some((2024, 2, 29))),
             ("2026-02-29", None),
