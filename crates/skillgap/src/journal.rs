@@ -278,7 +278,9 @@ pub fn feedback_themes(extractor: &Extractor, notes: &[NoteRecord], recurring: &
             let Some(first) = evidence.mentions.first() else { continue };
             let skill = taxonomy.skill(evidence.skill);
             let sentence = note.text.get(first.sentence.range()).unwrap_or(&first.text);
-            let quote = shorten(&sentence.split_whitespace().collect::<Vec<_>>().join(" "), FEEDBACK_QUOTE_CHARS);
+            // Whitespace folded and a leading bullet dropped: the quote is the sentence, not the list it sits in.
+            let folded = sentence.split_whitespace().collect::<Vec<_>>().join(" ");
+            let quote = shorten(folded.trim_start_matches(['-', '*', '•', ' ']), FEEDBACK_QUOTE_CHARS);
             let at = themes.len();
             let (theme, mentions, _) = match themes.iter_mut().find(|(t, _, _)| t.id == skill.id) {
                 Some(found) => found,
@@ -698,7 +700,7 @@ mod tests {
             text: text.into(),
         };
         let notes = [
-            note(1, "Acme", "They wanted more Kubernetes. Stakeholder management came up as well."),
+            note(1, "Acme", "- They wanted more Kubernetes.\n- Stakeholder management came up as well."),
             note(2, "Globex", "The other candidate had run Kubernetes in production."),
             note(3, "Initech", "Nothing specific."),
         ];
