@@ -181,6 +181,12 @@ fn add_prints_the_new_id_and_stores_the_comparison() {
     assert!(ids(&shown["gaps"], "skill").contains(&"python".to_owned()), "{shown:#}");
     assert_eq!(shown["documents"][0]["kind"], "bio");
     assert!(shown["documents"][0]["text"].as_str().is_some_and(|t| t.contains("Jonas Ekberg")));
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(j.path()).expect("journal").permissions().mode();
+        assert_eq!(mode & 0o777, 0o600, "the journal is private to its owner");
+    }
     j.add(&["--company", "C", "--role", "R", "--cv", &example("cv.md")]);
     let cvs: i64 = j.sql().query_row("SELECT count(*) FROM cv_versions", [], |r| r.get(0)).expect("count");
     assert_eq!(cvs, 1, "the same CV text is stored once");
@@ -404,6 +410,20 @@ fn concurrent_adds_all_land() {
     assert_eq!(integrity(&conn), "ok");
     let mode: String = conn.query_row("PRAGMA journal_mode", [], |r| r.get(0)).expect("mode");
     assert_eq!(mode, "wal");
+
+    // Writers that race to create a journal, and so to migrate it and switch it to WAL, all land too.
+    let fresh = Journal::new();
+    let children: Vec<_> = (0..WRITERS)
+        .map(|i| {
+            let company = format!("Company {i}");
+            fresh.command(&["add", "--company", &company, "--role", "R"]).stderr(Stdio::piped()).spawn().expect("spawn")
+        })
+        .collect();
+    for child in children {
+        let out = child.wait_with_output().expect("wait");
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    }
+    assert_eq!(fresh.json(&["list"])["entries"].as_array().map(Vec::len), Some(WRITERS));
 }
 
 #[test]

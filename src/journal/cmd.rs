@@ -142,7 +142,8 @@ fn text_or_stdin(text: Option<&str>, what: &str) -> Result<String> {
             if std::io::stdin().is_terminal() {
                 eprintln!("Type the {what}, then press Ctrl-D:");
             }
-            text_arg(&input::read_stdin()?.text, what)
+            let source = input::read_stdin().with_context(|| format!("reading the {what} from standard input"))?;
+            text_arg(&source.text, what)
         }
     }
 }

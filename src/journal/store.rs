@@ -37,6 +37,7 @@ impl Store {
             std::fs::create_dir_all(dir)
                 .with_context(|| format!("cannot create the folder {} for the journal", dir.display()))?;
         }
+        create_private(path)?;
         let conn = Connection::open(path).with_context(|| format!("cannot open the journal {}", path.display()))?;
         Store::configure(conn, path)
     }
@@ -99,6 +100,23 @@ impl Store {
     pub fn conn(&self) -> &Connection {
         &self.conn
     }
+}
+
+/// Creates an empty journal file readable by its owner only, if there is none: it holds notes and feedback about
+/// the user's job search. SQLite gives its `-wal` and `-shm` files the same permissions.
+#[cfg(unix)]
+fn create_private(path: &Path) -> Result<()> {
+    use std::os::unix::fs::OpenOptionsExt;
+    match std::fs::OpenOptions::new().write(true).create_new(true).mode(0o600).open(path) {
+        Ok(_) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Ok(()),
+        Err(e) => Err(e).with_context(|| format!("cannot create the journal {}", path.display())),
+    }
+}
+
+#[cfg(not(unix))]
+fn create_private(_path: &Path) -> Result<()> {
+    Ok(())
 }
 
 /// The schema version the journal is at (0 for a new file).
