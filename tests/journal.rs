@@ -538,3 +538,27 @@ fn nothing_from_a_note_or_a_posting_drives_the_terminal_or_a_markdown_viewer() {
         }
     }
 }
+
+#[test]
+fn a_rejection_recorded_without_a_cv_is_compared_with_the_current_one() {
+    let j = Journal::new();
+    j.add(&[
+        "--company",
+        "Corvid Logistics",
+        "--role",
+        "Data Analyst",
+        "--bio",
+        &example("bio_corvid.txt"),
+        "--outcome",
+        "rejected",
+    ]);
+    let report = j.json(&["report"]);
+    assert_eq!(report["uncompared"], serde_json::json!([1]), "{report:#}");
+    assert_eq!(report["recurring"], serde_json::json!([]));
+    assert!(j.ok(&["report"]).contains("Not compared"));
+    let report = j.json(&["report", "--cv", &example("cv.md")]);
+    assert_eq!(report["uncompared"], serde_json::json!([]));
+    assert_eq!(report["recurring"][0]["id"], "python", "{report:#}");
+    // A report reads; it stores nothing.
+    assert_eq!(j.json(&["show", "1"])["gaps"], serde_json::json!([]));
+}

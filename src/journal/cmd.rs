@@ -456,13 +456,13 @@ fn report(ctx: &Ctx, taxonomy: Taxonomy, cv: Option<&Path>, since: Option<&str>,
     let records: Vec<EntryRecord> = entries
         .iter()
         .map(|e| {
-            let gaps = match &profile {
+            let (compared, gaps) = match &profile {
                 Some(profile) if uncompared(&e) => {
                     let targets: Vec<skillgap::Document> =
                         e.documents.iter().map(|d| extractor.extract_as(&d.text, document_kind(&d.kind))).collect();
-                    gap_records(extractor.taxonomy(), &compare(extractor.taxonomy(), profile, &targets))
+                    (true, gap_records(extractor.taxonomy(), &compare(extractor.taxonomy(), profile, &targets)))
                 }
-                _ => e.gaps.clone(),
+                _ => (e.score.is_some(), e.gaps.clone()),
             };
             EntryRecord {
                 id: e.id,
@@ -470,6 +470,7 @@ fn report(ctx: &Ctx, taxonomy: Taxonomy, cv: Option<&Path>, since: Option<&str>,
                 role: e.role.clone(),
                 date: e.date.clone(),
                 outcome: e.outcome,
+                compared,
                 gaps,
             }
         })

@@ -20,7 +20,7 @@
 //! };
 //! let entry = |id, company: &str, gaps| EntryRecord {
 //!     id, company: company.into(), role: "Analyst".into(), date: format!("2026-0{id}-01"),
-//!     outcome: Outcome::Rejected, gaps,
+//!     outcome: Outcome::Rejected, compared: true, gaps,
 //! };
 //! let entries = [
 //!     entry(1, "Acme", vec![gap("sql", 20), gap("tableau", 30)]),
@@ -126,6 +126,8 @@ pub struct EntryRecord {
     pub date: String,
     /// Where it stands.
     pub outcome: Outcome,
+    /// Whether it was compared with a CV (a comparison that found no gap is one too).
+    pub compared: bool,
     /// Its comparison's gaps ([`gap_records`]); empty when it was compared with nothing.
     pub gaps: Vec<GapRecord>,
 }
@@ -388,7 +390,8 @@ pub struct JournalReport {
     pub entries: usize,
     /// How many of them are rejections.
     pub rejections: usize,
-    /// Rejected entries with no comparison (recorded without a CV, and none to compare with).
+    /// Rejected entries with no comparison (recorded without a CV or without a bio or posting, and none to compare
+    /// with now).
     pub uncompared: Vec<i64>,
     /// The gaps that recur across rejections and the CV still lacks, most important first ([`recurring_gaps`]).
     pub recurring: Vec<RecurringGap>,
@@ -419,7 +422,7 @@ pub fn journal_report(extractor: &Extractor, cv: Option<(&str, &Profile)>, input
         cv: cv.map(|(name, _)| name.to_owned()),
         entries: entries.len(),
         rejections: rejected().count(),
-        uncompared: rejected().filter(|e| e.gaps.is_empty()).map(|e| e.id).collect(),
+        uncompared: rejected().filter(|e| !e.compared).map(|e| e.id).collect(),
         recurring,
         closed,
         open_questions: open_questions(&questions),
@@ -549,7 +552,8 @@ mod tests {
     }
 
     fn entry(id: i64, company: &str, date: &str, outcome: Outcome, gaps: Vec<GapRecord>) -> EntryRecord {
-        EntryRecord { id, company: company.into(), role: "Data Engineer".into(), date: date.into(), outcome, gaps }
+        let role = "Data Engineer".into();
+        EntryRecord { id, company: company.into(), role, date: date.into(), outcome, compared: true, gaps }
     }
 
     /// A bio's plain mention and a headline mention, as compare scores them for one bio (specific skills, missing).
