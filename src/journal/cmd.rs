@@ -142,7 +142,7 @@ fn text_or_stdin(text: Option<&str>, what: &str) -> Result<String> {
             if std::io::stdin().is_terminal() {
                 eprintln!("Type the {what}, then press Ctrl-D:");
             }
-            let source = input::read_stdin().with_context(|| format!("reading the {what} from standard input"))?;
+            let source = read_stdin().with_context(|| format!("reading the {what} from standard input"))?;
             text_arg(&source.text, what)
         }
     }
@@ -186,9 +186,26 @@ fn document_kind(kind: &str) -> TargetKind {
     }
 }
 
+// Every file and standard input is read through the CLI's one input reader (`src/input.rs`), here and only here.
+
+/// A CV, posting, bio or notes file (`-`: standard input), decoded and converted as `compare` reads it.
+fn read_file(path: &Path) -> Result<skillgap::Source> {
+    input::read(path)
+}
+
+/// Standard input, as text.
+fn read_stdin() -> Result<skillgap::Source> {
+    input::read_stdin()
+}
+
+/// The bytes of an export, up to [`IMPORT_MAX_BYTES`].
+fn read_export(path: &Path) -> Result<Vec<u8>> {
+    input::read_bounded(path, IMPORT_MAX_BYTES)
+}
+
 /// Reads a posting or bio file as the journal keeps it: the text (HTML converted) and the file's name.
 fn read_document(path: &Path, kind: &str) -> Result<Document> {
-    let source = input::read(path)?;
+    let source = read_file(path)?;
     Ok(Document { kind: kind.to_owned(), name: source.name, text: source.text })
 }
 
@@ -211,7 +228,7 @@ fn add(ctx: &Ctx, taxonomy: Taxonomy, a: &AddArgs) -> Result<String> {
         bail!("`-` (standard input) can be given only once");
     }
     // Every file is read before the journal is touched: a bad file changes nothing.
-    let cv = a.cv.as_deref().map(input::read).transpose()?;
+    let cv = a.cv.as_deref().map(read_file).transpose()?;
     let mut documents = Vec::new();
     if let Some(p) = &a.posting {
         documents.push(read_document(p, "posting")?);
@@ -219,7 +236,7 @@ fn add(ctx: &Ctx, taxonomy: Taxonomy, a: &AddArgs) -> Result<String> {
     for p in &a.bio {
         documents.push(read_document(p, "bio")?);
     }
-    let notes = a.notes.as_deref().map(input::read).transpose()?;
+    let notes = a.notes.as_deref().map(read_file).transpose()?;
     let mut store = Store::open(&ctx.path)?;
     let stored_cv = match &cv {
         Some(_) => None,
@@ -435,7 +452,7 @@ fn report(ctx: &Ctx, taxonomy: Taxonomy, cv: Option<&Path>, since: Option<&str>,
         );
     }
     let since = since.map(|d| date_arg(d, "--since")).transpose()?;
-    let cv_source = cv.map(input::read).transpose()?;
+    let cv_source = cv.map(read_file).transpose()?;
     let store = Store::open_to_read(&ctx.path)?;
     let entries = store::entries(store.conn())?;
     let current = match cv_source {
@@ -536,7 +553,7 @@ fn export_journal(ctx: &Ctx) -> Result<String> {
 /// `journal import`.
 fn import_journal(ctx: &Ctx, file: &Path) -> Result<String> {
     let name = file.display().to_string();
-    let bytes = input::read_bounded(file, IMPORT_MAX_BYTES)?;
+    let bytes = read_export(file)?;
     let text = skillgap::decode_text(&name, bytes)?;
     let data = export::parse(&name, &text)?;
     let mut store = Store::open(&ctx.path)?;
