@@ -150,13 +150,16 @@ pub struct AddArgs {
 pub struct EditArgs {
     /// The entry's id.
     pub id: i64,
+    /// The new company.
     #[arg(long)]
     pub company: Option<String>,
+    /// The new role.
     #[arg(long)]
     pub role: Option<String>,
-    /// YYYY-MM-DD.
+    /// The new date (YYYY-MM-DD).
     #[arg(long, value_name = "DATE")]
     pub date: Option<String>,
+    /// The new outcome.
     #[arg(long, value_enum)]
     pub outcome: Option<OutcomeArg>,
     /// Who interviewed you; an empty NAME clears it.
