@@ -101,6 +101,9 @@ pub enum Command {
         #[arg(long, default_value_t = DEFAULT_MAX_INPUT_BYTES, value_name = "BYTES")]
         max_input_bytes: u64,
     },
+    /// Keep a journal of applications, rejections, the hired people's bios and the feedback, and find what keeps
+    /// coming up. One SQLite file; nothing is ever sent.
+    Journal(crate::journal::JournalArgs),
     /// Look up, inspect, count, lint and export the taxonomy.
     Taxonomy {
         #[command(subcommand)]

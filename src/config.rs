@@ -36,6 +36,8 @@ pub enum CommandConfig {
     Taxonomy(TaxonomyCommand),
     /// `batch`.
     Batch(BatchConfig),
+    /// `journal ...`.
+    Journal(crate::journal::JournalArgs),
 }
 
 /// `batch`'s options.
@@ -146,6 +148,7 @@ impl Config {
                 CommandConfig::Extract(ExtractConfig { file, lines, kind: kind.map(TargetKind::from) })
             }
             Command::Taxonomy { action } => CommandConfig::Taxonomy(action),
+            Command::Journal(journal) => CommandConfig::Journal(journal),
             Command::Batch { cv, paths, top, gaps, min_score, text_column, hidden, jobs, max_input_bytes } => {
                 CommandConfig::Batch(BatchConfig {
                     cv,

@@ -6,6 +6,7 @@ mod compare_cmd;
 mod config;
 mod extract_cmd;
 mod input;
+mod journal;
 mod render;
 mod taxonomy_cmd;
 mod walk;
@@ -55,6 +56,7 @@ fn run(args: Args) -> Result<ExitCode> {
             extract_cmd::run(taxonomy, options, config.phrases, config.format, config.style)
         }
         CommandConfig::Batch(options) => batch_cmd::run(taxonomy, options, config.phrases, config.style),
+        CommandConfig::Journal(args) => journal::run(taxonomy, args, config.phrases, config.format, config.style),
         CommandConfig::Taxonomy(action) => {
             let (rendered, code) = taxonomy_cmd::run(&taxonomy, action, config.format, config.style)?;
             write_out(&rendered)?;

@@ -210,7 +210,7 @@ fn path_line(p: &skillgap::LearningPathReport) -> String {
 /// characters that would format, link, open HTML or end a table cell escaped with a backslash, so that no HTML,
 /// script, image or link from a posting reaches a Markdown viewer. An underscore inside a word (a file name) is
 /// left alone: it formats nothing there; so is a `#` after the first character (C#), which starts no heading.
-fn md_escape(s: &str) -> String {
+pub(crate) fn md_escape(s: &str) -> String {
     let chars: Vec<char> = printable(s).chars().collect();
     let mut out = String::with_capacity(s.len());
     for (i, &c) in chars.iter().enumerate() {

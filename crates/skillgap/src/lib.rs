@@ -23,6 +23,7 @@
 //! | `edge` | the hired person's edge beyond skills: seniority, years, leading people, quantified results, degree |
 //! | `learning` | learning paths: from a skill the CV shows to a true gap, through related and broader links, and credential ladders |
 //! | `report` | the output values ([`CompareReport`], [`ExtractReport`], CSV rows) that JSON and CSV serialise and the CLI renders |
+//! | `journal` | the journal of applications as pure functions over its records: gaps that recur across rejections (ranked with `compare`'s importance model), gaps a current CV has closed, themes in the notes, open questions, the follow-up email |
 //! | `batch` | one CV against many postings: a small summary per posting ([`BatchScorer`]), "learning X lifts N postings" from the comparison already made (`batch/lift.rs`), and the bounded tally into a [`BatchReport`] (`batch/tally.rs`) |
 //! | `taxonomy`, `check`, `import` | the taxonomy, its layers and canonical form; `taxonomy check`; the ESCO and O*NET importers (`import/`) |
 //! | `span`, `error` | byte ranges; the one error type |
@@ -54,6 +55,7 @@ mod extract;
 mod fuzzy;
 mod html;
 mod import;
+mod journal;
 mod learning;
 mod normalize;
 mod phrase;
@@ -91,6 +93,11 @@ pub use html::{html_to_text, HtmlText};
 pub use import::{
     esco_records, onet_records, EscoFiles, ESCO_BROADER_FILE, ESCO_HIERARCHY_FILE, ESCO_RELATIONS_FILE,
     ESCO_SKILLS_FILE, ONET_TECHNOLOGY_FILE,
+};
+pub use journal::{
+    feedback_themes, followup_email, gap_records, journal_report, long_date, open_questions, parse_date,
+    recurring_gaps, split_closed, EntryRecord, FeedbackTheme, FollowupEmail, FollowupFields, GapRecord, JournalReport,
+    NoteRecord, OpenQuestion, Outcome, QuestionRecord, RecurringGap, ReportInput, FEEDBACK_QUOTE_CHARS,
 };
 pub use learning::{ladder, learning_paths, LearningPath, MAX_LEARNING_PATHS, MAX_PATH_LINKS};
 pub use normalize::{fold, Normalized};

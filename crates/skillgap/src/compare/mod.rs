@@ -488,7 +488,7 @@ fn resolve_alternatives(taxonomy: &Taxonomy, profile: &Profile, doc: &Document) 
 
 /// Whether the CV shows `skill` as held, itself or through a narrower skill it holds at any distance (PostgreSQL
 /// for SQL; a master's degree for a bachelor's, a higher rung of a credential ladder for a lower one).
-fn shows(taxonomy: &Taxonomy, profile: &Profile, skill: SkillIdx) -> bool {
+pub(crate) fn shows(taxonomy: &Taxonomy, profile: &Profile, skill: SkillIdx) -> bool {
     profile.holds(skill)
         || profile.written_in(taxonomy, skill)
         || held_skills(profile).any(|h| taxonomy.is_under(h, skill))
