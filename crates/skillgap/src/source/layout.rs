@@ -91,7 +91,9 @@ fn runs(glyphs: &[Glyph]) -> Vec<Run> {
             let em = run.size.max(glyph.size);
             let gap = glyph.x - run.x1;
             let max_gap = if BULLETS.contains(&run.text.as_str()) { BULLET_GAP_EM } else { RUN_GAP_EM };
-            (glyph.y - run.y).abs() < SAME_LINE_EM * em && glyph.x > run.last_x - BACKWARDS_EM * em && gap < max_gap * em
+            (glyph.y - run.y).abs() < SAME_LINE_EM * em
+                && glyph.x > run.last_x - BACKWARDS_EM * em
+                && gap < max_gap * em
         });
         match runs.last_mut() {
             Some(run) if joins => {
@@ -121,7 +123,11 @@ fn runs(glyphs: &[Glyph]) -> Vec<Run> {
 /// What a page reads as, before it becomes text.
 #[derive(Debug, Clone, PartialEq)]
 enum Piece {
-    Line { y: f64, size: f64, text: String },
+    Line {
+        y: f64,
+        size: f64,
+        text: String,
+    },
     /// The end of a column or block: a blank line follows.
     Break,
 }

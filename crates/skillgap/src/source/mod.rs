@@ -158,7 +158,9 @@ fn read_document_format(name: &str, bytes: &[u8]) -> Option<Result<(String, Sour
             Some(docx::office_text(name, bytes, docx::Office::Docx).map(|t| (t, SourceFormat::Docx)))
         }
         #[cfg(feature = "docx")]
-        sniff::Container::Odt => Some(docx::office_text(name, bytes, docx::Office::Odt).map(|t| (t, SourceFormat::Odt))),
+        sniff::Container::Odt => {
+            Some(docx::office_text(name, bytes, docx::Office::Odt).map(|t| (t, SourceFormat::Odt)))
+        }
         _ => None,
     }
 }

@@ -55,11 +55,7 @@ mod tests {
             ("pdf after binary junk", b"\x00\x01\x02%PDF-1.4\n", Container::Pdf),
             ("text quoting a pdf header", b"see %PDF-1.4 in the spec", Container::Other),
             ("docx", b"PK\x03\x04\x14\x00\x00\x00word/document.xml", Container::Docx),
-            (
-                "odt",
-                b"PK\x03\x04mimetypeapplication/vnd.oasis.opendocument.textPK\x03\x04content.xml",
-                Container::Odt,
-            ),
+            ("odt", b"PK\x03\x04mimetypeapplication/vnd.oasis.opendocument.textPK\x03\x04content.xml", Container::Odt),
             ("a spreadsheet is another zip", b"PK\x03\x04xl/workbook.xml", Container::Other),
             ("text", b"Skills: Python", Container::Other),
         ];
