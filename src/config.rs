@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use anyhow::{bail, Result};
 use skillgap::{Month, PhraseMatching, TargetKind};
 
-use crate::args::{Args, ColorWhen, Command, Format, FormatArg, TaxonomyCommand};
+use crate::args::{Args, ColorWhen, Command, Format, FormatArg, ProfileCommand, TaxonomyCommand};
 use crate::render::Style;
 
 /// Everything a run needs, decided from the arguments and the environment.
@@ -36,6 +36,17 @@ pub enum CommandConfig {
     Taxonomy(TaxonomyCommand),
     /// `batch`.
     Batch(BatchConfig),
+    /// `profile init|update`.
+    Profile(ProfileConfig),
+}
+
+/// `profile`'s options.
+#[derive(Debug)]
+pub struct ProfileConfig {
+    /// What to do.
+    pub action: ProfileCommand,
+    /// The date that ends roles running "to present".
+    pub today: Month,
 }
 
 /// `batch`'s options.
@@ -90,6 +101,8 @@ pub struct ExtractConfig {
     pub lines: bool,
     /// The kind the user gave the text, if any.
     pub kind: Option<TargetKind>,
+    /// Print the text read instead of the skills.
+    pub show_text: bool,
 }
 
 /// What the configuration reads from the environment, gathered in one place so that tests can set it.
@@ -142,8 +155,11 @@ impl Config {
                 let today = today(env.today.as_deref())?;
                 CommandConfig::Compare(CompareConfig { cv, targets, today, top, explain })
             }
-            Command::Extract { file, lines, kind } => {
-                CommandConfig::Extract(ExtractConfig { file, lines, kind: kind.map(TargetKind::from) })
+            Command::Extract { file, lines, kind, show_text } => {
+                CommandConfig::Extract(ExtractConfig { file, lines, kind: kind.map(TargetKind::from), show_text })
+            }
+            Command::Profile { action } => {
+                CommandConfig::Profile(ProfileConfig { action, today: today(env.today.as_deref())? })
             }
             Command::Taxonomy { action } => CommandConfig::Taxonomy(action),
             Command::Batch { cv, paths, top, gaps, min_score, text_column, hidden, jobs, max_input_bytes } => {
@@ -337,7 +353,7 @@ mod tests {
         assert!(err.to_string().contains("only once"));
         let c = config(&["skillgap", "extract", "--lines", "--format", "json"], &env).expect("config");
         assert_eq!(c.format, Format::Json);
-        assert!(matches!(c.command, CommandConfig::Extract(ExtractConfig { file: None, lines: true, kind: None })));
+        assert!(matches!(c.command, CommandConfig::Extract(ExtractConfig { file: None, lines: true, kind: None, .. })));
         let c = config(&["skillgap", "extract", "--lines", "--format", "jsonl"], &env).expect("config");
         assert_eq!(c.format, Format::Json);
         let err = config(&["skillgap", "compare", "--cv", "cv.md", "--format", "jsonl"], &env).expect_err("no jsonl");

@@ -188,11 +188,21 @@ fn column_range(bands: &[Vec<Run>]) -> Option<(usize, usize)> {
     }
     // Largest first; among equals, the topmost.
     candidates.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
-    candidates.into_iter().take(MAX_RANGE_TRIES).find_map(|(size, start, end)| {
-        let range: Vec<Run> = bands[start..end].iter().flatten().cloned().collect();
+    // A stretch whose gutter turned out to be rows (a table, dates on the right) is read as rows: no part of it is
+    // tried again as columns.
+    let mut rows: Vec<(usize, usize)> = Vec::new();
+    for (size, start, end) in candidates.into_iter().take(MAX_RANGE_TRIES) {
         // The whole block again would not make progress: its columns were refused already.
-        (size < all.len() && split_columns(&range).is_some()).then_some((start, end))
-    })
+        if size == all.len() || rows.iter().any(|&(s, e)| start < e && s < end) {
+            continue;
+        }
+        let range: Vec<Run> = bands[start..end].iter().flatten().cloned().collect();
+        if split_columns(&range).is_some() {
+            return Some((start, end));
+        }
+        rows.push((start, end));
+    }
+    None
 }
 
 /// The runs split at the widest gutter that separates columns (not the cells of rows), left side first.

@@ -27,12 +27,17 @@ pub fn pdf_text(name: &str, bytes: &[u8]) -> Result<String, Error> {
                 format!("cannot read this PDF ({reason}); export it as text (.txt) or re-save it as PDF and try again"),
             ))
         }
-        Err(_) => {
+        Err(payload) => {
+            let reason = payload
+                .downcast_ref::<&str>()
+                .map(|s| (*s).to_owned())
+                .or_else(|| payload.downcast_ref::<String>().cloned())
+                .unwrap_or_else(|| "no reason given".to_owned());
             return Err(Error::new(
                 ErrorKind::UnsupportedFormat,
                 name,
-                "the PDF reader failed on this file (it is damaged or uses a feature the reader does not know); export it as text (.txt) and try again",
-            ))
+                format!("the PDF reader failed on this file ({reason}): it is damaged or uses a feature the reader does not know; export it as text (.txt) and try again"),
+            ));
         }
     };
     let mut text = String::new();
