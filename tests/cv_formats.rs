@@ -2,6 +2,8 @@
 //! Every fixture is written here, by lopdf (PDF, with the standard Helvetica font) and zip (Word), so the tests
 //! need no office suite.
 
+#![cfg(all(feature = "pdf", feature = "docx"))]
+
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};

@@ -307,7 +307,10 @@ mod tests {
             ("a.jsonl", Some(InputShape::JsonLines)),
             ("a.ndjson", Some(InputShape::JsonLines)),
             ("jobs.csv", Some(InputShape::Csv)),
-            ("cv.pdf", None),
+            ("cv.pdf", Some(InputShape::Document)),
+            ("job.DOCX", Some(InputShape::Document)),
+            ("job.odt", Some(InputShape::Document)),
+            ("photo.png", None),
             ("notes", None),
             ("dir.v2/notes", None),
         ];

@@ -37,7 +37,7 @@ pub(crate) fn sniff(bytes: &[u8]) -> Container {
 /// `%PDF-` after a few bytes of junk, but only when the junk is binary (text that quotes `%PDF-` stays text).
 fn pdf_after_junk(head: &[u8]) -> bool {
     let at = head.windows(5).position(|w| w == b"%PDF-").unwrap_or(0);
-    head[..at].iter().any(|&b| b < 0x09 || b >= 0x80)
+    head[..at].iter().any(|&b| !(0x09..0x80).contains(&b))
 }
 
 fn contains(haystack: &[u8], needle: &[u8]) -> bool {
