@@ -106,6 +106,15 @@ fn runs(glyphs: &[Glyph]) -> Vec<Run> {
                 run.last_x = glyph.x;
                 run.size = run.size.max(glyph.size);
             }
+            // LaTeX's itemize bullet, from a math font pdf-extract reads as "‹", opens a line as a bullet.
+            _ if text == "‹" => runs.push(Run {
+                x0: glyph.x,
+                x1: glyph.x + glyph.width.max(0.0),
+                last_x: glyph.x,
+                y: glyph.y,
+                size: glyph.size,
+                text: "•".to_owned(),
+            }),
             _ => runs.push(Run {
                 x0: glyph.x,
                 x1: glyph.x + glyph.width.max(0.0),
@@ -445,6 +454,13 @@ mod tests {
         for case in CASES {
             assert_eq!(page(case.lines), case.expected, "{}", case.name);
         }
+    }
+
+    #[test]
+    fn a_latex_bullet_reads_as_a_bullet() {
+        let mut glyphs = line(50.0, 700.0, "‹");
+        glyphs.extend(line(62.0, 700.0, "SQL reports"));
+        assert_eq!(layout_page(&glyphs), "• SQL reports\n");
     }
 
     #[test]

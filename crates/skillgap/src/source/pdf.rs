@@ -112,6 +112,24 @@ const GUESSED_WIDTH: f64 = 1.0;
 /// letters, so that an error closes a gap rather than opening one inside a word.
 const TYPICAL_WIDTH: f64 = 0.64;
 
+/// What pdfTeX's T1-encoded fonts (most LaTeX CVs) mean by the codes pdf-extract cannot map: it hands over the
+/// raw control code (en and em dashes) or reads the code in PDFDocEncoding (ligatures as spacing accents, which a
+/// CV never sets on their own). Without this, "Jan 2018 -- Feb 2021" loses its dash and "Airflow" reads "Air˛ow".
+fn tex_text(text: &str) -> &str {
+    match text {
+        "\u{15}" => "–",
+        "\u{16}" => "—",
+        "\u{10}" => "“",
+        "\u{11}" => "”",
+        "\u{1B}" | "\u{2D9}" => "ff",
+        "\u{1C}" | "\u{2DD}" => "fi",
+        "\u{1D}" | "\u{2DB}" => "fl",
+        "\u{1E}" | "\u{2DA}" => "ffi",
+        "\u{1F}" | "\u{2DC}" => "ffl",
+        other => other,
+    }
+}
+
 /// Glyphs that are truly an em wide.
 fn em_wide(text: &str) -> bool {
     text.chars().any(|c| matches!(c, '—' | '\u{2001}' | '\u{2003}' | 'M' | 'W') || c >= '\u{2E80}')
@@ -151,7 +169,7 @@ impl OutputDev for GlyphCollector {
         } else {
             width
         };
-        let glyph = Glyph { x, y: trm.m32, width: width * size, size, text: text.to_owned() };
+        let glyph = Glyph { x, y: trm.m32, width: width * size, size, text: tex_text(text).to_owned() };
         if let Some(page) = self.pages.last_mut() {
             page.push(glyph);
         }
@@ -169,5 +187,19 @@ impl OutputDev for GlyphCollector {
 
     fn end_line(&mut self) -> Result<(), OutputError> {
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tex_codes_read_as_what_they_mean() {
+        const CASES: &[(&str, &str)] =
+            &[("\u{15}", "–"), ("\u{2DB}", "fl"), ("\u{1C}", "fi"), ("a", "a"), ("é", "é"), ("\u{2014}", "\u{2014}")];
+        for &(code, text) in CASES {
+            assert_eq!(tex_text(code), text, "{code:?}");
+        }
     }
 }
