@@ -33,7 +33,7 @@ pub enum Command {
     /// Several targets are aggregated: a gap that more of them share ranks higher. With no TARGET, or `-`,
     /// the target is read from standard input.
     Compare {
-        /// Your CV (.txt, .md, .html, .json).
+        /// Your CV (.txt, .md, .html, .json, .pdf, .docx, .odt), or a profile file (.toml, see `profile init`).
         #[arg(long, value_name = "FILE")]
         cv: PathBuf,
         /// Bios or postings to compare with; `-` reads standard input. Each is read as a posting or a bio by its
@@ -65,15 +65,24 @@ pub enum Command {
         /// Read the text as a posting or a bio instead of guessing from its content.
         #[arg(long, value_enum, value_name = "KIND")]
         kind: Option<KindArg>,
+        /// Print the text that was read (for a PDF or Word file, the extracted text that offsets index) instead of
+        /// the skills.
+        #[arg(long, conflicts_with = "lines")]
+        show_text: bool,
+    },
+    /// Write what your CV was read as to an editable profile file, which `--cv` then accepts in place of the CV.
+    Profile {
+        #[command(subcommand)]
+        action: ProfileCommand,
     },
     /// Score your CV against a folder of saved job postings, rank them by fit, and find the skills that would lift
     /// the most of them.
     ///
-    /// Reads .txt, .md, .html, .json (one posting, a list, or schema.org JobPosting), .jsonl (one posting per
-    /// line) and job boards' .csv exports (one posting per row). Folders are walked recursively; other files are
+    /// Reads .txt, .md, .html, .pdf, .docx, .odt, .json (one posting, a list, or schema.org JobPosting), .jsonl (one
+    /// posting per line) and job boards' .csv exports (one posting per row). Folders are walked recursively; other files are
     /// skipped and counted. Exit code 1 when some inputs failed, 2 when all did.
     Batch {
-        /// Your CV (.txt, .md, .html, .json).
+        /// Your CV (.txt, .md, .html, .json, .pdf, .docx, .odt), or a profile file (.toml, see `profile init`).
         #[arg(long, value_name = "FILE")]
         cv: PathBuf,
         /// Posting files and folders.
@@ -108,6 +117,38 @@ pub enum Command {
     Taxonomy {
         #[command(subcommand)]
         action: TaxonomyCommand,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ProfileCommand {
+    /// Read a CV and write its skills, years, credentials and languages as an editable TOML file.
+    Init {
+        /// Your CV (.txt, .md, .html, .pdf, .docx, .odt).
+        #[arg(long, value_name = "FILE")]
+        cv: PathBuf,
+        /// The profile file to write (standard output when not given).
+        #[arg(short = 'o', long = "output", value_name = "FILE")]
+        output: Option<PathBuf>,
+        /// Replace the output file if it exists.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Read a new version of your CV into an existing profile file, keeping your edits (removed readings stay
+    /// removed, years and strengths you set stay, skills you added stay).
+    Update {
+        /// The new CV.
+        #[arg(long, value_name = "FILE")]
+        cv: PathBuf,
+        /// The profile file to update (rewritten in place unless -o is given).
+        #[arg(value_name = "PROFILE")]
+        profile: PathBuf,
+        /// Write the updated profile here instead of over PROFILE.
+        #[arg(short = 'o', long = "output", value_name = "FILE")]
+        output: Option<PathBuf>,
+        /// Replace the -o file if it exists.
+        #[arg(long)]
+        force: bool,
     },
 }
 

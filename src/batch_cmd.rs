@@ -17,7 +17,7 @@ use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
 use skillgap::{
     csv_postings, decode_text, document_posting, json_line_posting, json_lines, json_postings, text_key, BatchRecord,
-    BatchScorer, BatchTally, Error, Extractor, InputShape, Posting, Profile, Scored, Scratch, Taxonomy, TextKey,
+    BatchScorer, BatchTally, Error, Extractor, InputShape, Posting, Scored, Scratch, Taxonomy, TextKey,
 };
 
 use crate::args::FormatArg;
@@ -35,7 +35,7 @@ const FLUSH_BYTES: usize = 1 << 16;
 
 /// One input waiting in a chunk, before it is parsed.
 enum Unit {
-    /// A .txt, .md or .html file's bytes: one posting.
+    /// A .txt, .md, .html, .pdf, .docx or .odt file's bytes: one posting.
     Document { name: String, bytes: Vec<u8> },
     /// A .json file's bytes: one posting or several.
     Json { name: String, bytes: Vec<u8> },
@@ -243,10 +243,10 @@ pub fn run(
     phrases: skillgap::PhraseMatching,
     style: Style,
 ) -> Result<ExitCode> {
-    let cv = input::read_source_bounded(&options.cv, options.max_input_bytes)?;
+    let cv = input::read_cv(&options.cv, options.max_input_bytes)?;
     // Every alias: the postings are not known before the walk, so the matcher cannot be cut down to their words.
     let extractor = Extractor::builder().phrase_matching(phrases).build(taxonomy)?;
-    let profile = Profile::from_text_at(&extractor, &cv.text, options.today);
+    let profile = cv.profile(&extractor, options.today)?;
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(options.jobs.unwrap_or(0))
         .build()
@@ -270,7 +270,7 @@ pub fn run(
                     if explicit {
                         engine.progress.suspend(|| {
                             eprintln!(
-                                "skillgap: {}: skipped; batch reads .txt, .md, .html, .json, .jsonl and .csv files",
+                                "skillgap: {}: skipped; batch reads .txt, .md, .html, .pdf, .docx, .odt, .json, .jsonl and .csv files",
                                 skillgap::printable(&path.display().to_string())
                             )
                         });
@@ -297,13 +297,13 @@ pub fn run(
     }
     engine.flush()?;
     engine.progress.finish_and_clear();
-    let report = engine.tally.finish(engine.taxonomy, &cv.name);
+    let report = engine.tally.finish(engine.taxonomy, cv.name());
     let summary = report.summary;
     if summary.scored + summary.duplicates + summary.failed == 0 {
         let paths: Vec<String> = options.paths.iter().map(|p| p.display().to_string()).collect();
         let files = if summary.skipped == 1 { "file" } else { "files" };
         bail!(
-            "found no postings in {} ({} {files} skipped); batch reads .txt, .md, .html, .json, .jsonl and .csv files",
+            "found no postings in {} ({} {files} skipped); batch reads .txt, .md, .html, .pdf, .docx, .odt, .json, .jsonl and .csv files",
             paths.join(", "),
             summary.skipped
         );

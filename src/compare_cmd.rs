@@ -5,11 +5,9 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use anyhow::Result;
-use skillgap::{
-    compare, hired_edge, suggest, CompareReport, Document, Extractor, Profile, Source, TargetKind, Taxonomy,
-};
+use skillgap::{compare, hired_edge, suggest, CompareReport, Document, Extractor, Source, TargetKind, Taxonomy};
 
-use crate::args::Format;
+use crate::args::{Format, DEFAULT_MAX_INPUT_BYTES};
 use crate::config::CompareConfig;
 use crate::render::{self, Style};
 use crate::{input, write_out};
@@ -22,13 +20,13 @@ pub fn run(
     format: Format,
     style: Style,
 ) -> Result<ExitCode> {
-    let cv = input::read(&options.cv)?;
+    let cv = input::read_cv(&options.cv, DEFAULT_MAX_INPUT_BYTES)?;
     let (targets, kinds) = read_targets(&options.targets)?;
     // Only the aliases these documents can contain: the automaton then builds in well under a millisecond.
     let mut texts: Vec<&str> = targets.iter().map(|t| t.text.as_str()).collect();
-    texts.push(&cv.text);
+    texts.extend(cv.text_to_extract());
     let extractor = Extractor::builder().restrict_to_words_of(&texts).phrase_matching(phrases).build(taxonomy)?;
-    let profile = Profile::from_text_at(&extractor, &cv.text, options.today);
+    let profile = cv.profile(&extractor, options.today)?;
     let docs: Vec<Document> = targets
         .iter()
         .zip(&kinds)
@@ -42,8 +40,8 @@ pub fn run(
     let labels = message_labels(&targets, &docs);
     let mut suggestions = suggest(taxonomy, &profile, &comparison, &labels);
     let texts: Vec<(&str, &Document)> = targets.iter().map(|t| t.text.as_str()).zip(&docs).collect();
-    suggestions.extend(hired_edge(taxonomy, &cv.text, &profile, &texts, &labels));
-    let mut report = CompareReport::new(taxonomy, &cv.name, &profile, &targets, &comparison, &suggestions);
+    suggestions.extend(hired_edge(taxonomy, &profile.cv_text, &profile, &texts, &labels));
+    let mut report = CompareReport::new(taxonomy, cv.name(), &profile, &targets, &comparison, &suggestions);
     if options.explain {
         report = report.with_explain(taxonomy, &comparison);
     }

@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use anyhow::{bail, Result};
 use skillgap::{Month, PhraseMatching, TargetKind};
 
-use crate::args::{Args, ColorWhen, Command, Format, FormatArg, TaxonomyCommand};
+use crate::args::{Args, ColorWhen, Command, Format, FormatArg, ProfileCommand, TaxonomyCommand};
 use crate::render::Style;
 
 /// Everything a run needs, decided from the arguments and the environment.
@@ -38,6 +38,17 @@ pub enum CommandConfig {
     Batch(BatchConfig),
     /// `journal ...`.
     Journal(crate::journal::JournalArgs),
+    /// `profile init|update`.
+    Profile(ProfileConfig),
+}
+
+/// `profile`'s options.
+#[derive(Debug)]
+pub struct ProfileConfig {
+    /// What to do.
+    pub action: ProfileCommand,
+    /// The date that ends roles running "to present".
+    pub today: Month,
 }
 
 /// `batch`'s options.
@@ -92,6 +103,8 @@ pub struct ExtractConfig {
     pub lines: bool,
     /// The kind the user gave the text, if any.
     pub kind: Option<TargetKind>,
+    /// Print the text read instead of the skills.
+    pub show_text: bool,
 }
 
 /// What the configuration reads from the environment, gathered in one place so that tests can set it.
@@ -144,8 +157,11 @@ impl Config {
                 let today = today(env.today.as_deref())?;
                 CommandConfig::Compare(CompareConfig { cv, targets, today, top, explain })
             }
-            Command::Extract { file, lines, kind } => {
-                CommandConfig::Extract(ExtractConfig { file, lines, kind: kind.map(TargetKind::from) })
+            Command::Extract { file, lines, kind, show_text } => {
+                CommandConfig::Extract(ExtractConfig { file, lines, kind: kind.map(TargetKind::from), show_text })
+            }
+            Command::Profile { action } => {
+                CommandConfig::Profile(ProfileConfig { action, today: today(env.today.as_deref())? })
             }
             Command::Taxonomy { action } => CommandConfig::Taxonomy(action),
             Command::Journal(journal) => CommandConfig::Journal(journal),
@@ -340,7 +356,7 @@ mod tests {
         assert!(err.to_string().contains("only once"));
         let c = config(&["skillgap", "extract", "--lines", "--format", "json"], &env).expect("config");
         assert_eq!(c.format, Format::Json);
-        assert!(matches!(c.command, CommandConfig::Extract(ExtractConfig { file: None, lines: true, kind: None })));
+        assert!(matches!(c.command, CommandConfig::Extract(ExtractConfig { file: None, lines: true, kind: None, .. })));
         let c = config(&["skillgap", "extract", "--lines", "--format", "jsonl"], &env).expect("config");
         assert_eq!(c.format, Format::Json);
         let err = config(&["skillgap", "compare", "--cv", "cv.md", "--format", "jsonl"], &env).expect_err("no jsonl");

@@ -26,6 +26,13 @@ pub fn run(
         None => input::read_stdin()?,
         Some(path) => input::read(path)?,
     };
+    if options.show_text {
+        // The text offsets index: for a PDF or Word file, the extracted text. Control characters are made printable
+        // line by line, each by one of the same length (a tab by a space), so offsets still count in this output.
+        let shown: Vec<String> = source.text.split('\n').map(|line| skillgap::printable(line).into_owned()).collect();
+        crate::write_out(&shown.join("\n"))?;
+        return Ok(ExitCode::SUCCESS);
+    }
     // Only the aliases this input can contain: the same result, and the automaton builds in milliseconds.
     let extractor =
         Extractor::builder().restrict_to_words_of(&[source.text.as_str()]).phrase_matching(phrases).build(taxonomy)?;

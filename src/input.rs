@@ -59,10 +59,60 @@ pub fn read_bounded_bytes(path: &Path, limit: u64) -> std::result::Result<Vec<u8
     Ok(bytes)
 }
 
-/// Reads a document from a file with [`read_bounded`].
-pub fn read_source_bounded(path: &Path, limit: u64) -> Result<Source> {
+/// A CV as given: a document to extract, or a profile file (`profile init`) to use as it stands.
+#[derive(Debug)]
+pub enum Cv {
+    /// A CV document, read like any input.
+    Document(Source),
+    /// A profile file.
+    Profile { name: String, file: skillgap::ProfileFile },
+}
+
+impl Cv {
+    /// How output names the CV.
+    pub fn name(&self) -> &str {
+        match self {
+            Cv::Document(source) => &source.name,
+            Cv::Profile { name, .. } => name,
+        }
+    }
+
+    /// The text the extractor must be able to read: the CV's, or none for a profile (it is not extracted).
+    pub fn text_to_extract(&self) -> Option<&str> {
+        match self {
+            Cv::Document(source) => Some(&source.text),
+            Cv::Profile { .. } => None,
+        }
+    }
+
+    /// The profile: extracted from the CV, or built from the profile file's entries exactly.
+    pub fn profile(&self, extractor: &skillgap::Extractor, today: skillgap::Month) -> Result<skillgap::Profile> {
+        match self {
+            Cv::Document(source) => Ok(skillgap::Profile::from_text_at(extractor, &source.text, today)),
+            Cv::Profile { name, file } => Ok(file.to_profile(extractor.taxonomy(), name)?),
+        }
+    }
+}
+
+/// Whether a file is a profile file: a `.toml` name, or the header `profile init` writes.
+fn is_profile_file(name: &str, bytes: &[u8]) -> bool {
+    let toml = name.rsplit_once('.').is_some_and(|(_, ext)| ext.eq_ignore_ascii_case("toml"));
+    toml || bytes.starts_with(b"# skillgap profile")
+}
+
+/// Reads a CV, or a profile file in its place, with at most `limit` bytes.
+pub fn read_cv(path: &Path, limit: u64) -> Result<Cv> {
+    if path.as_os_str() == "-" {
+        return Ok(Cv::Document(read_stdin()?));
+    }
     if path.is_dir() {
         bail!("{} is a folder; give the path of a file inside it", path.display());
     }
-    Ok(skillgap::read_source(&path.display().to_string(), read_bounded(path, limit)?)?)
+    let name = path.display().to_string();
+    let bytes = read_bounded(path, limit)?;
+    if is_profile_file(&name, &bytes) {
+        let text = skillgap::decode_text(&name, bytes)?;
+        return Ok(Cv::Profile { file: skillgap::ProfileFile::parse(&name, &text)?, name });
+    }
+    Ok(Cv::Document(skillgap::read_source(&name, bytes)?))
 }

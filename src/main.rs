@@ -7,6 +7,8 @@ mod config;
 mod extract_cmd;
 mod input;
 mod journal;
+mod output;
+mod profile_cmd;
 mod render;
 mod taxonomy_cmd;
 mod walk;
@@ -25,6 +27,7 @@ use crate::config::{CommandConfig, Config};
 pub(crate) use crate::input::read_taxonomy_text as read_utf8;
 
 fn main() -> ExitCode {
+    quiet_document_reader_panics();
     match run(Args::parse()) {
         Ok(code) => code,
         Err(err) => {
@@ -39,6 +42,23 @@ fn main() -> ExitCode {
             ExitCode::from(2)
         }
     }
+}
+
+/// The PDF reader runs under `catch_unwind`, and its panics come back as errors naming the file; the default hook
+/// would still print each one with a backtrace first. Panics from the document parsers stay quiet; any other panic
+/// is a bug in skillgap and is printed as usual.
+fn quiet_document_reader_panics() {
+    let default = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let file = info.location().map_or("", |l| l.file());
+        let in_parser =
+            ["pdf-extract", "lopdf", "adobe-cmap-parser", "type1-encoding-parser", "cff-parser", "postscript"]
+                .iter()
+                .any(|name| file.contains(name));
+        if !in_parser {
+            default(info);
+        }
+    }));
 }
 
 fn is_broken_pipe(err: &anyhow::Error) -> bool {
@@ -57,6 +77,7 @@ fn run(args: Args) -> Result<ExitCode> {
         }
         CommandConfig::Batch(options) => batch_cmd::run(taxonomy, options, config.phrases, config.style),
         CommandConfig::Journal(args) => journal::run(taxonomy, args, config.phrases, config.format, config.style),
+        CommandConfig::Profile(options) => profile_cmd::run(taxonomy, options, config.phrases),
         CommandConfig::Taxonomy(action) => {
             let (rendered, code) = taxonomy_cmd::run(&taxonomy, action, config.format, config.style)?;
             write_out(&rendered)?;

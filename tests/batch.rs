@@ -205,7 +205,7 @@ fn when_every_input_fails_the_exit_code_is_2() {
     assert!(err.contains("a.json:1:5:") && err.contains("b.txt: the input is empty"), "{err}");
     assert!(err.contains("no posting could be read (2 failed)"), "{err}");
     // A folder with nothing batch reads is a usage error, with nothing on standard output.
-    let dir = folder("nothing", &[("cv.pdf", b"%PDF-1.4")]);
+    let dir = folder("nothing", &[("photo.png", b"\x89PNG\r\n")]);
     let out = batch_in(&dir, &["."]);
     assert_eq!(out.status.code(), Some(2));
     assert!(out.stdout.is_empty());
@@ -364,11 +364,16 @@ fn hidden_files_are_skipped_unless_asked_for() {
 #[test]
 fn other_extensions_are_skipped_and_counted() {
     let dir =
-        folder("skipped", &[("a.txt", DATA_POSTING.as_bytes()), ("b.pdf", b"%PDF-1.4"), ("c.docx", b"PK\x03\x04")]);
+        folder("skipped", &[("a.txt", DATA_POSTING.as_bytes()), ("b.png", b"\x89PNG\r\n"), ("c.xlsx", b"PK\x03\x04")]);
     let out = batch_in(&dir, &["--format", "json", "."]);
     assert_eq!(out.status.code(), Some(0));
     let report = json(&out);
     assert_eq!((report["summary"]["scored"].as_u64(), report["summary"]["skipped"].as_u64()), (Some(1), Some(2)));
+    // PDF and Word postings are read: a broken one is a failure, not a skip.
+    let dir = folder("broken_pdf", &[("a.txt", DATA_POSTING.as_bytes()), ("b.pdf", b"%PDF-1.4")]);
+    let out = batch_in(&dir, &["--format", "json", "."]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(text(&out.stderr).contains("b.pdf"), "{}", text(&out.stderr));
 }
 
 #[cfg(unix)]

@@ -41,6 +41,8 @@ pub enum ErrorKind {
     Encoding,
     /// A JSON input is malformed, or holds no job posting text.
     Json,
+    /// A profile file is malformed, of another version, or names a skill the taxonomy does not have.
+    Profile,
 }
 
 impl Error {

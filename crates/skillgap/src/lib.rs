@@ -60,6 +60,7 @@ mod learning;
 mod normalize;
 mod phrase;
 mod profile;
+mod profile_file;
 mod report;
 mod source;
 mod span;
@@ -103,6 +104,7 @@ pub use learning::{ladder, learning_paths, LearningPath, MAX_LEARNING_PATHS, MAX
 pub use normalize::{fold, Normalized};
 pub use phrase::PhraseMatching;
 pub use profile::{extract_reading_lists, Profile, SkillYears};
+pub use profile_file::{ProfileEntry, ProfileFile, PROFILE_VERSION};
 pub use report::{
     category, shorten, CompareCsvRow, CompareReport, CsvStatus, CvEvidence, EvidenceReport, Explain, ExplainRow,
     ExtractCsvRow, ExtractReport, ExtractStream, FuzzyReading, GapReport, ImportanceRow, LearningPathReport,

@@ -2,8 +2,15 @@
 //! original for converted formats (HTML), and the format it was read as. File and stdin I/O stay with the caller.
 
 mod decode;
+#[cfg(feature = "docx")]
+mod docx;
 mod json_posting;
+#[cfg(feature = "pdf")]
+mod layout;
+#[cfg(feature = "pdf")]
+mod pdf;
 mod postings;
+mod sniff;
 mod target_kind;
 
 pub use decode::decode_text;
@@ -17,7 +24,8 @@ pub use target_kind::{detect_kind, TargetKind};
 use crate::error::{Error, ErrorKind};
 use crate::html::html_to_text;
 
-/// The format an input was read as, chosen by its file name's extension.
+/// The format an input was read as: PDF, Word and OpenDocument files by their content, the rest by their file
+/// name's extension.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum SourceFormat {
@@ -30,6 +38,13 @@ pub enum SourceFormat {
     /// A schema.org `JobPosting` in JSON (`.json`): the posting's fields, assembled into text. Offsets index that
     /// assembled text, not the JSON file.
     JsonPosting,
+    /// A PDF (feature `pdf`): its text layer in reading order. Offsets index that extracted text.
+    Pdf,
+    /// A Word `.docx` file (feature `docx`): paragraphs, lists, tables and text boxes as lines. Offsets index
+    /// that extracted text.
+    Docx,
+    /// An OpenDocument `.odt` file (feature `docx`), read like a Word file.
+    Odt,
 }
 
 impl SourceFormat {
@@ -43,6 +58,9 @@ impl SourceFormat {
                 "html" | "htm" | "xhtml" => SourceFormat::Html,
                 "json" => SourceFormat::JsonPosting,
                 "md" | "markdown" => SourceFormat::Markdown,
+                "pdf" => SourceFormat::Pdf,
+                "docx" => SourceFormat::Docx,
+                "odt" => SourceFormat::Odt,
                 _ => SourceFormat::Text,
             },
             None => SourceFormat::Text,
@@ -94,10 +112,16 @@ pub fn line_in(text: &str, offset: usize) -> usize {
     text.as_bytes()[..offset].iter().filter(|&&b| b == b'\n').count() + 1
 }
 
-/// Reads an input document from its bytes. `name` (a path, or `stdin`) picks the format by its extension (see
-/// [`SourceFormat::from_name`]) and names the input in errors. Encodings are read by [`decode_text`]; an input
+/// Reads an input document from its bytes. PDF, Word and OpenDocument files are told by their content (with the
+/// `pdf` and `docx` features; without them they are refused with a message saying what to do); otherwise `name` (a
+/// path, or `stdin`) picks the format by its extension (see [`SourceFormat::from_name`]). `name` also names the
+/// input in errors. Encodings are read by [`decode_text`]; an input
 /// with no text is an [`ErrorKind::Empty`] error, a malformed JSON posting an [`ErrorKind::Json`] one.
 pub fn read_source(name: &str, bytes: Vec<u8>) -> Result<Source, Error> {
+    if let Some(converted) = read_document_format(name, &bytes) {
+        let (text, format) = converted?;
+        return Ok(Source { name: name.to_owned(), text, original: None, format });
+    }
     let text = decode_text(name, bytes)?;
     if is_blank(&text) {
         return Err(Error::new(
@@ -106,9 +130,15 @@ pub fn read_source(name: &str, bytes: Vec<u8>) -> Result<Source, Error> {
             "the input is empty; give a file with the text of a CV, bio or posting",
         ));
     }
-    let format = SourceFormat::from_name(name);
+    let format = match SourceFormat::from_name(name) {
+        // Named like a document but not one by its content: text saved under the wrong name.
+        SourceFormat::Pdf | SourceFormat::Docx | SourceFormat::Odt => SourceFormat::Text,
+        format => format,
+    };
     let (text, original) = match format {
-        SourceFormat::Text | SourceFormat::Markdown => (text, None),
+        SourceFormat::Text | SourceFormat::Markdown | SourceFormat::Pdf | SourceFormat::Docx | SourceFormat::Odt => {
+            (text, None)
+        }
         SourceFormat::Html => {
             let converted = html_to_text(&text);
             (converted.text, Some(Original { text, map: converted.map }))
@@ -116,6 +146,24 @@ pub fn read_source(name: &str, bytes: Vec<u8>) -> Result<Source, Error> {
         SourceFormat::JsonPosting => (json_posting::json_posting_text(name, &text)?, None),
     };
     Ok(Source { name: name.to_owned(), text, original, format })
+}
+
+/// PDF, Word and OpenDocument files, converted to text, when the features that read them are on.
+#[allow(unused_variables)]
+fn read_document_format(name: &str, bytes: &[u8]) -> Option<Result<(String, SourceFormat), Error>> {
+    match sniff::sniff(bytes) {
+        #[cfg(feature = "pdf")]
+        sniff::Container::Pdf => Some(pdf::pdf_text(name, bytes).map(|t| (t, SourceFormat::Pdf))),
+        #[cfg(feature = "docx")]
+        sniff::Container::Docx => {
+            Some(docx::office_text(name, bytes, docx::Office::Docx).map(|t| (t, SourceFormat::Docx)))
+        }
+        #[cfg(feature = "docx")]
+        sniff::Container::Odt => {
+            Some(docx::office_text(name, bytes, docx::Office::Odt).map(|t| (t, SourceFormat::Odt)))
+        }
+        _ => None,
+    }
 }
 
 /// Whitespace and byte-order marks only.
@@ -180,7 +228,7 @@ mod tests {
         const CASES: &[(&str, &[u8], ErrorKind, &str)] = &[
             ("empty.txt", b"", ErrorKind::Empty, "empty.txt: the input is empty"),
             ("blank.md", b" \r\n", ErrorKind::Empty, "blank.md: the input is empty"),
-            ("cv.pdf", b"%PDF-1.4", ErrorKind::UnsupportedFormat, "cv.pdf: this is a PDF"),
+            ("cv.pdf", b"%PDF-1.4", ErrorKind::UnsupportedFormat, "cv.pdf: "),
             ("cv.txt", b"caf\xe9", ErrorKind::Encoding, "cv.txt:1: not valid UTF-8"),
             ("job.json", b"{", ErrorKind::Json, "job.json:1:1: cannot read it as a JSON job posting"),
         ];

@@ -41,7 +41,8 @@ pub struct Posting {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum InputShape {
-    /// One posting per file: `.txt`, `.md`, `.markdown`, `.html`, `.htm`, `.xhtml`.
+    /// One posting per file: `.txt`, `.md`, `.markdown`, `.html`, `.htm`, `.xhtml`, and `.pdf`, `.docx`, `.odt`
+    /// (read when the `pdf` and `docx` features are on; refused with a message otherwise).
     Document,
     /// `.json`: one posting object, an array of them, or a schema.org `@graph`.
     Json,
@@ -59,7 +60,9 @@ impl InputShape {
             return None;
         }
         match ext.to_ascii_lowercase().as_str() {
-            "txt" | "text" | "md" | "markdown" | "html" | "htm" | "xhtml" => Some(InputShape::Document),
+            "txt" | "text" | "md" | "markdown" | "html" | "htm" | "xhtml" | "pdf" | "docx" | "odt" => {
+                Some(InputShape::Document)
+            }
             "json" => Some(InputShape::Json),
             "jsonl" | "ndjson" => Some(InputShape::JsonLines),
             "csv" => Some(InputShape::Csv),
@@ -304,7 +307,10 @@ mod tests {
             ("a.jsonl", Some(InputShape::JsonLines)),
             ("a.ndjson", Some(InputShape::JsonLines)),
             ("jobs.csv", Some(InputShape::Csv)),
-            ("cv.pdf", None),
+            ("cv.pdf", Some(InputShape::Document)),
+            ("job.DOCX", Some(InputShape::Document)),
+            ("job.odt", Some(InputShape::Document)),
+            ("photo.png", None),
             ("notes", None),
             ("dir.v2/notes", None),
         ];
