@@ -24,7 +24,8 @@ use crate::args::FormatArg;
 use crate::config::BatchConfig;
 use crate::render::{self, Style};
 use crate::walk::{walk, Walked};
-use crate::{input, write_out};
+use crate::input::Inputs;
+use crate::write_out;
 
 /// A chunk is scored once it holds this many inputs...
 const CHUNK_INPUTS: usize = 2048;
@@ -190,10 +191,10 @@ impl Engine<'_> {
 
     /// Reads one file into the chunk: a document or JSON file whole, a JSON Lines file line by line, a CSV row by
     /// row (so that a large file is scored in several chunks).
-    fn read_file(&mut self, path: PathBuf, shape: InputShape, options: &BatchConfig) -> Result<()> {
+    fn read_file(&mut self, path: PathBuf, shape: InputShape, options: &BatchConfig, inputs: Inputs) -> Result<()> {
         let name = path.display().to_string();
         self.tally.add_file();
-        let bytes = match input::read_bounded_bytes(&path, options.max_input_bytes) {
+        let bytes = match inputs.file_bytes(&path) {
             Ok(bytes) => bytes,
             Err(reason) => return self.fail(name, reason),
         };
@@ -240,10 +241,11 @@ impl Engine<'_> {
 pub fn run(
     taxonomy: Taxonomy,
     options: &BatchConfig,
+    inputs: Inputs,
     phrases: skillgap::PhraseMatching,
     style: Style,
 ) -> Result<ExitCode> {
-    let cv = input::read_source_bounded(&options.cv, options.max_input_bytes)?;
+    let cv = inputs.document(&options.cv)?;
     // Every alias: the postings are not known before the walk, so the matcher cannot be cut down to their words.
     let extractor = Extractor::builder().phrase_matching(phrases).build(taxonomy)?;
     let profile = Profile::from_text_at(&extractor, &cv.text, options.today);
@@ -264,7 +266,7 @@ pub fn run(
     for walked in walk(&options.paths, options.hidden) {
         match walked {
             Walked::File { path, explicit } => match InputShape::from_name(&path.display().to_string()) {
-                Some(shape) => engine.read_file(path, shape, options)?,
+                Some(shape) => engine.read_file(path, shape, options, inputs)?,
                 None => {
                     engine.tally.add_skipped();
                     if explicit {

@@ -1,0 +1,160 @@
+//! Bad input through the real `skillgap` binary: every input is read with a bound, and each bad input gets a clear
+//! message that names it, exit code 2 and nothing on standard output (DESIGN.md, "Bad input").
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::{Command, Output, Stdio};
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn command(args: &[&str]) -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_skillgap"));
+    command
+        .env("SKILLGAP_TODAY", "2025-06-15")
+        .env_remove("SKILLGAP_TAXONOMY")
+        .env_remove("NO_COLOR")
+        .args(args)
+        .current_dir(root());
+    command
+}
+
+fn skillgap(args: &[&str]) -> Output {
+    command(args).stdin(Stdio::null()).output().expect("run skillgap")
+}
+
+/// Runs `args` with `stdin` on standard input.
+fn skillgap_with_stdin(args: &[&str], stdin: &[u8]) -> Output {
+    let mut child =
+        command(args).stdin(Stdio::piped()).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().expect("spawn");
+    let mut pipe = child.stdin.take().expect("stdin");
+    let bytes = stdin.to_vec();
+    // The program may stop reading early: a broken pipe here is expected.
+    let writer = std::thread::spawn(move || {
+        let _ = pipe.write_all(&bytes);
+    });
+    let out = child.wait_with_output().expect("wait");
+    let _ = writer.join();
+    out
+}
+
+/// A fresh folder for one test's files.
+fn scratch_dir(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("skillgap-bad-input-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("create dir");
+    dir
+}
+
+/// The run failed as an input error: exit 2, nothing on stdout, and a message holding every one of `parts`.
+#[track_caller]
+fn assert_input_error(out: &Output, parts: &[&str]) -> String {
+    let err = String::from_utf8_lossy(&out.stderr).into_owned();
+    assert_eq!(out.status.code(), Some(2), "exit code; stderr: {err}");
+    assert!(out.stdout.is_empty(), "nothing on stdout, got {:?}", String::from_utf8_lossy(&out.stdout));
+    assert!(!err.contains("panicked"), "{err}");
+    for part in parts {
+        assert!(err.contains(part), "{part:?} not in {err:?}");
+    }
+    err
+}
+
+#[cfg(unix)]
+#[test]
+fn a_device_that_never_ends_stops_at_the_limit() {
+    let out = skillgap(&["extract", "/dev/zero", "--max-input-bytes", "100000"]);
+    assert_input_error(&out, &["/dev/zero", "larger than 100000 bytes", "--max-input-bytes"]);
+    // The default limit holds too (50 MB): the read ends instead of growing without bound.
+    let out = skillgap(&["extract", "/dev/zero"]);
+    assert_input_error(&out, &["/dev/zero", &format!("larger than {} bytes", 50 * 1024 * 1024), "--max-input-bytes"]);
+}
+
+#[test]
+fn an_endless_stdin_stops_at_the_limit() {
+    // Standard input larger than the limit stands for a stream that never ends: the program must stop reading.
+    let big = vec![b'a'; 300_000];
+    for args in [&["extract", "--max-input-bytes", "100000"][..], &["extract", "-", "--max-input-bytes", "100000"]] {
+        let out = skillgap_with_stdin(args, &big);
+        assert_input_error(&out, &["stdin", "larger than 100000 bytes", "--max-input-bytes"]);
+    }
+    let out = skillgap_with_stdin(
+        &["compare", "--cv", "data/examples/cv_nurse.md", "--max-input-bytes", "100000"],
+        &big,
+    );
+    assert_input_error(&out, &["stdin", "--max-input-bytes"]);
+}
+
+#[test]
+fn every_file_input_has_the_limit() {
+    let dir = scratch_dir("limit");
+    let big = dir.join("big.txt");
+    std::fs::write(&big, "Python and SQL. ".repeat(1000)).expect("write");
+    let big = big.display().to_string();
+    let small = dir.join("small.txt");
+    std::fs::write(&small, "Skills: Python, SQL\n").expect("write");
+    let small = small.display().to_string();
+    let cases: &[&[&str]] = &[
+        &["extract", &big],
+        &["compare", "--cv", &big, &small],
+        &["compare", "--cv", &small, &big],
+        &["compare", "--cv", &small, "--bio", &big],
+        &["batch", "--cv", &big, &small],
+    ];
+    for args in cases {
+        let mut args = args.to_vec();
+        args.extend(["--max-input-bytes", "1000"]);
+        let out = skillgap(&args);
+        assert_input_error(&out, &[&big, "larger than 1000 bytes", "--max-input-bytes"]);
+    }
+}
+
+#[test]
+fn taxonomy_layers_have_the_limit() {
+    let dir = scratch_dir("taxonomy");
+    let layer = dir.join("big.csv");
+    let mut text = String::from("id,name,family,kind,aliases,related,broader\n");
+    text.push_str(&"acme,Acme,software,tool,,,\n".repeat(100));
+    std::fs::write(&layer, &text).expect("write");
+    let layer = layer.display().to_string();
+    for args in [
+        &["--taxonomy", &layer, "taxonomy", "stats"][..],
+        &["--taxonomy", &format!("onet:{layer}"), "taxonomy", "stats"],
+        &["taxonomy", "check", &layer],
+    ] {
+        let mut args = args.to_vec();
+        args.extend(["--max-input-bytes", "1000"]);
+        let out = skillgap(&args);
+        assert_input_error(&out, &[&layer, "larger than 1000 bytes", "--max-input-bytes"]);
+    }
+    // The user's default layer, from the environment, is read with the same bound.
+    let out = command(&["taxonomy", "stats", "--max-input-bytes", "1000"])
+        .env("SKILLGAP_TAXONOMY", &layer)
+        .stdin(Stdio::null())
+        .output()
+        .expect("run");
+    assert_input_error(&out, &[&layer, "--max-input-bytes"]);
+}
+
+#[cfg(unix)]
+#[test]
+fn a_taxonomy_layer_that_never_ends_stops_at_the_limit() {
+    let out = command(&["taxonomy", "stats", "--max-input-bytes", "100000"])
+        .env("SKILLGAP_TAXONOMY", "/dev/zero")
+        .stdin(Stdio::null())
+        .output()
+        .expect("run");
+    assert_input_error(&out, &["/dev/zero", "larger than 100000 bytes", "--max-input-bytes"]);
+}
+
+#[test]
+fn stdin_given_twice_is_a_usage_error() {
+    let cv = "data/examples/cv_nurse.md";
+    let cases: &[&[&str]] =
+        &[&["compare", "--cv", "-", "-"], &["compare", "--cv", "-"], &["compare", "--cv", cv, "-", "--bio", "-"]];
+    for args in cases {
+        let out = skillgap_with_stdin(args, b"Registered nurse with ICU experience.\n");
+        let err = assert_input_error(&out, &["standard input"]);
+        assert!(!err.contains("empty"), "{args:?}: {err}");
+    }
+}
