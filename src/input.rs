@@ -10,7 +10,7 @@ use std::io::Read;
 use std::path::Path;
 
 use anyhow::{bail, Result};
-use skillgap::Source;
+use skillgap::{Encoding, Source};
 
 /// How standard input is named in output and errors.
 pub const STDIN_NAME: &str = "stdin";
@@ -33,14 +33,14 @@ impl Inputs {
             bail!("{name} is a folder; give the path of a file inside it");
         }
         let bytes = self.file_bytes(path).map_err(|reason| anyhow::anyhow!("{name}: {reason}"))?;
-        Ok(skillgap::read_source(&name, bytes)?)
+        Ok(warn_about_encoding(skillgap::read_source(&name, bytes)?))
     }
 
     /// Reads a document from standard input, as plain text.
     pub fn stdin_document(&self) -> Result<Source> {
         let bytes = read_limited(std::io::stdin().lock(), self.max_bytes)
             .map_err(|reason| anyhow::anyhow!("{STDIN_NAME}: {reason}"))?;
-        Ok(skillgap::read_source(STDIN_NAME, bytes)?)
+        Ok(warn_about_encoding(skillgap::read_source(STDIN_NAME, bytes)?))
     }
 
     /// Reads a taxonomy file as text, with the same decoder as documents (errors name the file and line).
@@ -62,6 +62,18 @@ impl Inputs {
         let file = fs::File::open(path).map_err(cannot)?;
         read_limited(file, self.max_bytes)
     }
+}
+
+/// Tells the user, on standard error, that a document was not UTF-8 and was read as Windows-1252: a guess that
+/// fits its bytes, which they can check and avoid.
+fn warn_about_encoding(source: Source) -> Source {
+    if source.encoding == Encoding::Windows1252 {
+        eprintln!(
+            "skillgap: warning: {}: not UTF-8, so read as Windows-1252; if some characters look wrong, save the file as UTF-8",
+            skillgap::printable(&source.name)
+        );
+    }
+    source
 }
 
 /// Reads at most `limit` bytes from `reader`: more is an error that says how to raise the limit. Reads in steps,

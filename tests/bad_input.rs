@@ -158,3 +158,40 @@ fn stdin_given_twice_is_a_usage_error() {
         assert!(!err.contains("empty"), "{args:?}: {err}");
     }
 }
+
+#[test]
+fn encodings_are_named_or_decoded() {
+    let dir = scratch_dir("encodings");
+    let write = |name: &str, bytes: &[u8]| {
+        let path = dir.join(name);
+        std::fs::write(&path, bytes).expect("write");
+        path.display().to_string()
+    };
+    let utf16 = |text: &str| -> Vec<u8> { text.encode_utf16().flat_map(u16::to_le_bytes).collect() };
+    // UTF-16 without a byte-order mark was "a binary file"; it is read.
+    let plain16 = write("utf16.txt", &utf16("Skills: Python, SQL and Kubernetes\n"));
+    let out = skillgap(&["extract", "--format", "json", &plain16]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("\"kubernetes\""));
+    // ...and with a lone surrogate, the message says UTF-16.
+    let broken16 = write("broken16.txt", &[utf16("Skills: Python, SQL"), vec![0x00, 0xD8], utf16(" and more")].concat());
+    assert_input_error(&skillgap(&["extract", &broken16]), &[&broken16, "UTF-16", "lone surrogate"]);
+    // UTF-32 with a byte-order mark was read as UTF-16 and scored 0 without a word; it is read as UTF-32.
+    let mut utf32 = vec![0xFF, 0xFE, 0, 0];
+    utf32.extend("Skills: Kubernetes\n".chars().flat_map(|c| u32::from(c).to_le_bytes()));
+    let utf32 = write("utf32.txt", &utf32);
+    let out = skillgap(&["extract", "--format", "json", &utf32]);
+    assert!(String::from_utf8_lossy(&out.stdout).contains("\"kubernetes\""), "{}", String::from_utf8_lossy(&out.stderr));
+    // A JSON posting with a UTF-8 byte-order mark failed with "expected value at line 1 column 1".
+    let json = write("posting.json", b"\xEF\xBB\xBF{\"title\":\"Nurse\",\"description\":\"Kubernetes and SQL\"}");
+    let out = skillgap(&["extract", "--format", "json", &json]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("\"kubernetes\""));
+    // A CV in Windows-1252 was refused; it is read, with a warning that names it.
+    let cv = write("cv.txt", b"Caf\xe9 manager \x96 Skills: Kubernetes, SQL\n");
+    let posting = write("posting.txt", b"We need Kubernetes and SQL.\n");
+    let out = skillgap(&["compare", "--cv", &cv, &posting]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{err}");
+    assert!(err.contains(&format!("warning: {cv}: not UTF-8, so read as Windows-1252")), "{err}");
+}

@@ -104,7 +104,7 @@ pub use report::{
 };
 pub use source::{
     csv_postings, decode_text, detect_kind, document_posting, json_line_posting, json_lines, json_postings, line_in,
-    read_source, InputShape, Original, Posting, Source, SourceFormat, TargetKind, DEFAULT_TEXT_COLUMNS,
+    read_source, Encoding, InputShape, Original, Posting, Source, SourceFormat, TargetKind, DEFAULT_TEXT_COLUMNS,
 };
 pub use span::Span;
 pub use structure::roles::{Month, Period, Role};
