@@ -283,6 +283,42 @@ impl AliasRefs {
     }
 }
 
+/// Skills seen on a walk up the broader links: a short list while the walk is short (as nearly every one is, with
+/// no allocation to speak of), a hash set once it is long, so that a crafted chain of links costs linear time.
+#[derive(Default)]
+struct Seen {
+    few: Vec<SkillIdx>,
+    many: rustc_hash::FxHashSet<SkillIdx>,
+}
+
+impl Seen {
+    /// Past this many skills the list becomes a set.
+    const FEW: usize = 32;
+
+    fn contains(&self, idx: SkillIdx) -> bool {
+        if self.many.is_empty() {
+            self.few.contains(&idx)
+        } else {
+            self.many.contains(&idx)
+        }
+    }
+
+    /// Adds `idx`; whether it was new.
+    fn insert(&mut self, idx: SkillIdx) -> bool {
+        if !self.many.is_empty() {
+            return self.many.insert(idx);
+        }
+        if self.few.contains(&idx) {
+            return false;
+        }
+        self.few.push(idx);
+        if self.few.len() > Seen::FEW {
+            self.many.extend(self.few.drain(..));
+        }
+        true
+    }
+}
+
 /// Adds `alias` under `key`.
 fn index_alias(by_alias: &mut HashMap<String, AliasRefs>, key: String, alias: AliasRef) {
     match by_alias.entry(key) {
@@ -355,15 +391,14 @@ impl Taxonomy {
         if skill == broader {
             return false;
         }
-        let mut seen: Vec<SkillIdx> = Vec::new();
+        let mut seen = Seen::default();
         let mut stack: Vec<SkillIdx> = self.skill(skill).broader.clone();
         while let Some(next) = stack.pop() {
             if next == broader {
                 return true;
             }
-            if !seen.contains(&next) {
-                seen.push(next);
-                stack.extend(self.skill(next).broader.iter().copied().filter(|b| !seen.contains(b)));
+            if seen.insert(next) {
+                stack.extend(self.skill(next).broader.iter().copied().filter(|b| !seen.contains(*b)));
             }
         }
         false
@@ -486,7 +521,15 @@ pub struct TaxonomyBuilder {
     /// The built-in taxonomy was asked for first and not yet parsed. While nothing else is added, `build` reads
     /// its precomputed form ([`builtin`]) instead of parsing and resolving the CSV files at every start.
     builtin_pending: bool,
+    /// For skills with many aliases, their texts in ASCII lower case: adding an alias then checks for a duplicate
+    /// in one look-up instead of a walk over the list (a layer adding 100,000 aliases to one skill took 32 s).
+    alias_sets: HashMap<usize, rustc_hash::FxHashSet<String>>,
+    /// Alias comparisons made while adding aliases to existing skills: counted for the linearity test.
+    alias_comparisons: u64,
 }
+
+/// Past this many aliases, a skill's duplicate check uses a set ([`TaxonomyBuilder::alias_sets`]).
+const ALIAS_SET_AFTER: usize = 32;
 
 impl TaxonomyBuilder {
     /// Adds the built-in taxonomy.
@@ -563,13 +606,33 @@ impl TaxonomyBuilder {
                 existing.kind = kind;
             }
             for alias in aliases {
-                if !existing.aliases.iter().any(|a| a.text.eq_ignore_ascii_case(&alias.text)) {
-                    existing.aliases.push(alias);
+                let new = match self.alias_sets.get_mut(&i) {
+                    Some(set) => {
+                        self.alias_comparisons += 1;
+                        set.insert(alias.text.to_ascii_lowercase())
+                    }
+                    None => {
+                        self.alias_comparisons += existing.aliases.len() as u64;
+                        !existing.aliases.iter().any(|a| a.text.eq_ignore_ascii_case(&alias.text))
+                    }
+                };
+                if !new {
+                    continue;
+                }
+                existing.aliases.push(alias);
+                if existing.aliases.len() > ALIAS_SET_AFTER && !self.alias_sets.contains_key(&i) {
+                    self.alias_comparisons += existing.aliases.len() as u64;
+                    let set = existing.aliases.iter().map(|a| a.text.to_ascii_lowercase()).collect();
+                    self.alias_sets.insert(i, set);
                 }
             }
-            for removed in remove {
-                let removed = fold(&removed[1..]);
-                existing.aliases.retain(|a| fold(&a.text) != removed);
+            // Removals in one pass over the list, however many there are.
+            let removed: rustc_hash::FxHashSet<String> = remove.iter().map(|r| fold(&r[1..])).collect();
+            if !removed.is_empty() {
+                self.alias_comparisons += existing.aliases.len() as u64;
+                existing.aliases.retain(|a| !removed.contains(&fold(&a.text)));
+                // Rebuilt from the list when the skill next grows past the threshold.
+                self.alias_sets.remove(&i);
             }
             existing.related.extend(related);
             existing.broader.extend(broader);
@@ -628,9 +691,11 @@ impl TaxonomyBuilder {
         }
         let resolve = |raw: &RawSkill, ids: &[String], column: u64| -> Result<Vec<SkillIdx>, Error> {
             let mut out = Vec::with_capacity(ids.len());
+            // Duplicates are dropped with a set, not a search of `out`: a row may list very many ids.
+            let mut seen = Seen::default();
             for id in ids {
                 match by_id.get(id) {
-                    Some(&idx) if !out.contains(&idx) => out.push(idx),
+                    Some(&idx) if seen.insert(idx) => out.push(idx),
                     Some(_) => {}
                     None if self.by_id.contains_key(id) => {} // points at a disabled skill
                     None => {
@@ -709,46 +774,88 @@ fn check_broader_cycles(skills: &[Skill], raws: &[&RawSkill]) -> Result<(), Erro
 /// `nodes` is the number of nodes, `parent(node, k)` the `k`-th broader node of `node`, if it has that many.
 /// The search is an iterative depth-first walk with three colours (unvisited, on the current path, done), so it
 /// visits each node and follows each link once, whatever the depth: linear time, and no recursion for a crafted
-/// chain of links to overflow. The taxonomy builder, `check_layer` and the ESCO importer all use it.
+/// chain of links to overflow. The taxonomy builder and the ESCO importer use it; `check_layer` uses
+/// [`broader_cycles`].
 pub(crate) fn broader_cycle(nodes: usize, parent: impl Fn(usize, usize) -> Option<usize>) -> Option<Vec<usize>> {
+    cycle_search(nodes, parent, Cycles::First).into_iter().next()
+}
+
+/// Cycles of broader links that share no node, each as [`broader_cycle`] writes one, in the order one walk finds
+/// them. One walk, as in [`broader_cycle`]: linear time however many cycles there are (a search per cycle was
+/// quadratic for a layer of many small cycles).
+pub(crate) fn broader_cycles(nodes: usize, parent: impl Fn(usize, usize) -> Option<usize>) -> Vec<Vec<usize>> {
+    cycle_search(nodes, parent, Cycles::Disjoint)
+}
+
+/// Which cycles [`cycle_search`] returns.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Cycles {
+    First,
+    Disjoint,
+}
+
+fn cycle_search(nodes: usize, parent: impl Fn(usize, usize) -> Option<usize>, which: Cycles) -> Vec<Vec<usize>> {
     #[derive(Clone, Copy, PartialEq, Eq)]
     enum Colour {
         Unvisited,
         OnPath,
         Done,
     }
+    /// A node on the current path: the next link to follow, and the deepest position on the path, at or below
+    /// this one, of a node already in a returned cycle (so that "does this cycle share a node with one already
+    /// returned?" is one comparison, not a walk around the cycle).
+    struct Step {
+        node: usize,
+        next: usize,
+        deepest_taken: Option<usize>,
+    }
     let mut colour = vec![Colour::Unvisited; nodes];
-    let mut stack: Vec<(usize, usize)> = Vec::new();
+    // For a node on the path, its position on it.
+    let mut depth = vec![0usize; nodes];
+    let mut stack: Vec<Step> = Vec::new();
+    let mut cycles = Vec::new();
     for start in 0..nodes {
-        if colour[start] != Colour::Unvisited {
+        if colour.get(start) != Some(&Colour::Unvisited) {
             continue;
         }
         colour[start] = Colour::OnPath;
-        stack.push((start, 0));
-        while let Some(&mut (node, ref mut next)) = stack.last_mut() {
-            let Some(up) = parent(node, *next) else {
-                colour[node] = Colour::Done;
+        depth[start] = 0;
+        stack.push(Step { node: start, next: 0, deepest_taken: None });
+        while let Some(step) = stack.last_mut() {
+            let Some(up) = parent(step.node, step.next) else {
+                colour[step.node] = Colour::Done;
                 stack.pop();
                 continue;
             };
-            *next += 1;
+            step.next += 1;
+            let deepest_taken = step.deepest_taken;
             match colour.get(up) {
                 Some(Colour::Unvisited) => {
                     colour[up] = Colour::OnPath;
-                    stack.push((up, 0));
+                    depth[up] = stack.len();
+                    stack.push(Step { node: up, next: 0, deepest_taken });
                 }
                 Some(Colour::OnPath) => {
-                    let from = stack.iter().position(|&(n, _)| n == up).unwrap_or(0);
-                    let mut cycle: Vec<usize> = stack[from..].iter().map(|&(n, _)| n).collect();
+                    let from = depth[up];
+                    if deepest_taken.is_some_and(|d| d >= from) {
+                        continue;
+                    }
+                    let mut cycle: Vec<usize> = stack.iter().skip(from).map(|s| s.node).collect();
                     cycle.push(up);
-                    return Some(cycle);
+                    cycles.push(cycle);
+                    if which == Cycles::First {
+                        return cycles;
+                    }
+                    for (d, s) in stack.iter_mut().enumerate().skip(from) {
+                        s.deepest_taken = Some(d);
+                    }
                 }
                 // Done, or out of range (which no caller passes).
                 _ => {}
             }
         }
     }
-    None
+    cycles
 }
 
 /// One CSV row with its cells trimmed.
@@ -1066,6 +1173,77 @@ mod tests {
         });
         assert!(chain.is_none());
         assert!(visits.get() <= 2 * n, "{} parent lookups for {n} nodes", visits.get());
+    }
+
+    /// Regression: a layer adding many aliases to one skill rescanned the skill's list for every alias (100,000
+    /// aliases: 32 s). Doubling the aliases now doubles the comparisons.
+    #[test]
+    fn alias_insertion_is_linear() {
+        let comparisons = |n: usize, rows: bool| {
+            let mut layer = String::from("id,name,family,kind,aliases,related,broader\nacme,Acme,software,tool,,,\n");
+            if rows {
+                (0..n).for_each(|i| layer.push_str(&format!("acme,,,,alias{i},,\n")));
+            } else {
+                let aliases: Vec<String> = (0..n).map(|i| format!("alias{i}")).collect();
+                layer.push_str(&format!("acme,,,,{};alias7;!alias3,,\n", aliases.join(";")));
+            }
+            let mut b = Taxonomy::builder();
+            b.add_csv("a.csv", "id,name,family,kind,aliases,related,broader\n").expect("header");
+            b.add_csv("layer.csv", &layer).expect("layer");
+            let tax = b.build().expect("builds");
+            let acme = tax.skill(tax.get("acme").expect("acme"));
+            // The name and n aliases, less the one a cell removes; a repeated alias7 is not added twice.
+            assert_eq!(acme.aliases.len(), n + usize::from(rows), "{n} aliases");
+            b.alias_comparisons
+        };
+        for rows in [false, true] {
+            let (small, big) = (comparisons(5_000, rows), comparisons(10_000, rows));
+            assert!(big <= 2 * small + 2 * ALIAS_SET_AFTER as u64 * ALIAS_SET_AFTER as u64, "rows {rows}: {small} then {big}");
+            assert!(big <= 4 * 10_000, "rows {rows}: {big} comparisons for 10,000 aliases");
+        }
+    }
+
+    #[test]
+    fn is_under_walks_a_long_chain_once() {
+        // A chain s0 -> s1 -> ... -> s9999: is_under walks it with a set, not a list searched at every step.
+        let n = 10_000;
+        let mut layer = String::new();
+        for i in 0..n {
+            let up = if i + 1 < n { format!("s{}", i + 1) } else { String::new() };
+            layer.push_str(&format!("s{i},Skill {i},general,tool,,,{up}\n"));
+        }
+        let tax = load(&[&layer]).expect("chain");
+        let (bottom, top) = (tax.get("s0").expect("s0"), tax.get(&format!("s{}", n - 1)).expect("top"));
+        assert!(tax.is_under(bottom, top));
+        assert!(!tax.is_under(top, bottom));
+    }
+
+    #[test]
+    fn disjoint_cycles_in_one_walk() {
+        // n two-node cycles: one walk finds them all, following each link once.
+        for n in [1_000, 2_000] {
+            let visits = std::cell::Cell::new(0usize);
+            let cycles = super::broader_cycles(2 * n, |node, k| {
+                visits.set(visits.get() + 1);
+                (k == 0).then_some(node ^ 1)
+            });
+            assert_eq!(cycles.len(), n);
+            assert_eq!(cycles[1], [2, 3, 2]);
+            assert!(visits.get() <= 2 * (2 * n), "{} parent lookups for {} nodes", visits.get(), 2 * n);
+        }
+        // Every node links to the root of a long chain: many cycles share nodes, and only the first is returned.
+        let n = 50_000;
+        let visits = std::cell::Cell::new(0usize);
+        let cycles = super::broader_cycles(n, |node, k| {
+            visits.set(visits.get() + 1);
+            match k {
+                0 => Some((node + 1) % n),
+                1 => Some(0),
+                _ => None,
+            }
+        });
+        assert_eq!(cycles.len(), 1);
+        assert!(visits.get() <= 3 * n, "{} parent lookups for {n} nodes", visits.get());
     }
 
     #[test]
