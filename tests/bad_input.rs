@@ -195,3 +195,24 @@ fn encodings_are_named_or_decoded() {
     assert!(out.status.success(), "{err}");
     assert!(err.contains(&format!("warning: {cv}: not UTF-8, so read as Windows-1252")), "{err}");
 }
+
+#[test]
+fn layer_errors_blame_the_users_file_and_line() {
+    let dir = scratch_dir("layers");
+    let cycle = dir.join("cycle.csv");
+    std::fs::write(&cycle, "id,name,family,kind,aliases,related,broader\nsql,,,,,,postgresql\n").expect("write");
+    let cycle = cycle.display().to_string();
+    let out = skillgap(&["--taxonomy", "builtin", "--taxonomy", &cycle, "taxonomy", "stats"]);
+    let err = assert_input_error(&out, &[&format!("{cycle}:2:7: broader links form a cycle through `sql`")]);
+    assert!(!err.contains("builtin:"), "{err}");
+    let quote = dir.join("quote.csv");
+    std::fs::write(&quote, "id,name,family,kind,aliases,related,broader\nacme,\"Acme,software,tool,,,\nb,B,general,soft,,,\n")
+        .expect("write");
+    let quote = quote.display().to_string();
+    let out = skillgap(&["--taxonomy", &quote, "taxonomy", "stats"]);
+    let err = assert_input_error(&out, &[&format!("{quote}:2:2: a quote opened on line 2"), "not closed"]);
+    assert!(!err.contains("commas"), "{err}");
+    let out = skillgap(&["taxonomy", "check", &quote]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("a quote opened on line 2"));
+}

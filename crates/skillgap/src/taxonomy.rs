@@ -510,6 +510,9 @@ struct RawSkill {
     hot: bool,
     /// 1-based line, for errors in references.
     line: u64,
+    /// The layer and line of the last row that added broader links to this skill after the row that made it (a
+    /// user's layer amending a built-in skill): a cycle those links close is blamed on that row.
+    broader_added_at: Option<(String, u64)>,
 }
 
 /// Layers taxonomies: later layers add skills, add aliases to existing skills, or disable them.
@@ -635,6 +638,9 @@ impl TaxonomyBuilder {
                 self.alias_sets.remove(&i);
             }
             existing.related.extend(related);
+            if !broader.is_empty() {
+                existing.broader_added_at = Some((source_name.to_owned(), row.line));
+            }
             existing.broader.extend(broader);
             existing.hot |= row.hot;
             self.disabled[i] = false;
@@ -670,6 +676,7 @@ impl TaxonomyBuilder {
             layer: source_name.to_owned(),
             hot: row.hot,
             line: row.line,
+            broader_added_at: None,
         });
         Ok(())
     }
@@ -754,18 +761,35 @@ impl TaxonomyBuilder {
 }
 
 fn check_broader_cycles(skills: &[Skill], raws: &[&RawSkill]) -> Result<(), Error> {
-    let Some(cycle) = broader_cycle(skills.len(), |node, k| skills[node].broader.get(k).map(|b| b.index())) else {
+    let Some(mut cycle) = broader_cycle(skills.len(), |node, k| skills[node].broader.get(k).map(|b| b.index()))
+    else {
         return Ok(());
     };
-    // The cycle ends with the link that closed it: from its second-last node back to its first.
-    let (node, parent) = (cycle[cycle.len() - 2], cycle[0]);
-    let raw = raws[node];
+    // Where each node's broader links were written: its own row, or the row of a later layer that added them.
+    let written_at = |node: usize| {
+        let raw = raws[node];
+        raw.broader_added_at.as_ref().map_or((raw.layer.as_str(), raw.line), |(layer, line)| (layer.as_str(), *line))
+    };
+    // Blame a row of the user's layers when one takes part: the built-in taxonomy has no cycles on its own (a
+    // data test keeps it so), so a user's row closed this one. Else the link that closed the search's cycle.
+    cycle.pop();
+    let at = cycle.iter().position(|&n| !written_at(n).0.starts_with("builtin:")).unwrap_or(cycle.len() - 1);
+    cycle.rotate_left(at);
+    let (node, parent) = (cycle[0], cycle.get(1).copied().unwrap_or(cycle[0]));
+    let (layer, line) = written_at(node);
+    let mut path: Vec<&str> = cycle.iter().map(|&n| skills[n].id.as_str()).collect();
+    path.push(&skills[node].id);
     Err(Error::new(
         ErrorKind::Cycle,
-        &raw.layer,
-        format!("broader links form a cycle through `{}` and `{}`; remove one of the links", raw.id, skills[parent].id),
+        layer,
+        format!(
+            "broader links form a cycle through `{}` and `{}` ({}); remove one of the links",
+            skills[node].id,
+            skills[parent].id,
+            path.join(" -> ")
+        ),
     )
-    .at(Some(raw.line), Some(7)))
+    .at(Some(line), Some(7)))
 }
 
 /// The first cycle of broader links, as nodes from the one the cycle returns to, around, and back to it
@@ -884,6 +908,9 @@ fn parse_csv(source_name: &str, text: &str) -> Result<Vec<CsvRow>, Error> {
             Err(e) => return Err(csv_error(source_name, &e)),
         }
         let line = record.position().map_or(0, csv::Position::line);
+        if let Some(err) = unclosed_quote(source_name, &record, line) {
+            return Err(err);
+        }
         if record.iter().all(|cell| cell.trim().is_empty()) || record.get(0).is_some_and(|c| c.starts_with('#')) {
             continue;
         }
@@ -951,6 +978,32 @@ fn parse_csv(source_name: &str, text: &str) -> Result<Vec<CsvRow>, Error> {
         ));
     }
     Ok(rows)
+}
+
+/// A cell that runs over a line break: no taxonomy cell holds one, so a quote opened in it was never closed, and
+/// the cells after it were swallowed. The error names the line where the quote opened (the record starts on
+/// `line`), rather than the column count that goes wrong as a result.
+fn unclosed_quote(source_name: &str, record: &csv::StringRecord, line: u64) -> Option<Error> {
+    let mut opened = line;
+    for (column, cell) in record.iter().enumerate() {
+        let breaks = cell.matches('\n').count() as u64;
+        if breaks > 0 {
+            return Some(
+                Error::new(
+                    ErrorKind::Csv,
+                    source_name,
+                    format!(
+                        "a quote opened on line {opened} (column {}) is not closed, so the cell runs on to line {}; close the quote (write \"\" for a quote inside a cell)",
+                        column + 1,
+                        opened + cell.trim_end_matches(['\r', '\n']).matches('\n').count() as u64
+                    ),
+                )
+                .at(Some(opened), Some(column as u64 + 1)),
+            );
+        }
+        opened += breaks;
+    }
+    None
 }
 
 /// Parses a taxonomy CSV into records, without applying them: for linting and tools.
@@ -1066,6 +1119,18 @@ mod tests {
         b.build()
     }
 
+    /// Regression: a user layer that closes a cycle with a built-in skill blamed `builtin:data:144:7`.
+    #[test]
+    fn a_cycle_through_the_builtin_blames_the_users_row() {
+        let mut b = Taxonomy::builder();
+        b.add_builtin();
+        b.add_csv("mine.csv", "id,name,family,kind,aliases,related,broader\n# a comment\nsql,,,,,,postgresql\n")
+            .expect("parses");
+        let e = b.build().expect_err("a cycle");
+        assert_eq!((e.kind(), e.source_name(), e.line(), e.column()), (ErrorKind::Cycle, "mine.csv", Some(3), Some(7)));
+        assert!(e.message().contains("through `sql` and `postgresql` (sql -> postgresql -> sql)"), "{e}");
+    }
+
     #[test]
     fn markers_parse() {
         let tax = load(&["go,Go,software,language,^?Go;Golang,,\n"]).unwrap();
@@ -1098,6 +1163,17 @@ mod tests {
         assert_eq!((e.kind(), e.line()), (ErrorKind::Csv, Some(2)));
         let e = load(&["a,A,general,soft,,,b\nb,B,general,soft,,,a\n"]).unwrap_err();
         assert_eq!(e.kind(), ErrorKind::Cycle);
+        // Regression: an unclosed quote got the hint "quote cells that contain commas", pointing away from it.
+        for (layer, opened) in [
+            ("a,\"A,general,soft,,,\nb,B,general,soft,,,\n", 2),
+            ("a,A,general,soft,,,\nb,B,general,soft,\"x;y,,\nc,C,general,soft,,,\n", 3),
+            ("a,A,general,soft,,,\"b\nb,B,general,soft,,,\n", 2),
+        ] {
+            let e = load(&[layer]).unwrap_err();
+            assert_eq!((e.kind(), e.line()), (ErrorKind::Csv, Some(opened)), "{layer:?}");
+            assert!(e.message().starts_with(&format!("a quote opened on line {opened}")), "{e}");
+            assert!(!e.message().contains("commas"), "{e}");
+        }
         let mut b = Taxonomy::builder();
         let e = b.add_csv("semi.csv", "id;name;family;kind;aliases;related;broader\n").unwrap_err();
         assert!(e.to_string().contains("another delimiter"), "{e}");
