@@ -16,21 +16,24 @@ use anyhow::{bail, Context, Result};
 use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
 use skillgap::{
-    csv_postings, decode_text, document_posting, json_line_posting, json_lines, json_postings, text_key, BatchRecord,
-    BatchScorer, BatchTally, Error, Extractor, InputShape, Posting, Profile, Scored, Scratch, Taxonomy, TextKey,
+    csv_postings, decode_text, document_posting, json_line_posting, json_lines, json_postings, json_postings_each,
+    text_key, BatchRecord, BatchScorer, BatchTally, Error, Extractor, InputShape, Posting, Profile, Scored, Scratch,
+    Taxonomy, TextKey,
 };
 
 use crate::args::FormatArg;
 use crate::config::BatchConfig;
+use crate::input::Inputs;
 use crate::render::{self, Style};
 use crate::walk::{walk, Walked};
-use crate::input::Inputs;
 use crate::write_out;
 
 /// A chunk is scored once it holds this many inputs...
 const CHUNK_INPUTS: usize = 2048;
 /// ...or this many bytes of them: enough work to keep every core busy, little enough that memory stays flat.
 const CHUNK_BYTES: usize = 16 << 20;
+/// JSON files this large are parsed as they are read, one posting at a time ([`Engine::read_large_json`]).
+const STREAM_JSON_BYTES: usize = CHUNK_BYTES / 4;
 /// JSON Lines output is written once this much is waiting (and at the end of every chunk).
 const FLUSH_BYTES: usize = 1 << 16;
 
@@ -199,6 +202,7 @@ impl Engine<'_> {
             Err(reason) => return self.fail(name, reason),
         };
         match shape {
+            InputShape::Json if bytes.len() >= STREAM_JSON_BYTES => self.read_large_json(name, bytes),
             InputShape::Json => self.push(Unit::Json { name, bytes }),
             InputShape::JsonLines | InputShape::Csv => {
                 let text = match decode_text(&name, bytes) {
@@ -234,6 +238,31 @@ impl Engine<'_> {
             }
             _ => self.push(Unit::Document { name, bytes }),
         }
+    }
+}
+
+impl Engine<'_> {
+    /// A large JSON file's postings go into the chunk as they are parsed, here on the reading thread, so that a
+    /// list of 50,000 postings is scored chunk by chunk instead of held whole (small files are parsed in parallel).
+    fn read_large_json(&mut self, name: String, bytes: Vec<u8>) -> Result<()> {
+        let mut pushed = Ok(());
+        let read = json_postings_each(&name, bytes, |posting| {
+            if pushed.is_ok() {
+                pushed = self.push(match posting {
+                    Ok(posting) => Unit::Ready(posting),
+                    Err(e) => {
+                        let (name, reason) = failure_of(&e);
+                        Unit::Failed { name, reason }
+                    }
+                });
+            }
+        });
+        pushed?;
+        if let Err(e) = read {
+            let (name, reason) = failure_of(&e);
+            self.fail(name, reason)?;
+        }
+        Ok(())
     }
 }
 

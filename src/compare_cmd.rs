@@ -11,8 +11,8 @@ use skillgap::{
 
 use crate::args::Format;
 use crate::config::CompareConfig;
-use crate::render::{self, Style};
 use crate::input::Inputs;
+use crate::render::{self, Style};
 use crate::write_out;
 
 /// Reads the CV and the targets, compares, and writes the report in `format`.

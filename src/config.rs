@@ -7,8 +7,8 @@ use std::path::PathBuf;
 use anyhow::{bail, Result};
 use skillgap::{Month, PhraseMatching, TargetKind};
 
-use crate::input::Inputs;
 use crate::args::{Args, ColorWhen, Command, Format, FormatArg, TaxonomyCommand};
+use crate::input::Inputs;
 use crate::render::Style;
 
 /// Everything a run needs, decided from the arguments and the environment.

@@ -78,10 +78,8 @@ fn an_endless_stdin_stops_at_the_limit() {
         let out = skillgap_with_stdin(args, &big);
         assert_input_error(&out, &["stdin", "larger than 100000 bytes", "--max-input-bytes"]);
     }
-    let out = skillgap_with_stdin(
-        &["compare", "--cv", "data/examples/cv_nurse.md", "--max-input-bytes", "100000"],
-        &big,
-    );
+    let out =
+        skillgap_with_stdin(&["compare", "--cv", "data/examples/cv_nurse.md", "--max-input-bytes", "100000"], &big);
     assert_input_error(&out, &["stdin", "--max-input-bytes"]);
 }
 
@@ -174,14 +172,19 @@ fn encodings_are_named_or_decoded() {
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     assert!(String::from_utf8_lossy(&out.stdout).contains("\"kubernetes\""));
     // ...and with a lone surrogate, the message says UTF-16.
-    let broken16 = write("broken16.txt", &[utf16("Skills: Python, SQL"), vec![0x00, 0xD8], utf16(" and more")].concat());
+    let broken16 =
+        write("broken16.txt", &[utf16("Skills: Python, SQL"), vec![0x00, 0xD8], utf16(" and more")].concat());
     assert_input_error(&skillgap(&["extract", &broken16]), &[&broken16, "UTF-16", "lone surrogate"]);
     // UTF-32 with a byte-order mark was read as UTF-16 and scored 0 without a word; it is read as UTF-32.
     let mut utf32 = vec![0xFF, 0xFE, 0, 0];
     utf32.extend("Skills: Kubernetes\n".chars().flat_map(|c| u32::from(c).to_le_bytes()));
     let utf32 = write("utf32.txt", &utf32);
     let out = skillgap(&["extract", "--format", "json", &utf32]);
-    assert!(String::from_utf8_lossy(&out.stdout).contains("\"kubernetes\""), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        String::from_utf8_lossy(&out.stdout).contains("\"kubernetes\""),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     // A JSON posting with a UTF-8 byte-order mark failed with "expected value at line 1 column 1".
     let json = write("posting.json", b"\xEF\xBB\xBF{\"title\":\"Nurse\",\"description\":\"Kubernetes and SQL\"}");
     let out = skillgap(&["extract", "--format", "json", &json]);
@@ -206,8 +209,11 @@ fn layer_errors_blame_the_users_file_and_line() {
     let err = assert_input_error(&out, &[&format!("{cycle}:2:7: broader links form a cycle through `sql`")]);
     assert!(!err.contains("builtin:"), "{err}");
     let quote = dir.join("quote.csv");
-    std::fs::write(&quote, "id,name,family,kind,aliases,related,broader\nacme,\"Acme,software,tool,,,\nb,B,general,soft,,,\n")
-        .expect("write");
+    std::fs::write(
+        &quote,
+        "id,name,family,kind,aliases,related,broader\nacme,\"Acme,software,tool,,,\nb,B,general,soft,,,\n",
+    )
+    .expect("write");
     let quote = quote.display().to_string();
     let out = skillgap(&["--taxonomy", &quote, "taxonomy", "stats"]);
     let err = assert_input_error(&out, &[&format!("{quote}:2:2: a quote opened on line 2"), "not closed"]);

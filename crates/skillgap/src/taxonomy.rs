@@ -761,8 +761,7 @@ impl TaxonomyBuilder {
 }
 
 fn check_broader_cycles(skills: &[Skill], raws: &[&RawSkill]) -> Result<(), Error> {
-    let Some(mut cycle) = broader_cycle(skills.len(), |node, k| skills[node].broader.get(k).map(|b| b.index()))
-    else {
+    let Some(mut cycle) = broader_cycle(skills.len(), |node, k| skills[node].broader.get(k).map(|b| b.index())) else {
         return Ok(());
     };
     // Where each node's broader links were written: its own row, or the row of a later layer that added them.
@@ -1274,7 +1273,10 @@ mod tests {
         };
         for rows in [false, true] {
             let (small, big) = (comparisons(5_000, rows), comparisons(10_000, rows));
-            assert!(big <= 2 * small + 2 * ALIAS_SET_AFTER as u64 * ALIAS_SET_AFTER as u64, "rows {rows}: {small} then {big}");
+            assert!(
+                big <= 2 * small + 2 * ALIAS_SET_AFTER as u64 * ALIAS_SET_AFTER as u64,
+                "rows {rows}: {small} then {big}"
+            );
             assert!(big <= 4 * 10_000, "rows {rows}: {big} comparisons for 10,000 aliases");
         }
     }

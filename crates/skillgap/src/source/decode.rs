@@ -70,7 +70,14 @@ pub(crate) fn decode(name: &str, bytes: Vec<u8>, fallback: Fallback) -> Result<(
         return decode_utf16(bytes.get(2..).unwrap_or_default(), little_endian)
             .map(|text| (text, Encoding::Utf16))
             .map_err(|why| {
-                Error::new(ErrorKind::Encoding, name, format!("UTF-16 (it starts with a UTF-16 byte-order mark), but not valid UTF-16: {}; {SAVE_AS_UTF8}", why.shifted(2)))
+                Error::new(
+                    ErrorKind::Encoding,
+                    name,
+                    format!(
+                        "UTF-16 (it starts with a UTF-16 byte-order mark), but not valid UTF-16: {}; {SAVE_AS_UTF8}",
+                        why.shifted(2)
+                    ),
+                )
             });
     }
     let head = bytes.get(..SNIFF_BYTES).unwrap_or(&bytes);

@@ -8,8 +8,8 @@ mod target_kind;
 
 pub use decode::{decode_text, Encoding};
 pub use postings::{
-    csv_postings, document_posting, json_line_posting, json_lines, json_postings, InputShape, Posting,
-    DEFAULT_TEXT_COLUMNS,
+    csv_postings, document_posting, json_line_posting, json_lines, json_postings, json_postings_each, InputShape,
+    Posting, DEFAULT_TEXT_COLUMNS,
 };
 pub use target_kind::{detect_kind, TargetKind};
 
@@ -119,7 +119,9 @@ pub fn read_source(name: &str, bytes: Vec<u8>) -> Result<Source, Error> {
             (converted.text, Some(Original { text, map: converted.map }))
         }
         // A byte-order mark is not JSON: offsets index the assembled text, so dropping it moves none of them.
-        SourceFormat::JsonPosting => (json_posting::json_posting_text(name, text.trim_start_matches('\u{FEFF}'))?, None),
+        SourceFormat::JsonPosting => {
+            (json_posting::json_posting_text(name, text.trim_start_matches('\u{FEFF}'))?, None)
+        }
     };
     Ok(Source { name: name.to_owned(), text, original, format, encoding })
 }
