@@ -85,9 +85,7 @@ pub fn read_limited(reader: impl Read, limit: u64) -> std::result::Result<Vec<u8
         .read_to_end(&mut bytes)
         .map_err(|e| format!("cannot read it ({e}); check the path and permissions"))?;
     if bytes.len() as u64 > limit {
-        return Err(format!(
-            "larger than {limit} bytes (the input limit); raise --max-input-bytes to read it, or give a smaller input"
-        ));
+        return Err(format!("larger than {limit} bytes; raise --max-input-bytes to read it, or give a smaller input"));
     }
     Ok(bytes)
 }
