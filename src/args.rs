@@ -24,6 +24,10 @@ pub struct Args {
     /// NO_COLOR.
     #[arg(long, global = true, value_enum, default_value_t = ColorWhen::Auto)]
     pub color: ColorWhen,
+
+    /// The largest input read, in bytes: each file, standard input, and each taxonomy layer.
+    #[arg(long, global = true, default_value_t = DEFAULT_MAX_INPUT_BYTES, value_name = "BYTES")]
+    pub max_input_bytes: u64,
 }
 
 #[derive(Debug, Subcommand)]
@@ -106,9 +110,6 @@ pub enum Command {
         /// Worker threads (default: one per core). The output is the same whatever the number.
         #[arg(long, short = 'j', value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
         jobs: Option<u16>,
-        /// The largest input file read, in bytes.
-        #[arg(long, default_value_t = DEFAULT_MAX_INPUT_BYTES, value_name = "BYTES")]
-        max_input_bytes: u64,
     },
     /// Keep a journal of applications, rejections, the hired people's bios and the feedback, and find what keeps
     /// coming up. One SQLite file; nothing is ever sent.

@@ -16,20 +16,24 @@ use anyhow::{bail, Context, Result};
 use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
 use skillgap::{
-    csv_postings, decode_text, document_posting, json_line_posting, json_lines, json_postings, text_key, BatchRecord,
-    BatchScorer, BatchTally, Error, Extractor, InputShape, Posting, Scored, Scratch, Taxonomy, TextKey,
+    csv_postings, decode_text, document_posting, json_line_posting, json_lines, json_postings, json_postings_each,
+    text_key, BatchRecord, BatchScorer, BatchTally, Error, Extractor, InputShape, Posting, Scored, Scratch, Taxonomy,
+    TextKey,
 };
 
 use crate::args::FormatArg;
 use crate::config::BatchConfig;
+use crate::input::Inputs;
 use crate::render::{self, Style};
 use crate::walk::{walk, Walked};
-use crate::{input, write_out};
+use crate::write_out;
 
 /// A chunk is scored once it holds this many inputs...
 const CHUNK_INPUTS: usize = 2048;
 /// ...or this many bytes of them: enough work to keep every core busy, little enough that memory stays flat.
 const CHUNK_BYTES: usize = 16 << 20;
+/// JSON files this large are parsed as they are read, one posting at a time ([`Engine::read_large_json`]).
+const STREAM_JSON_BYTES: usize = CHUNK_BYTES / 4;
 /// JSON Lines output is written once this much is waiting (and at the end of every chunk).
 const FLUSH_BYTES: usize = 1 << 16;
 
@@ -190,14 +194,15 @@ impl Engine<'_> {
 
     /// Reads one file into the chunk: a document or JSON file whole, a JSON Lines file line by line, a CSV row by
     /// row (so that a large file is scored in several chunks).
-    fn read_file(&mut self, path: PathBuf, shape: InputShape, options: &BatchConfig) -> Result<()> {
+    fn read_file(&mut self, path: PathBuf, shape: InputShape, options: &BatchConfig, inputs: Inputs) -> Result<()> {
         let name = path.display().to_string();
         self.tally.add_file();
-        let bytes = match input::read_bounded_bytes(&path, options.max_input_bytes) {
+        let bytes = match inputs.file_bytes(&path) {
             Ok(bytes) => bytes,
             Err(reason) => return self.fail(name, reason),
         };
         match shape {
+            InputShape::Json if bytes.len() >= STREAM_JSON_BYTES => self.read_large_json(name, bytes),
             InputShape::Json => self.push(Unit::Json { name, bytes }),
             InputShape::JsonLines | InputShape::Csv => {
                 let text = match decode_text(&name, bytes) {
@@ -236,14 +241,40 @@ impl Engine<'_> {
     }
 }
 
+impl Engine<'_> {
+    /// A large JSON file's postings go into the chunk as they are parsed, here on the reading thread, so that a
+    /// list of 50,000 postings is scored chunk by chunk instead of held whole (small files are parsed in parallel).
+    fn read_large_json(&mut self, name: String, bytes: Vec<u8>) -> Result<()> {
+        let mut pushed = Ok(());
+        let read = json_postings_each(&name, bytes, |posting| {
+            if pushed.is_ok() {
+                pushed = self.push(match posting {
+                    Ok(posting) => Unit::Ready(posting),
+                    Err(e) => {
+                        let (name, reason) = failure_of(&e);
+                        Unit::Failed { name, reason }
+                    }
+                });
+            }
+        });
+        pushed?;
+        if let Err(e) = read {
+            let (name, reason) = failure_of(&e);
+            self.fail(name, reason)?;
+        }
+        Ok(())
+    }
+}
+
 /// Runs the batch and writes the report; the exit code says whether some (1) or all (2) inputs failed.
 pub fn run(
     taxonomy: Taxonomy,
     options: &BatchConfig,
+    inputs: Inputs,
     phrases: skillgap::PhraseMatching,
     style: Style,
 ) -> Result<ExitCode> {
-    let cv = input::read_cv(&options.cv, options.max_input_bytes)?;
+    let cv = inputs.cv(&options.cv)?;
     // Every alias: the postings are not known before the walk, so the matcher cannot be cut down to their words.
     let extractor = Extractor::builder().phrase_matching(phrases).build(taxonomy)?;
     let profile = cv.profile(&extractor, options.today)?;
@@ -264,7 +295,7 @@ pub fn run(
     for walked in walk(&options.paths, options.hidden) {
         match walked {
             Walked::File { path, explicit } => match InputShape::from_name(&path.display().to_string()) {
-                Some(shape) => engine.read_file(path, shape, options)?,
+                Some(shape) => engine.read_file(path, shape, options, inputs)?,
                 None => {
                     engine.tally.add_skipped();
                     if explicit {

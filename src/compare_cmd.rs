@@ -7,21 +7,23 @@ use std::process::ExitCode;
 use anyhow::Result;
 use skillgap::{compare, hired_edge, suggest, CompareReport, Document, Extractor, Source, TargetKind, Taxonomy};
 
-use crate::args::{Format, DEFAULT_MAX_INPUT_BYTES};
+use crate::args::Format;
 use crate::config::CompareConfig;
+use crate::input::Inputs;
 use crate::render::{self, Style};
-use crate::{input, write_out};
+use crate::write_out;
 
 /// Reads the CV and the targets, compares, and writes the report in `format`.
 pub fn run(
     taxonomy: Taxonomy,
     options: &CompareConfig,
+    inputs: Inputs,
     phrases: skillgap::PhraseMatching,
     format: Format,
     style: Style,
 ) -> Result<ExitCode> {
-    let cv = input::read_cv(&options.cv, DEFAULT_MAX_INPUT_BYTES)?;
-    let (targets, kinds) = read_targets(&options.targets)?;
+    let cv = inputs.cv(&options.cv)?;
+    let (targets, kinds) = read_targets(&options.targets, inputs)?;
     // Only the aliases these documents can contain: the automaton then builds in well under a millisecond.
     let mut texts: Vec<&str> = targets.iter().map(|t| t.text.as_str()).collect();
     texts.extend(cv.text_to_extract());
@@ -58,14 +60,17 @@ pub fn run(
 }
 
 /// The targets, with the kind the user gave each: the files given, or standard input when none is.
-fn read_targets(paths: &[(std::path::PathBuf, Option<TargetKind>)]) -> Result<(Vec<Source>, Vec<Option<TargetKind>>)> {
+fn read_targets(
+    paths: &[(std::path::PathBuf, Option<TargetKind>)],
+    inputs: Inputs,
+) -> Result<(Vec<Source>, Vec<Option<TargetKind>>)> {
     if paths.is_empty() {
         if io::stdin().is_terminal() {
             eprintln!("Paste the bio or posting, then press Ctrl-D:");
         }
-        return Ok((vec![input::read_stdin()?], vec![None]));
+        return Ok((vec![inputs.stdin_document()?], vec![None]));
     }
-    let sources = paths.iter().map(|(p, _)| input::read(p)).collect::<Result<Vec<_>>>()?;
+    let sources = paths.iter().map(|(p, _)| inputs.document(p)).collect::<Result<Vec<_>>>()?;
     Ok((sources, paths.iter().map(|(_, k)| *k).collect()))
 }
 

@@ -8,6 +8,7 @@ use anyhow::{bail, Result};
 use skillgap::{Month, PhraseMatching, TargetKind};
 
 use crate::args::{Args, ColorWhen, Command, Format, FormatArg, ProfileCommand, TaxonomyCommand};
+use crate::input::Inputs;
 use crate::render::Style;
 
 /// Everything a run needs, decided from the arguments and the environment.
@@ -23,6 +24,8 @@ pub struct Config {
     pub style: Style,
     /// The command and its options.
     pub command: CommandConfig,
+    /// The reader of every input, with its size limit (`--max-input-bytes`).
+    pub inputs: Inputs,
 }
 
 /// A command with its options.
@@ -70,8 +73,6 @@ pub struct BatchConfig {
     pub hidden: bool,
     /// Worker threads; `None`: one per core.
     pub jobs: Option<usize>,
-    /// The largest input file read, in bytes.
-    pub max_input_bytes: u64,
     /// Today, for the CV's roles that run "to present".
     pub today: Month,
     /// The output format, JSON Lines included.
@@ -151,9 +152,7 @@ impl Config {
                     .chain(bio.into_iter().map(|t| (t, Some(TargetKind::Bio))))
                     .chain(posting.into_iter().map(|t| (t, Some(TargetKind::Posting))))
                     .collect();
-                if targets.iter().filter(|(t, _)| t.as_os_str() == "-").count() > 1 {
-                    bail!("`-` (standard input) can be given only once");
-                }
+                check_stdin_once(&cv, &targets)?;
                 let today = today(env.today.as_deref())?;
                 CommandConfig::Compare(CompareConfig { cv, targets, today, top, explain })
             }
@@ -165,7 +164,7 @@ impl Config {
             }
             Command::Taxonomy { action } => CommandConfig::Taxonomy(action),
             Command::Journal(journal) => CommandConfig::Journal(journal),
-            Command::Batch { cv, paths, top, gaps, min_score, text_column, hidden, jobs, max_input_bytes } => {
+            Command::Batch { cv, paths, top, gaps, min_score, text_column, hidden, jobs } => {
                 CommandConfig::Batch(BatchConfig {
                     cv,
                     paths,
@@ -175,15 +174,27 @@ impl Config {
                     text_column,
                     hidden,
                     jobs: jobs.map(usize::from),
-                    max_input_bytes,
                     today: today(env.today.as_deref())?,
                     format: args.format,
                 })
             }
         };
         let format = command_format(args.format, &command)?;
-        Ok(Config { taxonomy, phrases, format, style, command })
+        Ok(Config { taxonomy, phrases, format, style, command, inputs: Inputs { max_bytes: args.max_input_bytes } })
     }
+}
+
+/// Standard input can be read once: as the CV (`--cv -`), as one target (`-`), or as the target when none is given.
+fn check_stdin_once(cv: &std::path::Path, targets: &[(PathBuf, Option<TargetKind>)]) -> Result<()> {
+    let cv_stdin = cv.as_os_str() == "-";
+    let target_stdins = targets.iter().filter(|(t, _)| t.as_os_str() == "-").count();
+    if cv_stdin && targets.is_empty() {
+        bail!("`--cv -` reads the CV from standard input, so give the targets as files: with no TARGET, standard input would be read twice");
+    }
+    if usize::from(cv_stdin) + target_stdins > 1 {
+        bail!("`-` (standard input) can be given only once: it cannot be both the CV and a target, or two targets; save one of them to a file");
+    }
+    Ok(())
 }
 
 /// The format a command other than `batch` writes: JSON Lines is `extract --lines --format json`, and no other

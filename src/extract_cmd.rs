@@ -8,7 +8,7 @@ use skillgap::{extract_reading_lists, ExtractStream, Extractor, Scratch, Source,
 
 use crate::args::Format;
 use crate::config::ExtractConfig;
-use crate::input;
+use crate::input::Inputs;
 use crate::render::{self, Style};
 
 /// Output goes out in chunks of this many bytes, as it is produced: memory stays flat in the number of mentions.
@@ -18,13 +18,14 @@ const FLUSH_BYTES: usize = 1 << 16;
 pub fn run(
     taxonomy: Taxonomy,
     options: &ExtractConfig,
+    inputs: Inputs,
     phrases: skillgap::PhraseMatching,
     format: Format,
     style: Style,
 ) -> Result<ExitCode> {
     let source = match options.file.as_deref() {
-        None => input::read_stdin()?,
-        Some(path) => input::read(path)?,
+        None => inputs.stdin_document()?,
+        Some(path) => inputs.document(path)?,
     };
     if options.show_text {
         // The text offsets index: for a PDF or Word file, the extracted text. Control characters are made printable

@@ -1,60 +1,91 @@
 //! File and standard-input I/O. Decoding and converting the bytes is the library's ([`skillgap::read_source`],
-//! [`skillgap::decode_text`]); this module only fetches them, with errors that name the path.
+//! [`skillgap::decode_text`]); this module only fetches them, with errors that name the input.
+//!
+//! Every input goes through one reader, [`Inputs`], which reads at most `--max-input-bytes` of anything: a file, a
+//! device such as `/dev/zero`, an endless pipe on standard input, or a taxonomy layer. Nothing is read unbounded
+//! into memory, so no input can make the tool hang on a read or exhaust memory.
 
 use std::fs;
 use std::io::Read;
 use std::path::Path;
 
-use anyhow::{bail, Context, Result};
-use skillgap::Source;
+use anyhow::{bail, Result};
+use skillgap::{Encoding, Source};
 
 /// How standard input is named in output and errors.
 pub const STDIN_NAME: &str = "stdin";
 
-/// Reads a document from a file, or from standard input for `-`.
-pub fn read(path: &Path) -> Result<Source> {
-    if path.as_os_str() == "-" {
-        return read_stdin();
+/// The one reader of inputs, with the size limit every read obeys.
+#[derive(Debug, Clone, Copy)]
+pub struct Inputs {
+    /// The largest input read, in bytes (`--max-input-bytes`).
+    pub max_bytes: u64,
+}
+
+impl Inputs {
+    /// Reads a document from a file, or from standard input for `-`.
+    pub fn document(&self, path: &Path) -> Result<Source> {
+        if path.as_os_str() == "-" {
+            return self.stdin_document();
+        }
+        let name = path.display().to_string();
+        if path.is_dir() {
+            bail!("{name} is a folder; give the path of a file inside it");
+        }
+        let bytes = self.file_bytes(path).map_err(|reason| anyhow::anyhow!("{name}: {reason}"))?;
+        Ok(warn_about_encoding(skillgap::read_source(&name, bytes)?))
     }
-    let name = path.display().to_string();
-    if path.is_dir() {
-        bail!("{name} is a folder; give the path of a file inside it");
+
+    /// Reads a document from standard input, as plain text.
+    pub fn stdin_document(&self) -> Result<Source> {
+        let bytes = read_limited(std::io::stdin().lock(), self.max_bytes)
+            .map_err(|reason| anyhow::anyhow!("{STDIN_NAME}: {reason}"))?;
+        Ok(warn_about_encoding(skillgap::read_source(STDIN_NAME, bytes)?))
     }
-    let bytes = fs::read(path).with_context(|| format!("cannot read {name}; check the path and permissions"))?;
-    Ok(skillgap::read_source(&name, bytes)?)
+
+    /// Reads a taxonomy file as text, with the same decoder as documents (errors name the file and line).
+    pub fn taxonomy_text(&self, path: &Path) -> Result<String> {
+        let name = path.display().to_string();
+        if path.is_dir() {
+            bail!("taxonomy {name} is a folder; give a CSV file (or use `builtin`, `esco:DIR`, `onet:FILE`)");
+        }
+        let bytes = self.file_bytes(path).map_err(|reason| {
+            anyhow::anyhow!("taxonomy {name}: {reason} (or use `builtin`, `esco:DIR`, `onet:FILE`)")
+        })?;
+        Ok(skillgap::decode_text(&name, bytes)?)
+    }
+
+    /// The bytes of a file, at most [`Inputs::max_bytes`] of them; the error is the reason alone (without the
+    /// file name), for reports that name the file in a field of their own.
+    pub fn file_bytes(&self, path: &Path) -> std::result::Result<Vec<u8>, String> {
+        let cannot = |e: std::io::Error| format!("cannot read it ({e}); check the path and permissions");
+        let file = fs::File::open(path).map_err(cannot)?;
+        read_limited(file, self.max_bytes)
+    }
 }
 
-/// Reads a document from standard input, as plain text.
-pub fn read_stdin() -> Result<Source> {
+/// Tells the user, on standard error, that a document was not UTF-8 and was read as Windows-1252: a guess that
+/// fits its bytes, which they can check and avoid.
+fn warn_about_encoding(source: Source) -> Source {
+    if source.encoding == Encoding::Windows1252 {
+        eprintln!(
+            "skillgap: warning: {}: not UTF-8, so read as Windows-1252; if some characters look wrong, save the file as UTF-8",
+            skillgap::printable(&source.name)
+        );
+    }
+    source
+}
+
+/// Reads at most `limit` bytes from `reader`: more is an error that says how to raise the limit. Reads in steps,
+/// so that a stream that never ends (a device, a pipe) is stopped at the limit.
+pub fn read_limited(reader: impl Read, limit: u64) -> std::result::Result<Vec<u8>, String> {
     let mut bytes = Vec::new();
-    std::io::stdin().read_to_end(&mut bytes).context("cannot read standard input")?;
-    Ok(skillgap::read_source(STDIN_NAME, bytes)?)
-}
-
-/// Reads a taxonomy file as text, with the same decoder as documents (errors name the file and line).
-pub fn read_taxonomy_text(path: &Path) -> Result<String> {
-    let name = path.display().to_string();
-    let bytes = fs::read(path).with_context(|| {
-        format!("cannot read taxonomy {name}; check the path (or use `builtin`, `esco:DIR`, `onet:FILE`)")
-    })?;
-    Ok(skillgap::decode_text(&name, bytes)?)
-}
-
-/// Reads at most `limit` bytes of a file: a larger file is an error naming the file and `--max-input-bytes`, so no
-/// file (or device) can exhaust memory.
-pub fn read_bounded(path: &Path, limit: u64) -> Result<Vec<u8>> {
-    read_bounded_bytes(path, limit).map_err(|reason| anyhow::anyhow!("{}: {reason}", path.display()))
-}
-
-/// [`read_bounded`], with the reason alone (without the file name) as the error, for reports that name the file
-/// in a field of its own.
-pub fn read_bounded_bytes(path: &Path, limit: u64) -> std::result::Result<Vec<u8>, String> {
-    let cannot = |e: std::io::Error| format!("cannot read it ({e}); check the path and permissions");
-    let file = fs::File::open(path).map_err(cannot)?;
-    let mut bytes = Vec::new();
-    file.take(limit.saturating_add(1)).read_to_end(&mut bytes).map_err(cannot)?;
+    reader
+        .take(limit.saturating_add(1))
+        .read_to_end(&mut bytes)
+        .map_err(|e| format!("cannot read it ({e}); check the path and permissions"))?;
     if bytes.len() as u64 > limit {
-        return Err(format!("larger than {limit} bytes; raise --max-input-bytes to read it"));
+        return Err(format!("larger than {limit} bytes; raise --max-input-bytes to read it, or give a smaller input"));
     }
     Ok(bytes)
 }
@@ -100,19 +131,55 @@ fn is_profile_file(name: &str, bytes: &[u8]) -> bool {
     toml || bytes.starts_with(b"# skillgap profile")
 }
 
-/// Reads a CV, or a profile file in its place, with at most `limit` bytes.
+impl Inputs {
+    /// Reads a CV, or a profile file in its place.
+    pub fn cv(&self, path: &Path) -> Result<Cv> {
+        if path.as_os_str() == "-" {
+            return Ok(Cv::Document(self.stdin_document()?));
+        }
+        if path.is_dir() {
+            bail!("{} is a folder; give the path of a file inside it", path.display());
+        }
+        let name = path.display().to_string();
+        let bytes = self.file_bytes(path).map_err(|reason| anyhow::anyhow!("{name}: {reason}"))?;
+        if is_profile_file(&name, &bytes) {
+            let text = skillgap::decode_text(&name, bytes)?;
+            return Ok(Cv::Profile { file: skillgap::ProfileFile::parse(&name, &text)?, name });
+        }
+        Ok(Cv::Document(warn_about_encoding(skillgap::read_source(&name, bytes)?)))
+    }
+}
+
+/// Reads a CV or profile file with at most `limit` bytes ([`Inputs::cv`]).
 pub fn read_cv(path: &Path, limit: u64) -> Result<Cv> {
-    if path.as_os_str() == "-" {
-        return Ok(Cv::Document(read_stdin()?));
+    Inputs { max_bytes: limit }.cv(path)
+}
+
+/// Reads a document with the default limit ([`Inputs::document`]), for commands without the global option at hand.
+pub fn read(path: &Path) -> Result<Source> {
+    Inputs { max_bytes: crate::args::DEFAULT_MAX_INPUT_BYTES }.document(path)
+}
+
+/// Reads standard input with the default limit ([`Inputs::stdin_document`]).
+pub fn read_stdin() -> Result<Source> {
+    Inputs { max_bytes: crate::args::DEFAULT_MAX_INPUT_BYTES }.stdin_document()
+}
+
+/// The bytes of a file, at most `limit` of them, with an error that names the file.
+pub fn read_bounded(path: &Path, limit: u64) -> Result<Vec<u8>> {
+    Inputs { max_bytes: limit }.file_bytes(path).map_err(|reason| anyhow::anyhow!("{}: {reason}", path.display()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_stop_at_the_limit() {
+        // An endless stream: `repeat` never ends, so only the limit stops the read.
+        let err = read_limited(std::io::repeat(b'a'), 1000).expect_err("endless");
+        assert!(err.contains("larger than 1000 bytes") && err.contains("--max-input-bytes"), "{err}");
+        assert_eq!(read_limited(&b"abc"[..], 3).expect("at the limit"), b"abc");
+        assert!(read_limited(&b"abcd"[..], 3).is_err());
     }
-    if path.is_dir() {
-        bail!("{} is a folder; give the path of a file inside it", path.display());
-    }
-    let name = path.display().to_string();
-    let bytes = read_bounded(path, limit)?;
-    if is_profile_file(&name, &bytes) {
-        let text = skillgap::decode_text(&name, bytes)?;
-        return Ok(Cv::Profile { file: skillgap::ProfileFile::parse(&name, &text)?, name });
-    }
-    Ok(Cv::Document(skillgap::read_source(&name, bytes)?))
 }

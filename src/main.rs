@@ -23,8 +23,7 @@ use skillgap::Taxonomy;
 
 use crate::args::Args;
 use crate::config::{CommandConfig, Config};
-// The taxonomy commands read files with the same decoder as every other input.
-pub(crate) use crate::input::read_taxonomy_text as read_utf8;
+use crate::input::Inputs;
 
 fn main() -> ExitCode {
     quiet_document_reader_panics();
@@ -67,51 +66,52 @@ fn is_broken_pipe(err: &anyhow::Error) -> bool {
 
 fn run(args: Args) -> Result<ExitCode> {
     let config = Config::from_args(args)?;
-    let taxonomy = load_taxonomy(&config.taxonomy)?;
+    let inputs = config.inputs;
+    let taxonomy = load_taxonomy(&config.taxonomy, inputs)?;
     match &config.command {
         CommandConfig::Compare(options) => {
-            compare_cmd::run(taxonomy, options, config.phrases, config.format, config.style)
+            compare_cmd::run(taxonomy, options, inputs, config.phrases, config.format, config.style)
         }
         CommandConfig::Extract(options) => {
-            extract_cmd::run(taxonomy, options, config.phrases, config.format, config.style)
+            extract_cmd::run(taxonomy, options, inputs, config.phrases, config.format, config.style)
         }
-        CommandConfig::Batch(options) => batch_cmd::run(taxonomy, options, config.phrases, config.style),
+        CommandConfig::Batch(options) => batch_cmd::run(taxonomy, options, inputs, config.phrases, config.style),
         CommandConfig::Journal(args) => journal::run(taxonomy, args, config.phrases, config.format, config.style),
         CommandConfig::Profile(options) => profile_cmd::run(taxonomy, options, config.phrases),
         CommandConfig::Taxonomy(action) => {
-            let (rendered, code) = taxonomy_cmd::run(&taxonomy, action, config.format, config.style)?;
+            let (rendered, code) = taxonomy_cmd::run(&taxonomy, action, inputs, config.format, config.style)?;
             write_out(&rendered)?;
             Ok(code)
         }
     }
 }
 
-/// Loads the taxonomy layers, in order.
-fn load_taxonomy(specs: &[String]) -> Result<Taxonomy> {
+/// Loads the taxonomy layers, in order, each read with the input limit.
+fn load_taxonomy(specs: &[String], inputs: Inputs) -> Result<Taxonomy> {
     let mut builder = Taxonomy::builder();
     for spec in specs {
         if spec == "builtin" {
             builder.add_builtin();
         } else if let Some(dir) = spec.strip_prefix("esco:") {
-            builder.add_records(spec, esco_layer(Path::new(dir))?)?;
+            builder.add_records(spec, esco_layer(Path::new(dir), inputs)?)?;
         } else if let Some(file) = spec.strip_prefix("onet:") {
-            let text = read_utf8(Path::new(file))?;
+            let text = inputs.taxonomy_text(Path::new(file))?;
             builder.add_records(spec, skillgap::onet_records(file, &text)?)?;
         } else {
-            builder.add_csv(spec, &read_utf8(Path::new(spec.as_str()))?)?;
+            builder.add_csv(spec, &inputs.taxonomy_text(Path::new(spec.as_str()))?)?;
         }
     }
     Ok(builder.build()?)
 }
 
 /// The records of an ESCO CSV download: `skills_en.csv`, with the hierarchy and relation files when present.
-fn esco_layer(dir: &Path) -> Result<Vec<skillgap::SkillRecord>> {
+fn esco_layer(dir: &Path, inputs: Inputs) -> Result<Vec<skillgap::SkillRecord>> {
     let read = |name: &str| -> Result<Option<(String, String)>> {
         let path = dir.join(name);
         if !path.is_file() {
             return Ok(None);
         }
-        Ok(Some((path.display().to_string(), read_utf8(&path)?)))
+        Ok(Some((path.display().to_string(), inputs.taxonomy_text(&path)?)))
     };
     let Some(skills) = read("skills_en.csv")? else {
         bail!("{}: no skills_en.csv there; `esco:DIR` wants the folder of the ESCO CSV download", dir.display());

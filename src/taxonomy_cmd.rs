@@ -10,18 +10,25 @@ use serde_json::{json, Value};
 use skillgap::{check_layer, FuzzyHow, FuzzyIndex, Severity, SkillIdx, Taxonomy};
 
 use crate::args::{Format, TaxonomyCommand};
+use crate::input::Inputs;
 use crate::render::{category, csv_row, Style};
 
 /// How many "did you mean" candidates a lookup shows.
 const LOOKUP_CANDIDATES: usize = 5;
 
-pub fn run(taxonomy: &Taxonomy, action: &TaxonomyCommand, format: Format, style: Style) -> Result<(String, ExitCode)> {
+pub fn run(
+    taxonomy: &Taxonomy,
+    action: &TaxonomyCommand,
+    inputs: Inputs,
+    format: Format,
+    style: Style,
+) -> Result<(String, ExitCode)> {
     let ok = |s: String| Ok((s, ExitCode::SUCCESS));
     match action {
         TaxonomyCommand::Lookup { terms } => ok(lookup(taxonomy, terms, format, style)),
         TaxonomyCommand::Show { id } => ok(show(taxonomy, id, format, style)?),
         TaxonomyCommand::Stats => ok(stats(taxonomy, format)),
-        TaxonomyCommand::Check { file } => check(taxonomy, file, format),
+        TaxonomyCommand::Check { file } => check(taxonomy, file, inputs, format),
         TaxonomyCommand::Export => ok(export(taxonomy, format)?),
     }
 }
@@ -232,9 +239,9 @@ fn stats(taxonomy: &Taxonomy, format: Format) -> String {
     }
 }
 
-fn check(taxonomy: &Taxonomy, file: &Path, format: Format) -> Result<(String, ExitCode)> {
+fn check(taxonomy: &Taxonomy, file: &Path, inputs: Inputs, format: Format) -> Result<(String, ExitCode)> {
     let label = file.display().to_string();
-    let text = crate::read_utf8(file)?;
+    let text = inputs.taxonomy_text(file)?;
     let problems = check_layer(taxonomy, &label, &text);
     let errors = problems.iter().filter(|p| p.severity == Severity::Error).count();
     let mut out = String::new();

@@ -6,7 +6,7 @@ use serde::Serialize;
 
 use crate::fuzzy::{FuzzyHow, FuzzyIndex};
 use crate::normalize::fold;
-use crate::taxonomy::{broader_cycle, parse_records, SkillRecord, Taxonomy};
+use crate::taxonomy::{broader_cycles, parse_records, SkillRecord, Taxonomy};
 
 /// How bad a problem is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -241,28 +241,18 @@ fn check_broader_cycles(base: &Taxonomy, records: &[SkillRecord], problems: &mut
             lines.entry(from).or_insert(r.line);
         }
     }
-    let mut reported: Vec<usize> = Vec::new();
-    while let Some(mut cycle) = broader_cycle(ids.len(), |n, k| broader[n].get(k).copied()) {
-        // Drop the link that closed the cycle, so that the next search finds another one.
-        let (from, to) = (cycle[cycle.len() - 2], cycle[0]);
-        if let Some(k) = broader[from].iter().position(|&p| p == to) {
-            broader[from].remove(k);
-        }
+    for mut cycle in broader_cycles(ids.len(), |n, k| broader.get(n).and_then(|links| links.get(k)).copied()) {
         cycle.pop();
         let Some((at, line)) =
             cycle.iter().enumerate().filter_map(|(i, n)| Some((i, *lines.get(n)?))).min_by_key(|p| p.1)
         else {
             continue;
         };
-        if cycle.iter().any(|n| reported.contains(n)) {
-            continue;
-        }
         cycle.rotate_left(at);
-        let mut path: Vec<&str> = cycle.iter().map(|&n| ids[n]).collect();
-        path.push(path[0]);
+        let mut path: Vec<&str> = cycle.iter().filter_map(|&n| ids.get(n).copied()).collect();
+        path.extend(path.first().copied());
         let message = format!("broader links form a cycle: {}; remove one of the links", path.join(" -> "));
         problem(problems, line, Severity::Error, message);
-        reported.extend(cycle);
     }
 }
 

@@ -47,8 +47,44 @@ const BLOCKS: &[&str] = &[
     "th",
 ];
 
-/// Converts `html` to text (see the module docs). Never fails: malformed markup degrades to text.
+/// Converts `html` to text (see the module docs). Never fails: malformed markup degrades to text. Linear time,
+/// however the markup is broken: each byte is looked at a bounded number of times.
 pub fn html_to_text(html: &str) -> HtmlText {
+    convert(html).0
+}
+
+/// Where the next `>` is, remembered between searches. Without it, a page with many `<` that never close (or
+/// that close only at its end) searches to the end from each of them: quadratic time, 57 s for 2 MB.
+struct NextClose<'a> {
+    bytes: &'a [u8],
+    /// The last search: where it started and what it found (`None`: no `>` from there to the end).
+    last: Option<(usize, Option<usize>)>,
+    /// Bytes looked at by searches, for the linearity test.
+    scanned: usize,
+}
+
+impl NextClose<'_> {
+    /// The offset of the first `>` at or after `from`. Calls come with `from` never decreasing, so each byte is
+    /// searched at most once.
+    fn at_or_after(&mut self, from: usize) -> Option<usize> {
+        if let Some((start, found)) = self.last {
+            match found {
+                None if from >= start => return None,
+                Some(p) if from >= start && from <= p => return Some(p),
+                _ => {}
+            }
+        }
+        let rest = self.bytes.get(from..).unwrap_or_default();
+        let found = rest.iter().position(|&b| b == b'>').map(|p| from + p);
+        self.scanned += found.map_or(rest.len(), |p| p - from + 1);
+        self.last = Some((from, found));
+        found
+    }
+}
+
+/// [`html_to_text`], with the number of bytes its searches for `>` looked at.
+fn convert(html: &str) -> (HtmlText, usize) {
+    let mut next_close = NextClose { bytes: html.as_bytes(), last: None, scanned: 0 };
     let mut out = HtmlText { text: String::with_capacity(html.len() / 2), map: Vec::with_capacity(html.len() / 2) };
     let bytes = html.as_bytes();
     let mut i = 0;
@@ -60,7 +96,7 @@ pub fn html_to_text(html: &str) -> HtmlText {
                 i = html[i + 4..].find("-->").map_or(html.len(), |e| i + 4 + e + 3);
                 continue;
             }
-            let Some(close) = html[i..].find('>') else {
+            let Some(close) = next_close.at_or_after(i).map(|p| p - i) else {
                 // A lone '<' is text.
                 push(&mut out, "<", i);
                 i += 1;
@@ -122,7 +158,7 @@ pub fn html_to_text(html: &str) -> HtmlText {
         i += ch.len_utf8();
     }
     out.map.push(html.len() as u32);
-    out
+    (out, next_close.scanned)
 }
 
 fn push(out: &mut HtmlText, s: &str, origin: usize) {
@@ -188,6 +224,29 @@ mod tests {
         assert_eq!(t.map.len(), t.text.len() + 1);
         let at = t.text.find("Kafka").unwrap_or_default();
         assert_eq!(&html[t.map[at] as usize..t.map[at] as usize + 5], "Kafka");
+    }
+
+    /// Regression: many `<` that never close took quadratic time (2 MB: 57 s). Searches for `>` now look at each
+    /// byte once, so doubling the input doubles the bytes looked at.
+    #[test]
+    fn unclosed_tags_scan_in_linear_time() {
+        let pages: [fn(usize) -> String; 4] = [
+            |n| "<".repeat(n),
+            |n| "a < b ".repeat(n),
+            |n| format!("{}>", "<".repeat(n)),
+            |n| format!("<script>{}", "< x ".repeat(n)),
+        ];
+        for (k, page) in pages.iter().enumerate() {
+            let (small, big) = (page(20_000), page(40_000));
+            let (text, scanned_small) = convert(&small);
+            assert_eq!(text.map.len(), text.text.len() + 1);
+            let (_, scanned_big) = convert(&big);
+            assert!(scanned_small <= small.len() + 1, "page {k}: {scanned_small} bytes looked at for {}", small.len());
+            assert!(scanned_big <= big.len() + 1, "page {k}: {scanned_big} bytes looked at for {}", big.len());
+        }
+        // The text is what it was: a lone '<' is text, a closed tag is dropped.
+        assert_eq!(html_to_text("a < b").text, "a < b");
+        assert_eq!(html_to_text("<<b>x").text, "<x");
     }
 
     #[test]

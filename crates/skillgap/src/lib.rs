@@ -112,8 +112,9 @@ pub use report::{
     UnrecognisedLine, Weights, QUOTE_MAX_CHARS, QUOTE_WINDOW_CHARS,
 };
 pub use source::{
-    csv_postings, decode_text, detect_kind, document_posting, json_line_posting, json_lines, json_postings, line_in,
-    read_source, InputShape, Original, Posting, Source, SourceFormat, TargetKind, DEFAULT_TEXT_COLUMNS,
+    csv_postings, decode_text, detect_kind, document_posting, json_line_posting, json_lines, json_postings,
+    json_postings_each, line_in, read_source, Encoding, InputShape, Original, Posting, Source, SourceFormat,
+    TargetKind, DEFAULT_TEXT_COLUMNS,
 };
 pub use span::Span;
 pub use structure::roles::{Month, Period, Role};

@@ -71,20 +71,24 @@ impl Normalized {
             if let Some(mapped) = fold_punctuation(c) {
                 self.push(mapped, offset);
             } else {
+                let mut folded = Folded::default();
                 decompose_compatible(c, |d| {
                     if is_combining_mark(d) {
                         return;
                     }
                     if d.is_ascii() {
-                        self.push(d.to_ascii_lowercase(), offset);
+                        folded.push(d.to_ascii_lowercase());
                     } else if let Some(mapped) = fold_punctuation(d) {
-                        self.push(mapped, offset);
+                        folded.push(mapped);
                     } else {
-                        for lower in d.to_lowercase() {
-                            self.push(lower, offset);
-                        }
+                        d.to_lowercase().for_each(|lower| folded.push(lower));
                     }
                 });
+                match folded.as_str(c) {
+                    Some(text) => text.chars().for_each(|f| self.push(f, offset)),
+                    // A character that expands beyond the cap (U+FDFA: 3 bytes to 33) stays itself.
+                    None => c.to_lowercase().for_each(|lower| self.push(lower, offset)),
+                }
             }
         }
         self.origin.push(input.len() as u32);
@@ -114,6 +118,40 @@ impl Normalized {
         let last = self.origin[folded.end - 1] as usize;
         let last_len = original[last..].chars().next().map_or(0, char::len_utf8);
         Span::new(original_start, last + last_len)
+    }
+}
+
+/// The most bytes one character may fold to, beyond its own length: ligatures (`ﬁ`), units (`㎏`), Roman
+/// numerals (`Ⅻ`) and fractions (`½`) fit; U+FDFA, which decomposes to 18 Arabic letters (33 bytes, with a
+/// 4-byte offset each), does not. Without a cap, 20 MB of it took 1.08 GB to fold.
+const EXPANSION_MAX_EXTRA: usize = 4;
+
+/// One character's folded form, gathered before it is kept, so that an expansion past the cap is never stored.
+#[derive(Default)]
+struct Folded {
+    bytes: [u8; 4 + EXPANSION_MAX_EXTRA],
+    len: usize,
+    over: bool,
+}
+
+impl Folded {
+    fn push(&mut self, c: char) {
+        let end = self.len + c.len_utf8();
+        match self.bytes.get_mut(self.len..end) {
+            Some(slot) if !self.over => {
+                c.encode_utf8(slot);
+                self.len = end;
+            }
+            _ => self.over = true,
+        }
+    }
+
+    /// The folded text of `original`, or `None` when it grew more than [`EXPANSION_MAX_EXTRA`] bytes.
+    fn as_str(&self, original: char) -> Option<&str> {
+        if self.over || self.len > original.len_utf8() + EXPANSION_MAX_EXTRA {
+            return None;
+        }
+        std::str::from_utf8(self.bytes.get(..self.len)?).ok()
     }
 }
 
@@ -206,7 +244,29 @@ mod tests {
         Case { name: "lrm rlm", input: "Post\u{200E}gre\u{200F}SQL", folded: "postgresql" },
         Case { name: "arabic letter mark", input: "Ex\u{061C}cel", folded: "excel" },
         Case { name: "embeddings", input: "\u{202A}Java\u{202C}\u{202D}Script\u{202E}", folded: "javascript" },
+        Case { name: "units", input: "5 \u{338F} of \u{2162}", folded: "5 kg of iii" },
+        Case { name: "fraction", input: "\u{BD} FTE", folded: "1\u{2044}2 fte" },
+        // Regression: U+FDFA decomposes to 18 letters (33 bytes); 20 MB of it took 1.08 GB. It stays itself.
+        Case { name: "expansion past the cap", input: "\u{FDFA} SQL", folded: "\u{FDFA} sql" },
     ];
+
+    /// No character folds to more than its own length plus the cap, so memory is linear in the input with a small
+    /// factor, whatever the text.
+    #[test]
+    fn expansion_is_capped() {
+        for c in ['\u{FDFA}', '\u{FDFB}', '\u{3304}', '\u{33FF}', '\u{2474}', '\u{FB03}', '\u{2177}', '\u{1F12B}'] {
+            let input: String = std::iter::repeat_n(c, 1000).collect();
+            let normalized = Normalized::new(&input);
+            let most = 1000 * (c.len_utf8() + EXPANSION_MAX_EXTRA);
+            assert!(
+                normalized.as_str().len() <= most,
+                "{c:?}: {} bytes from {}",
+                normalized.as_str().len(),
+                input.len()
+            );
+            assert_eq!(normalized.origin.len(), normalized.as_str().len() + 1);
+        }
+    }
 
     #[test]
     fn folds() {

@@ -13,10 +13,10 @@ mod postings;
 mod sniff;
 mod target_kind;
 
-pub use decode::decode_text;
+pub use decode::{decode_text, Encoding};
 pub use postings::{
-    csv_postings, document_posting, json_line_posting, json_lines, json_postings, InputShape, Posting,
-    DEFAULT_TEXT_COLUMNS,
+    csv_postings, document_posting, json_line_posting, json_lines, json_postings, json_postings_each, InputShape,
+    Posting, DEFAULT_TEXT_COLUMNS,
 };
 pub(crate) use target_kind::detect_kind_only;
 pub use target_kind::{detect_kind, TargetKind};
@@ -89,6 +89,10 @@ pub struct Source {
     pub original: Option<Original>,
     /// The format it was read as.
     pub format: SourceFormat,
+    /// The encoding it was read in. Offsets index the text as UTF-8, so for UTF-16, UTF-32 and Windows-1252
+    /// input they index the decoded text, not the file's bytes. A caller should tell the user about
+    /// [`Encoding::Windows1252`], which is a guess: the bytes were not UTF-8, and that encoding fits them.
+    pub encoding: Encoding,
 }
 
 impl Source {
@@ -115,14 +119,15 @@ pub fn line_in(text: &str, offset: usize) -> usize {
 /// Reads an input document from its bytes. PDF, Word and OpenDocument files are told by their content (with the
 /// `pdf` and `docx` features; without them they are refused with a message saying what to do); otherwise `name` (a
 /// path, or `stdin`) picks the format by its extension (see [`SourceFormat::from_name`]). `name` also names the
-/// input in errors. Encodings are read by [`decode_text`]; an input
-/// with no text is an [`ErrorKind::Empty`] error, a malformed JSON posting an [`ErrorKind::Json`] one.
+/// input in errors. Encodings are read as [`decode_text`] reads them, except that bytes which are not UTF-8 but fit
+/// Windows-1252 (as word processors save a CV) are read in that encoding, and [`Source::encoding`] says so. An
+/// input with no text is an [`ErrorKind::Empty`] error, a malformed JSON posting an [`ErrorKind::Json`] one.
 pub fn read_source(name: &str, bytes: Vec<u8>) -> Result<Source, Error> {
     if let Some(converted) = read_document_format(name, &bytes) {
         let (text, format) = converted?;
-        return Ok(Source { name: name.to_owned(), text, original: None, format });
+        return Ok(Source { name: name.to_owned(), text, original: None, format, encoding: Encoding::Utf8 });
     }
-    let text = decode_text(name, bytes)?;
+    let (text, encoding) = decode::decode(name, bytes, decode::Fallback::Windows1252)?;
     if is_blank(&text) {
         return Err(Error::new(
             ErrorKind::Empty,
@@ -143,9 +148,12 @@ pub fn read_source(name: &str, bytes: Vec<u8>) -> Result<Source, Error> {
             let converted = html_to_text(&text);
             (converted.text, Some(Original { text, map: converted.map }))
         }
-        SourceFormat::JsonPosting => (json_posting::json_posting_text(name, &text)?, None),
+        // A byte-order mark is not JSON: offsets index the assembled text, so dropping it moves none of them.
+        SourceFormat::JsonPosting => {
+            (json_posting::json_posting_text(name, text.trim_start_matches('\u{FEFF}'))?, None)
+        }
     };
-    Ok(Source { name: name.to_owned(), text, original, format })
+    Ok(Source { name: name.to_owned(), text, original, format, encoding })
 }
 
 /// PDF, Word and OpenDocument files, converted to text, when the features that read them are on.
@@ -221,6 +229,11 @@ mod tests {
 
         let json = read_source("job.json", br#"{"title":"Welder","skills":"TIG welding"}"#.to_vec()).expect("json");
         assert_eq!((json.format, json.text.as_str()), (SourceFormat::JsonPosting, "Welder\n\nSkills\nTIG welding\n\n"));
+        // Regression: a UTF-8 byte-order mark failed with "expected value at line 1 column 1".
+        let bom = read_source("job.json", b"\xEF\xBB\xBF{\"title\":\"Welder\"}".to_vec()).expect("json with a BOM");
+        assert_eq!(bom.text, "Welder\n\n");
+        let cv = read_source("cv.txt", b"Caf\xe9 manager".to_vec()).expect("Windows-1252");
+        assert_eq!((cv.text.as_str(), cv.encoding), ("Caf\u{e9} manager", Encoding::Windows1252));
     }
 
     #[test]
@@ -229,7 +242,7 @@ mod tests {
             ("empty.txt", b"", ErrorKind::Empty, "empty.txt: the input is empty"),
             ("blank.md", b" \r\n", ErrorKind::Empty, "blank.md: the input is empty"),
             ("cv.pdf", b"%PDF-1.4", ErrorKind::UnsupportedFormat, "cv.pdf: "),
-            ("cv.txt", b"caf\xe9", ErrorKind::Encoding, "cv.txt:1: not valid UTF-8"),
+            ("cv.txt", b"caf\x81", ErrorKind::Encoding, "cv.txt:1: not valid UTF-8"),
             ("job.json", b"{", ErrorKind::Json, "job.json:1:1: cannot read it as a JSON job posting"),
         ];
         for &(name, bytes, kind, message) in CASES {

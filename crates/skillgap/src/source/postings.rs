@@ -4,7 +4,7 @@
 
 use serde_json::{Map, Value};
 
-use super::json_posting::{no_posting_text, parse_json, posting_object_text};
+use super::json_posting::{no_posting_text, parse_json, posting_object_text, stream_json};
 use super::{decode_text, read_source};
 use crate::error::{Error, ErrorKind};
 use crate::html::html_to_text;
@@ -84,16 +84,20 @@ pub fn document_posting(name: &str, bytes: Vec<u8>) -> Result<Posting, Error> {
 /// The postings of a `.json` file: one object, each object of an array (named `file#N`, from 1), or each object of
 /// a schema.org `@graph`. An object without posting text is an error of its own; the others are still read.
 pub fn json_postings(name: &str, bytes: Vec<u8>) -> Result<Vec<Result<Posting, Error>>, Error> {
+    let mut postings = Vec::new();
+    json_postings_each(name, bytes, |posting| postings.push(posting))?;
+    Ok(postings)
+}
+
+/// [`json_postings`], handing each posting to `each` as it is read: an array is parsed one element at a time, so
+/// memory holds the file and one posting, not a parsed value of every posting. Malformed JSON is an error before
+/// `each` sees any posting.
+pub fn json_postings_each(
+    name: &str,
+    bytes: Vec<u8>,
+    mut each: impl FnMut(Result<Posting, Error>),
+) -> Result<(), Error> {
     let text = decode_text(name, bytes)?;
-    let value = parse_json(name, text.trim_start_matches('\u{FEFF}'))?;
-    let items: &[Value] = match &value {
-        Value::Array(items) => items,
-        Value::Object(map) => match map.get("@graph") {
-            Some(Value::Array(items)) => items,
-            _ => std::slice::from_ref(&value),
-        },
-        _ => return Err(no_posting_text(name)),
-    };
     // Objects of another schema.org type (the WebPage or Organization beside a JobPosting in a `@graph`) are not
     // postings; objects without a type are read as postings.
     let is_posting = |item: &Value| match item.get("@type") {
@@ -102,19 +106,30 @@ pub fn json_postings(name: &str, bytes: Vec<u8>) -> Result<Vec<Result<Posting, E
         Some(Value::Array(types)) => types.iter().any(|t| t == "JobPosting"),
         Some(_) => false,
     };
-    if !items.iter().any(is_posting) {
+    let mut found = 0usize;
+    let mut read = |item_name: String, item: &Value| {
+        if is_posting(item) {
+            found += 1;
+            each(object_posting(item_name, item));
+        }
+    };
+    let top =
+        stream_json(name, text.trim_start_matches('\u{FEFF}'), |i, item| read(format!("{name}#{}", i + 1), &item))?;
+    match top {
+        // A list, read element by element.
+        None => {}
+        Some(Value::Object(map)) => match map.get("@graph") {
+            Some(Value::Array(items)) => {
+                items.iter().enumerate().for_each(|(i, item)| read(format!("{name}#{}", i + 1), item));
+            }
+            _ => read(name.to_owned(), &Value::Object(map)),
+        },
+        Some(_) => return Err(no_posting_text(name)),
+    }
+    if found == 0 {
         return Err(Error::new(ErrorKind::Json, name, "holds no postings; expected a JSON object with a \"description\" (schema.org JobPosting), or a list of them"));
     }
-    let numbered = !matches!(&value, Value::Object(map) if !matches!(map.get("@graph"), Some(Value::Array(_))));
-    Ok(items
-        .iter()
-        .enumerate()
-        .filter(|(_, item)| is_posting(item))
-        .map(|(i, item)| {
-            let item_name = if numbered { format!("{name}#{}", i + 1) } else { name.to_owned() };
-            object_posting(item_name, item)
-        })
-        .collect())
+    Ok(())
 }
 
 /// The non-blank lines of a JSON Lines file, each with its name (`file:LINE`, from 1).
