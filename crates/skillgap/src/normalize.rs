@@ -34,40 +34,46 @@ impl Normalized {
         let mut pending_space: Option<u32> = None;
         for (offset, c) in input.char_indices() {
             let offset = offset as u32;
-            if c.is_whitespace() {
-                if pending_space.is_none() && !self.text.is_empty() {
-                    pending_space = Some(offset);
-                }
-                continue;
-            }
-            if is_invisible(c) {
-                continue;
-            }
-            if let Some(space_at) = pending_space.take() {
-                self.push(' ', space_at);
-            }
-            if c.is_ascii() {
-                self.push(c.to_ascii_lowercase(), offset);
-            } else if let Some(mapped) = fold_punctuation(c) {
-                self.push(mapped, offset);
+            if c.is_ascii() || c.is_whitespace() || is_invisible(c) || fold_punctuation(c).is_some() {
+                self.fold_char(c, offset, &mut pending_space);
             } else {
+                // A decomposition may hold a space (U+00A8 is a space and a combining diaeresis, U+FDFA a phrase of
+                // words), which is folded like any other space, so that folding folded text changes nothing.
                 decompose_compatible(c, |d| {
-                    if is_combining_mark(d) {
-                        return;
-                    }
-                    if d.is_ascii() {
-                        self.push(d.to_ascii_lowercase(), offset);
-                    } else if let Some(mapped) = fold_punctuation(d) {
-                        self.push(mapped, offset);
-                    } else {
-                        for lower in d.to_lowercase() {
-                            self.push(lower, offset);
-                        }
+                    if !is_combining_mark(d) {
+                        self.fold_char(d, offset, &mut pending_space);
                     }
                 });
             }
         }
         self.origin.push(input.len() as u32);
+    }
+
+    /// Folds one character (of the input, or of a decomposition) that came from the input character at `origin`.
+    /// A run of whitespace becomes one space, written only once a visible character follows it.
+    #[inline]
+    fn fold_char(&mut self, c: char, origin: u32, pending_space: &mut Option<u32>) {
+        if c.is_whitespace() {
+            if pending_space.is_none() && !self.text.is_empty() {
+                *pending_space = Some(origin);
+            }
+            return;
+        }
+        if is_invisible(c) {
+            return;
+        }
+        if let Some(space_at) = pending_space.take() {
+            self.push(' ', space_at);
+        }
+        if c.is_ascii() {
+            self.push(c.to_ascii_lowercase(), origin);
+        } else if let Some(mapped) = fold_punctuation(c) {
+            self.push(mapped, origin);
+        } else {
+            for lower in c.to_lowercase() {
+                self.push(lower, origin);
+            }
+        }
     }
 
     fn push(&mut self, c: char, origin: u32) {
@@ -106,7 +112,8 @@ pub fn fold(term: &str) -> String {
         let mut out = String::with_capacity(term.len());
         let mut space = false;
         for b in term.bytes() {
-            if b.is_ascii_whitespace() {
+            // `char::is_whitespace`, as `Normalized` uses: `u8::is_ascii_whitespace` leaves out the vertical tab.
+            if (b as char).is_whitespace() {
                 space = true;
                 continue;
             }
@@ -186,6 +193,15 @@ mod tests {
         Case { name: "lrm rlm", input: "Post\u{200E}gre\u{200F}SQL", folded: "postgresql" },
         Case { name: "arabic letter mark", input: "Ex\u{061C}cel", folded: "excel" },
         Case { name: "embeddings", input: "\u{202A}Java\u{202C}\u{202D}Script\u{202E}", folded: "javascript" },
+        // Regressions found by the idempotence property (tests/properties.rs): U+00A8 decomposes to a space and a
+        // combining diaeresis, and that space was written as it was, so "¨" folded to " " and " " to "".
+        Case { name: "spacing diaeresis alone", input: "\u{00A8}", folded: "" },
+        Case { name: "spacing diaeresis twice", input: "SQL\u{00A8}\u{00A8}Server", folded: "sql server" },
+        Case { name: "spacing diaeresis after a space", input: "SQL \u{00A8}Server", folded: "sql server" },
+        Case { name: "spacing diaeresis at the end", input: "SQL\u{00A8}", folded: "sql" },
+        // ...and a space followed only by a combining mark was written at the end.
+        Case { name: "space then a lone combining mark", input: "SQL \u{0301}", folded: "sql" },
+        Case { name: "arabic ligature keeps its spaces", input: "\u{FDFA}", folded: "\u{0635}\u{0644}\u{0649} \u{0627}\u{0644}\u{0644}\u{0647} \u{0639}\u{0644}\u{064A}\u{0647} \u{0648}\u{0633}\u{0644}\u{0645}" },
     ];
 
     #[test]
@@ -249,6 +265,25 @@ mod tests {
         for term in ["  Postgre   SQL ", "C++", "A/B\ttesting", "x", "", "Node.js\r\n"] {
             assert_eq!(fold(term), Normalized::new(term.trim()).as_str().trim_end(), "{term:?}");
         }
+    }
+
+    #[test]
+    fn folding_folded_text_changes_nothing() {
+        // Regressions found by tests/properties.rs: folding was not idempotent for these.
+        const INPUTS: &[&str] = &["\u{00A8}", "a\u{00A8}\u{00A8}b", "a \u{0301}", "x\u{000B}y", "\u{FDFA}\u{00B4}"];
+        for &input in INPUTS {
+            let once = Normalized::new(input);
+            assert_eq!(Normalized::new(once.as_str()).as_str(), once.as_str(), "{input:?}");
+            assert_eq!(fold(&fold(input)), fold(input), "{input:?}");
+        }
+    }
+
+    #[test]
+    fn fold_agrees_with_normalized_on_the_vertical_tab() {
+        // Regression found by tests/properties.rs: the ASCII fast path kept U+000B, which `Normalized` folds to a
+        // space, so an alias holding one could never match.
+        assert_eq!(fold("Power\u{000B}BI"), "power bi");
+        assert_eq!(Normalized::new("Power\u{000B}BI").as_str(), "power bi");
     }
 
     #[test]
