@@ -62,6 +62,23 @@ fn check_document(text: &str, doc: &Document) -> Result<(), TestCaseError> {
     for &line in doc.asking_lines.iter().chain(&doc.unrecognised) {
         check_span(text, line, "asking line")?;
     }
+    for group in &doc.alternatives {
+        check_span(text, group.sentence, "either/or sentence")?;
+        prop_assert!(group.skills.iter().all(|s| doc.get(*s).is_some()), "an alternative the document does not name");
+    }
+    Ok(())
+}
+
+/// Every span of a CV's dated roles indexes the CV.
+fn check_roles(profile: &Profile) -> Result<(), TestCaseError> {
+    let text = profile.cv_text.as_str();
+    for role in &profile.roles {
+        for (what, (start, end)) in
+            [("role", role.span), ("dates", role.dates)].into_iter().chain(role.employer.map(|e| ("employer", e)))
+        {
+            check_span(text, Span::new(start, end), what)?;
+        }
+    }
     Ok(())
 }
 
@@ -79,6 +96,24 @@ proptest! {
         let profile = Profile::from_text_at(extractor, &text, today());
         prop_assert_eq!(&profile.cv_text, &text);
         check_document(&text, &profile.document)?;
+        check_roles(&profile)?;
+    }
+
+    /// The CLI's compare builds an automaton over only the aliases its documents' words allow: on those documents it
+    /// must read exactly what the full automaton reads (`ExtractorBuilder::restrict_to_words_of`).
+    #[test]
+    fn a_restricted_extractor_reads_its_texts_like_the_full_one(cv in any_text(40), target in any_text(40)) {
+        let full = extractor();
+        let restricted = Extractor::builder()
+            .restrict_to_words_of(&[&cv, &target])
+            .build(full.taxonomy().clone())
+            .expect("builds");
+        prop_assert_eq!(restricted.extract(&target), full.extract(&target));
+        prop_assert_eq!(restricted.extract_as(&target, TargetKind::Bio), full.extract_as(&target, TargetKind::Bio));
+        prop_assert_eq!(
+            Profile::from_text_at(&restricted, &cv, today()),
+            Profile::from_text_at(full, &cv, today())
+        );
     }
 
     /// (a) Through HTML: spans index the HTML file (DESIGN.md, offsets for converted inputs).
