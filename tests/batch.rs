@@ -6,7 +6,11 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
+use proptest::prelude::*;
 use serde_json::Value;
+
+#[path = "../crates/skillgap/tests/support/text_gen.rs"]
+mod text_gen;
 
 /// The date that ends roles running "to present" (as in tests/cli.rs).
 const TODAY: &str = "2025-06-15";
@@ -242,6 +246,62 @@ fn the_same_bytes_whatever_the_thread_count() {
         assert_eq!(one.status.code(), Some(0), "{}", text(&one.stderr));
         assert!(!one.stdout.is_empty());
         assert_eq!(text(&one.stdout), text(&two.stdout), "{format}");
+    }
+}
+
+/// How a generated posting's text is wrapped into a file's bytes.
+type Wrap = fn(&str) -> Vec<u8>;
+
+/// How a generated posting is saved: (extension, how its text is wrapped).
+const GENERATED_KINDS: [(&str, Wrap); 4] = [
+    ("txt", |t| t.as_bytes().to_vec()),
+    ("md", |t| format!("# Posting\n{t}").into_bytes()),
+    ("html", |t| format!("<html><body><h1>Job</h1><p>{t}</p></body></html>").into_bytes()),
+    ("json", |t| serde_json::to_vec(&serde_json::json!({"title": "Job", "description": t})).expect("json")),
+];
+
+proptest! {
+    // Each case runs the binary twice, which takes seconds in a debug build; PROPTEST_CASES raises the count
+    // (CONTRIBUTING.md). JSON Lines carries every record and the aggregate; the other formats render the same values
+    // and are compared on the example folder above.
+    #![proptest_config(ProptestConfig {
+        cases: std::env::var("PROPTEST_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(2),
+        failure_persistence: None,
+        ..ProptestConfig::default()
+    })]
+
+    /// Issue 12, Properties: batch output is the same bytes for 1 and N threads, on generated folders of postings
+    /// in every readable kind, with repeated texts (duplicates) and blank files (failures) among them.
+    #[test]
+    fn generated_folders_give_the_same_bytes_whatever_the_thread_count(
+        postings in prop::collection::vec((text_gen::any_text(40), 0..GENERATED_KINDS.len(), 0..8u8), 1..24),
+    ) {
+        static CASE: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+        let case = CASE.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let texts: Vec<&String> = postings.iter().map(|(t, _, _)| t).collect();
+        let files: Vec<(String, Vec<u8>)> = postings
+            .iter()
+            .enumerate()
+            .map(|(i, (text, kind, twist))| {
+                let (ext, wrap) = GENERATED_KINDS[*kind];
+                // Some postings repeat an earlier one's text, and one in eight is blank.
+                let text = match twist {
+                    0 => String::new(),
+                    1 if i > 0 => texts[i - 1].clone(),
+                    _ => text.clone(),
+                };
+                (format!("p{i:02}.{ext}"), wrap(&text))
+            })
+            .collect();
+        let borrowed: Vec<(&str, &[u8])> = files.iter().map(|(n, b)| (n.as_str(), b.as_slice())).collect();
+        let dir = folder(&format!("generated_{case}"), &borrowed);
+        let one = batch_in(&dir, &["--format", "jsonl", "--jobs", "1", "."]);
+        let three = batch_in(&dir, &["--format", "jsonl", "--jobs", "3", "."]);
+        prop_assert_eq!(one.status.code(), three.status.code());
+        prop_assert!(one.status.code().is_some_and(|c| c <= 2), "{}", text(&one.stderr));
+        prop_assert!(!one.stdout.is_empty());
+        prop_assert_eq!(text(&one.stdout), text(&three.stdout));
+        prop_assert_eq!(text(&one.stderr), text(&three.stderr));
     }
 }
 

@@ -65,11 +65,8 @@ impl Normalized {
             if is_invisible(c) {
                 continue;
             }
-            if let Some(space_at) = pending_space.take() {
-                self.push(' ', space_at);
-            }
             if let Some(mapped) = fold_punctuation(c) {
-                self.push(mapped, offset);
+                self.push_after_space(mapped, offset, &mut pending_space);
             } else {
                 let mut folded = Folded::default();
                 decompose_compatible(c, |d| {
@@ -84,14 +81,32 @@ impl Normalized {
                         d.to_lowercase().for_each(|lower| folded.push(lower));
                     }
                 });
+                // A decomposition may hold a space (U+00A8 is a space and a combining diaeresis), folded like any
+                // other space, so that folding folded text changes nothing; one that is only combining marks adds
+                // nothing, not even the space before it.
                 match folded.as_str(c) {
-                    Some(text) => text.chars().for_each(|f| self.push(f, offset)),
+                    Some(text) => text.chars().for_each(|f| self.push_after_space(f, offset, &mut pending_space)),
                     // A character that expands beyond the cap (U+FDFA: 3 bytes to 33) stays itself.
-                    None => c.to_lowercase().for_each(|lower| self.push(lower, offset)),
+                    None => c.to_lowercase().for_each(|lower| self.push_after_space(lower, offset, &mut pending_space)),
                 }
             }
         }
         self.origin.push(input.len() as u32);
+    }
+
+    /// Pushes a folded character: a space becomes the pending space (written only before the next character), and
+    /// any other character writes the pending space first.
+    fn push_after_space(&mut self, c: char, origin: u32, pending_space: &mut Option<u32>) {
+        if c.is_whitespace() {
+            if pending_space.is_none() && !self.text.is_empty() {
+                *pending_space = Some(origin);
+            }
+            return;
+        }
+        if let Some(space_at) = pending_space.take() {
+            self.push(' ', space_at);
+        }
+        self.push(c, origin);
     }
 
     fn push(&mut self, c: char, origin: u32) {
@@ -164,7 +179,8 @@ pub fn fold(term: &str) -> String {
         let mut out = String::with_capacity(term.len());
         let mut space = false;
         for b in term.bytes() {
-            if b.is_ascii_whitespace() {
+            // `char::is_whitespace`, as `Normalized` uses: `u8::is_ascii_whitespace` leaves out the vertical tab.
+            if (b as char).is_whitespace() {
                 space = true;
                 continue;
             }
@@ -248,6 +264,14 @@ mod tests {
         Case { name: "fraction", input: "\u{BD} FTE", folded: "1\u{2044}2 fte" },
         // Regression: U+FDFA decomposes to 18 letters (33 bytes); 20 MB of it took 1.08 GB. It stays itself.
         Case { name: "expansion past the cap", input: "\u{FDFA} SQL", folded: "\u{FDFA} sql" },
+        // Regressions found by the idempotence property (tests/properties.rs): U+00A8 decomposes to a space and a
+        // combining diaeresis, and that space was written as it was, so "¨" folded to " " and " " to "".
+        Case { name: "spacing diaeresis alone", input: "\u{00A8}", folded: "" },
+        Case { name: "spacing diaeresis twice", input: "SQL\u{00A8}\u{00A8}Server", folded: "sql server" },
+        Case { name: "spacing diaeresis after a space", input: "SQL \u{00A8}Server", folded: "sql server" },
+        Case { name: "spacing diaeresis at the end", input: "SQL\u{00A8}", folded: "sql" },
+        // ...and a space followed only by a combining mark was written at the end.
+        Case { name: "space then a lone combining mark", input: "SQL \u{0301}", folded: "sql" },
     ];
 
     /// No character folds to more than its own length plus the cap, so memory is linear in the input with a small
@@ -329,6 +353,25 @@ mod tests {
         for term in ["  Postgre   SQL ", "C++", "A/B\ttesting", "x", "", "Node.js\r\n"] {
             assert_eq!(fold(term), Normalized::new(term.trim()).as_str().trim_end(), "{term:?}");
         }
+    }
+
+    #[test]
+    fn folding_folded_text_changes_nothing() {
+        // Regressions found by tests/properties.rs: folding was not idempotent for these.
+        const INPUTS: &[&str] = &["\u{00A8}", "a\u{00A8}\u{00A8}b", "a \u{0301}", "x\u{000B}y", "\u{FDFA}\u{00B4}"];
+        for &input in INPUTS {
+            let once = Normalized::new(input);
+            assert_eq!(Normalized::new(once.as_str()).as_str(), once.as_str(), "{input:?}");
+            assert_eq!(fold(&fold(input)), fold(input), "{input:?}");
+        }
+    }
+
+    #[test]
+    fn fold_agrees_with_normalized_on_the_vertical_tab() {
+        // Regression found by tests/properties.rs: the ASCII fast path kept U+000B, which `Normalized` folds to a
+        // space, so an alias holding one could never match.
+        assert_eq!(fold("Power\u{000B}BI"), "power bi");
+        assert_eq!(Normalized::new("Power\u{000B}BI").as_str(), "power bi");
     }
 
     #[test]

@@ -187,11 +187,17 @@ impl AliasAutomaton {
         end: usize,
     ) -> Option<usize> {
         let folded = normalized.as_str();
-        let mut candidates: Vec<usize> = folded[start..end]
-            .char_indices()
-            .filter(|&(i, c)| i > 0 && !is_word_char(c))
-            .map(|(i, _)| start + i)
-            .collect();
+        // A shorter alias ends at a word's edge: before punctuation ("react" in "react nativeness") or after it
+        // ("c++" in "c++2019", where the longest alias was "c++20").
+        let mut after_word = false;
+        let mut candidates: Vec<usize> = Vec::new();
+        for (i, c) in folded[start..end].char_indices() {
+            let word = is_word_char(c);
+            if i > 0 && (!word || !after_word) {
+                candidates.push(start + i);
+            }
+            after_word = word;
+        }
         candidates.reverse();
         for cut in candidates {
             let piece = folded[start..cut].trim_end();

@@ -632,7 +632,7 @@ mod tests {
 
     const TAXONOMY: &str = "id,name,family,kind,aliases,related,broader
 c,C,software,language,^?C,,
-cpp,C++,software,language,cpp,,
+cpp,C++,software,language,cpp;C++20,,
 csharp,C#,software,language,C Sharp,,
 dotnet,.NET,software,framework,dotnet,,
 excel,Microsoft Excel,data,tool,?Excel;MS Excel,,
@@ -682,6 +682,9 @@ ab-testing,A/B testing,marketing,method,,,
             expected: &["react-native", "react"],
         },
         Case { name: "react nativeness", input: "Our react nativeness is odd.", expected: &["react"] },
+        // Regression found by tests/properties.rs (a restricted extractor read it, the full one did not): the longest
+        // alias "C++20" failed its end boundary, and the shorter "C++", which ends after punctuation, was never tried.
+        Case { name: "c++ glued to a year", input: "C++2019 to present", expected: &["cpp"] },
         Case { name: "go the verb", input: "Let's go to market and go beyond.", expected: &[] },
         Case { name: "go sentence start", input: "Go to the office.", expected: &[] },
         Case { name: "go the language", input: "Backend services in Go and Python.", expected: &["go", "python"] },
