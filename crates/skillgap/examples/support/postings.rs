@@ -172,7 +172,7 @@ const FIELDS: &[Field] = &[
         duties: &[
             "Design, build and run services that handle millions of requests a day",
             "Review code with care and help colleagues grow",
-            "Share an on-call rota with the rest of the team, about one week in six",
+            "Take a turn on the on-call rota, about one week in six",
             "Write clear design documents before big changes",
             "Work with product managers to decide what to build next",
         ],
@@ -323,7 +323,7 @@ const ABOUT: &[&str] = &[
     "We have won several regional awards, but what matters most to us is what our {people} say.",
     "Our culture is open: people speak up, share ideas and help each other out.",
     "We invest in our people, and many of our leaders started with us in junior roles.",
-    "We are an equal opportunity employer and welcome applications from every background.",
+    "Applications are welcome from people of every background; hiring here does not look at who you are, only at what you can do.",
     "Last year we opened a new office in {city} and moved into a bright, modern building.",
     "Our {people} come back to us because we listen, and because we keep our promises.",
     "We run on a simple idea: treat others the way you would like to be treated.",
@@ -333,7 +333,7 @@ const ROLE_INTRO: &[&str] = &[
     "As our new {title}, you will join a {team} of {few} and report to the head of department.",
     "This is a {contract} role based in {city}, with some flexibility around hours.",
     "You'll be joining at an exciting time: we are busier than ever and want to keep our standards high.",
-    "We're looking for someone who takes pride in their work and enjoys being part of a team.",
+    "The right person takes pride in careful work and enjoys a team that helps each other out.",
 ];
 const ROLE_MORE: &[&str] = &[
     "Most days start with a short team meeting, then you plan your own time.",
