@@ -330,7 +330,7 @@ const ABOUT: &[&str] = &[
     "Flexible working is part of how we operate, not a perk you have to ask for.",
 ];
 const ROLE_INTRO: &[&str] = &[
-    "As our new {title}, you will join a {team} of {few} and report to the head of department.",
+    "As our new {title}, you become one of a {team} of {few}, reporting to the head of department.",
     "This is a {contract} role based in {city}, with some flexibility around hours.",
     "You'll be joining at an exciting time: we are busier than ever and want to keep our standards high.",
     "The right person takes pride in careful work and enjoys a team that helps each other out.",
