@@ -22,6 +22,7 @@
 //! | `suggest` | one rule per [`SuggestionKind`] |
 //! | `edge` | the hired person's edge beyond skills: seniority, years, leading people, quantified results, degree |
 //! | `learning` | learning paths: from a skill the CV shows to a true gap, through related and broader links, and credential ladders |
+//! | `safe` | output made safe: [`printable`] for terminals, [`csv_safe`] for spreadsheets |
 //! | `report` | the output values ([`CompareReport`], [`ExtractReport`], CSV rows) that JSON and CSV serialise and the CLI renders |
 //! | `journal` | the journal of applications as pure functions over its records: gaps that recur across rejections (ranked with `compare`'s importance model), gaps a current CV has closed, themes in the notes, open questions, the follow-up email |
 //! | `batch` | one CV against many postings: a small summary per posting ([`BatchScorer`]), "learning X lifts N postings" from the comparison already made (`batch/lift.rs`), and the bounded tally into a [`BatchReport`] (`batch/tally.rs`) |
@@ -62,6 +63,7 @@ mod phrase;
 mod profile;
 mod profile_file;
 mod report;
+mod safe;
 mod source;
 mod span;
 mod structure;
@@ -69,9 +71,9 @@ mod suggest;
 mod taxonomy;
 
 pub use batch::{
-    csv_safe, lift_candidates, printable, score_with, text_key, BatchCsvRow, BatchGap, BatchRecord, BatchReport,
-    BatchScorer, BatchSummary, BatchTally, DuplicateReport, FailureReport, LiftTo, OneSkillAway, PostingReport, Scored,
-    ScoredGap, SkillLiftReport, TextKey, GOOD_FIT, LIFT_MIN_POINTS,
+    lift_candidates, score_with, text_key, BatchCsvRow, BatchGap, BatchRecord, BatchReport, BatchScorer, BatchSummary,
+    BatchTally, DuplicateReport, FailureReport, LiftTo, OneSkillAway, PostingReport, Scored, ScoredGap,
+    SkillLiftReport, TextKey, GOOD_FIT, LIFT_MIN_POINTS,
 };
 pub use check::{check_layer, Problem, Severity};
 pub use compare::{
@@ -111,6 +113,7 @@ pub use report::{
     MentionReport, PathStep, Points, SkillMentions, SkillRef, SkillReport, SuggestionReport, TargetScoreReport,
     UnrecognisedLine, Weights, QUOTE_MAX_CHARS, QUOTE_WINDOW_CHARS,
 };
+pub use safe::{csv_safe, printable};
 pub use source::{
     csv_postings, decode_text, detect_kind, document_posting, json_line_posting, json_lines, json_postings,
     json_postings_each, line_in, read_source, Encoding, InputShape, Original, Posting, Source, SourceFormat,

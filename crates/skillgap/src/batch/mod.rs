@@ -14,8 +14,8 @@ mod tally;
 
 pub use lift::{lift_candidates, score_with, LIFT_MIN_POINTS};
 pub use report::{
-    csv_safe, printable, BatchCsvRow, BatchGap, BatchRecord, BatchReport, BatchSummary, DuplicateReport, FailureReport,
-    LiftTo, OneSkillAway, PostingReport, SkillLiftReport,
+    BatchCsvRow, BatchGap, BatchRecord, BatchReport, BatchSummary, DuplicateReport, FailureReport, LiftTo,
+    OneSkillAway, PostingReport, SkillLiftReport,
 };
 pub use tally::BatchTally;
 

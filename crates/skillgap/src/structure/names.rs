@@ -98,11 +98,11 @@ pub fn organisation_names(text: &str) -> Vec<(usize, usize)> {
         });
         // "Lead Designer @ Canvas Health", "Analyst at Harvest Robotics", "joined Harvest Robotics": a name right
         // after "at", "@" or "joined" is where someone works, whatever its last word.
-        let before = text[..run.first().map_or(0, |&(s, _)| s)].trim_end_matches([' ', '\t']);
-        let after_at = before.ends_with('@')
-            || [" at", " joined"].iter().any(|w| before.to_ascii_lowercase().ends_with(w))
-            || before.eq_ignore_ascii_case("at");
-        if run.len() >= 2 && !label && (after_at || is_org_name(text, run)) {
+        let after_at = || {
+            let before = text[..run.first().map_or(0, |&(s, _)| s)].trim_end_matches([' ', '\t']).as_bytes();
+            before.ends_with(b"@") || ["at", "joined"].iter().any(|w| ends_with_word(before, w.as_bytes()))
+        };
+        if run.len() >= 2 && !label && (is_org_name(text, run) || after_at()) {
             names.push((run[0].0, run[run.len() - 1].1));
         }
         run.clear();
@@ -127,6 +127,13 @@ pub fn organisation_names(text: &str) -> Vec<(usize, usize)> {
     }
     flush(&mut run);
     names
+}
+
+/// Whether `text` ends with the word `word` (ASCII, any case), standing alone or after a space.
+fn ends_with_word(text: &[u8], word: &[u8]) -> bool {
+    let Some(at) = text.len().checked_sub(word.len()) else { return false };
+    text.get(at..).is_some_and(|end| end.eq_ignore_ascii_case(word))
+        && (at == 0 || text.get(at - 1).is_some_and(|&b| b == b' ' || b == b'\t' || b == b'\n'))
 }
 
 /// Whether a run of capitalised words reads as an organisation's name.
