@@ -165,9 +165,9 @@ fn align_wording(cx: &Context, r: &SkillResult) -> Option<Suggestion> {
     // contain is worth a change.
     let says = |target: &str| {
         let target = singular(&fold(target));
-        cv_forms.iter().any(|cv| contains_words(cv, &target) || contains_words(&target, cv))
+        cv_forms.iter().any(|cv| contains_words(cv, &target) || contains_words(&target, cv) || same_stem(cv, &target))
     };
-    if r.evidence.iter().any(|e| says(&e.text)) {
+    if r.evidence.iter().flat_map(|e| std::iter::once(&e.text).chain(&e.words)).any(|t| says(t)) {
         return None;
     }
     let target = r.evidence.first()?;
@@ -577,6 +577,19 @@ fn singular(text: &str) -> String {
         .join(" ")
 }
 
+/// Whether two one-word wordings are forms of one word ("dentist" and "dentistry", "nurse" and "nursing"): past a
+/// shared stem of at least four letters, each ends in nothing or a common English ending. "Postgres" and
+/// "PostgreSQL" are not: "ql" is no ending, and a screen that looks for one may miss the other.
+fn same_stem(a: &str, b: &str) -> bool {
+    const ENDINGS: &[&str] = &["", "e", "y", "ry", "ing", "ist", "er", "ion", "al", "ic", "ics", "ive"];
+    if a == b || a.contains(' ') || b.contains(' ') {
+        return false;
+    }
+    let shared: usize = a.chars().zip(b.chars()).take_while(|(x, y)| x == y).map(|(x, _)| x.len_utf8()).sum();
+    let ending = |w: &str| w.get(shared..).is_some_and(|rest| ENDINGS.contains(&rest));
+    shared >= 4 && ending(a) && ending(b)
+}
+
 /// Whether `needle` occurs in `haystack` as whole words.
 fn contains_words(haystack: &str, needle: &str) -> bool {
     haystack.match_indices(needle).any(|(i, _)| {
@@ -675,6 +688,22 @@ terraform,Terraform,cloud,tool,,,
                     panic!("{name}: {:?} against {:?}: expected {expected:?}, got {got:?}", case.cv, case.posting)
                 }
             }
+        }
+    }
+
+    #[test]
+    fn forms_of_one_word() {
+        for (a, b, same) in [
+            ("dentist", "dentistry", true),
+            ("nurse", "nursing", true),
+            ("therapist", "therapy", true),
+            ("postgres", "postgresql", false),
+            ("java", "javascript", false),
+            ("sql", "sqlite", false),
+            ("excel", "excel", false),
+        ] {
+            assert_eq!(same_stem(a, b), same, "{a} / {b}");
+            assert_eq!(same_stem(b, a), same, "{b} / {a}");
         }
     }
 

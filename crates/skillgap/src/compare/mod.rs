@@ -87,6 +87,8 @@ pub struct TargetEvidence {
     pub weight: u32,
     /// How many times that target names it, outside benefits and the company blurb.
     pub mentions: usize,
+    /// Every distinct wording that target uses for it, in text order ("network protocols", "TCP/IP").
+    pub words: Vec<String>,
 }
 
 /// Where a target skill stands against the profile.
@@ -575,6 +577,12 @@ fn target_evidence(
         prominence,
         weight: skill_weight(taxonomy.skill(skill).kind, requirement),
         mentions: asked.len(),
+        words: asked.iter().fold(Vec::new(), |mut words, m| {
+            if !words.contains(&m.text) {
+                words.push(m.text.clone());
+            }
+            words
+        }),
     })
 }
 

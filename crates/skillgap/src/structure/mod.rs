@@ -323,15 +323,17 @@ pub(crate) fn sentence_around(text: &str, line: Span, mention: Span) -> Span {
 
 /// The clause around `mention` within its `sentence`: split at commas, brackets, colons and semicolons.
 pub(crate) fn clause_around(text: &str, sentence: Span, mention: Span) -> &str {
-    // The delimiters are ASCII, and an ASCII byte is always a whole character in UTF-8: search bytes.
-    let delimiter = |b: &u8| matches!(b, b',' | b'(' | b')' | b';' | b':' | b'[' | b']');
-    let bytes = text.as_bytes();
-    let s = bytes[sentence.start..mention.start]
-        .iter()
-        .rposition(delimiter)
-        .map_or(sentence.start, |i| sentence.start + i + 1);
-    let e = bytes[mention.end..sentence.end].iter().position(delimiter).map_or(sentence.end, |i| mention.end + i);
-    &text[s..e]
+    // Punctuation, and the separators of a one-line list ("RDH · BLS · ACLS", "SQL | Python").
+    let delimiter = |c: char| matches!(c, ',' | '(' | ')' | ';' | ':' | '[' | ']' | '·' | '•' | '|');
+    let before = text.get(sentence.start..mention.start).unwrap_or_default();
+    let after = text.get(mention.end..sentence.end).unwrap_or_default();
+    let s = before
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| delimiter(c))
+        .map_or(sentence.start, |(i, c)| sentence.start + i + c.len_utf8());
+    let e = after.find(delimiter).map_or(sentence.end, |i| mention.end + i);
+    text.get(s..e).unwrap_or_default()
 }
 
 /// The requirement a sentence states by its own words, if any.
@@ -402,13 +404,35 @@ const IN_PROGRESS_CUES: &[&str] = &[
     "ongoing",
 ];
 
-/// Whether the clause (or, failing a cue there, the sentence) says a credential is not yet held.
+/// Separators between the items of a one-line list ("RDH · BLS · Local anesthesia course: enrolled").
+const LIST_ITEM_SEPARATORS: &[char] = &['·', '•', '|', ';'];
+
+/// Whether the clause (or, failing a cue there, the rest of its list item or sentence) says a credential is not
+/// yet held. When the sentence is a one-line list, only the item holding the clause counts: "BLS · Local
+/// anesthesia course: enrolled" shows BLS held and the course in progress.
 pub(crate) fn in_progress_cue(clause: &str, sentence: &str) -> bool {
     let has = |s: &str| {
         let s = s.to_lowercase();
         IN_PROGRESS_CUES.iter().any(|cue| s.contains(cue))
     };
-    has(clause) || has(sentence)
+    has(clause) || has(list_item_around(clause, sentence))
+}
+
+/// The part of `sentence` between the list separators on either side of `clause` (the whole sentence when the
+/// clause is not found in it or the sentence has no separators).
+fn list_item_around<'a>(clause: &str, sentence: &'a str) -> &'a str {
+    let Some(at) = sentence.find(clause) else { return sentence };
+    let (before, after) = sentence.split_at(at);
+    let start = before
+        .char_indices()
+        .rev()
+        .find(|(_, c)| LIST_ITEM_SEPARATORS.contains(c))
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let end = after
+        .get(clause.len()..)
+        .and_then(|rest| rest.find(LIST_ITEM_SEPARATORS))
+        .map_or(sentence.len(), |i| at + clause.len() + i);
+    sentence.get(start..end).unwrap_or(sentence)
 }
 
 /// Years attached to `mention`: the nearest "N years" phrase before it in its `sentence` that governs it (see
@@ -614,6 +638,10 @@ mod tests {
             ("MSc", "MSc, expected 2026", true),
             ("CPA (2019)", "CPA (2019)", false),
             ("PMP certified", "PMP certified since 2018", false),
+            ("BLS", "RDH (2024) · BLS · Local anesthesia course: enrolled, exam 2027", false),
+            (" Local anesthesia course", "RDH · BLS · Local anesthesia course: enrolled", true),
+            ("CPA", "CPA | CIA (in progress)", false),
+            ("CIA ", "CPA | CIA (in progress)", true),
         ];
         for &(clause, sentence, expected) in CASES {
             assert_eq!(in_progress_cue(clause, sentence), expected, "{clause} / {sentence}");
