@@ -37,7 +37,9 @@ use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::compare::{gap_status, importance, shows, Comparison, GapStatus, IMPORTANCE_SHARE};
+use crate::compare::{
+    gap_status, importance, shows, target_field, Comparison, GapStatus, SkillResult, IMPORTANCE_SHARE,
+};
 use crate::extract::Extractor;
 use crate::profile::Profile;
 use crate::report::{category, shorten};
@@ -94,6 +96,9 @@ pub struct GapRecord {
 /// importance), in gap order. A skill is listed once.
 pub fn gap_records(taxonomy: &Taxonomy, comparison: &Comparison) -> Vec<GapRecord> {
     let mut out: Vec<GapRecord> = Vec::new();
+    let all: Vec<&SkillResult> =
+        comparison.missing.iter().chain(&comparison.related).chain(&comparison.matched).collect();
+    let field = target_field(taxonomy, &all);
     for gap in comparison.gaps() {
         let head = gap.named.then_some(&gap.result);
         for result in head.into_iter().chain(&gap.members) {
@@ -105,7 +110,7 @@ pub fn gap_records(taxonomy: &Taxonomy, comparison: &Comparison) -> Vec<GapRecor
             out.push(GapRecord {
                 skill: skill.id.clone(),
                 name: skill.name.clone(),
-                importance: importance(taxonomy, result, comparison.targets, status),
+                importance: importance(taxonomy, result, comparison.targets, status, field),
                 status: status.as_str().to_owned(),
             });
         }

@@ -39,6 +39,13 @@ pub const SPECIFIC_PERCENT: u32 = 100;
 /// Specificity of a generic domain or method (one with narrower skills in the taxonomy, such as "Compliance"):
 /// real, but met in many ways and hard to show as such.
 pub const GENERIC_PERCENT: u32 = 70;
+/// Specificity of a generic domain or method from another line of work than the targets' own ("risk assessment",
+/// filed under banking, in a dental hygienist's bio): in such a text it is most often a passing phrase of the
+/// field's own work ("periodontal risk assessment"), so it weighs less than that field's specific skills.
+pub const OFF_FIELD_PERCENT: u32 = 60;
+/// The share, in percent, of the targets' skills that must fall in one line of work for it to be theirs (see
+/// [`target_field`]); below it the targets are mixed and nothing counts as off-field.
+pub const FIELD_SHARE_PERCENT: u32 = 60;
 /// Specificity of a soft skill: every CV claims it, so it separates candidates least.
 pub const SOFT_PERCENT: u32 = 40;
 /// Specificity of a spoken language: a screen when a target asks for it ("bilingual Spanish"), and the CV's own
@@ -165,6 +172,49 @@ pub fn specificity_percent(taxonomy: &Taxonomy, skill: SkillIdx) -> u32 {
     }
 }
 
+/// Lines of work, each a set of taxonomy families whose skills often meet in one job ("product" sits in two). A
+/// family in none of them ("general", or a user's own) is never off-field.
+const FIELDS: &[&[&str]] = &[
+    &["software", "data", "cloud", "security", "it", "product", "design"],
+    &["marketing", "sales", "customer", "media", "product"],
+    &["finance", "banking", "hr", "legal"],
+    &["healthcare", "pharma"],
+    &["engineering", "construction", "supply-chain"],
+    &["education"],
+    &["hospitality"],
+];
+
+/// The line of work (an index into [`FIELDS`]) that holds at least [`FIELD_SHARE_PERCENT`] of the skills the
+/// targets name, counting only skills whose family is in some line of work; `None` when the targets are mixed.
+pub fn target_field(taxonomy: &Taxonomy, results: &[&SkillResult]) -> Option<usize> {
+    let mut counts = [0u32; FIELDS.len()];
+    let mut total = 0u32;
+    for r in results {
+        let family = taxonomy.skill(r.skill).family.as_str();
+        let mut any = false;
+        for (count, field) in counts.iter_mut().zip(FIELDS) {
+            if field.contains(&family) {
+                *count += 1;
+                any = true;
+            }
+        }
+        total += u32::from(any);
+    }
+    let (best, &count) = counts.iter().enumerate().max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(&a.0)))?;
+    (total > 0 && count * 100 >= total * FIELD_SHARE_PERCENT).then_some(best)
+}
+
+/// Whether `skill` is a generic area from another line of work than `field` (see [`OFF_FIELD_PERCENT`]): a
+/// domain or method whose family is in some line of work, but not in that one.
+fn off_field(taxonomy: &Taxonomy, skill: SkillIdx, field: Option<usize>) -> bool {
+    let Some(own) = field.and_then(|f| FIELDS.get(f)) else { return false };
+    let s = taxonomy.skill(skill);
+    let family = s.family.as_str();
+    matches!(s.kind, Kind::Domain | Kind::Method)
+        && !own.contains(&family)
+        && FIELDS.iter().any(|f| f.contains(&family))
+}
+
 /// Points for a years shortfall, capped at [`YEARS_COUNTED_MAX`] years.
 pub fn years_points(shortfall: u32) -> u32 {
     IMPORTANCE_PER_YEAR_SHORT * shortfall.min(YEARS_COUNTED_MAX)
@@ -192,8 +242,14 @@ pub fn gap_status(r: &SkillResult) -> Option<GapStatus> {
 }
 
 /// The importance of one skill's gap among `targets` targets (see the module docs).
-pub fn importance(taxonomy: &Taxonomy, r: &SkillResult, targets: usize, status: GapStatus) -> u32 {
-    importance_parts(taxonomy, r, targets, status).total
+pub fn importance(
+    taxonomy: &Taxonomy,
+    r: &SkillResult,
+    targets: usize,
+    status: GapStatus,
+    field: Option<usize>,
+) -> u32 {
+    importance_parts(taxonomy, r, targets, status, field).total
 }
 
 /// Every term of a gap's importance, as `--explain` prints it:
@@ -224,7 +280,13 @@ pub struct ImportanceParts {
 }
 
 /// [`importance`], term by term.
-pub fn importance_parts(taxonomy: &Taxonomy, r: &SkillResult, targets: usize, status: GapStatus) -> ImportanceParts {
+pub fn importance_parts(
+    taxonomy: &Taxonomy,
+    r: &SkillResult,
+    targets: usize,
+    status: GapStatus,
+    field: Option<usize>,
+) -> ImportanceParts {
     let targets = targets.max(1) as u32;
     let asked: Vec<&TargetEvidence> = r.evidence.iter().filter(|e| e.weight > 0).collect();
     let level: u32 = asked.iter().map(|e| target_level(e)).sum();
@@ -235,7 +297,10 @@ pub fn importance_parts(taxonomy: &Taxonomy, r: &SkillResult, targets: usize, st
         (GapStatus::YearsShort, None) => 0,
         _ => r.years().map_or(0, u32::from),
     };
-    let specificity_percent = specificity_percent(taxonomy, r.skill);
+    let specificity_percent = match specificity_percent(taxonomy, r.skill) {
+        p if off_field(taxonomy, r.skill, field) => p.min(OFF_FIELD_PERCENT),
+        p => p,
+    };
     let standing_percent = standing_percent(status);
     let years_points = years_points(years_short);
     let total = (base * specificity_percent / 100 + years_points) * standing_percent / 100;
@@ -279,9 +344,12 @@ fn order(a: &Gap, b: &Gap) -> Ordering {
 /// Builds the ranked list from every result that is a gap: relatives collapse into one gap, then the list is
 /// sorted and numbered.
 pub fn ranked_gaps(taxonomy: &Taxonomy, profile: &Profile, results: &[&SkillResult], targets: usize) -> Vec<Gap> {
+    let field = target_field(taxonomy, results);
     let parts: Vec<ImportanceParts> = results
         .iter()
-        .map(|&r| gap_status(r).map_or_else(ImportanceParts::default, |s| importance_parts(taxonomy, r, targets, s)))
+        .map(|&r| {
+            gap_status(r).map_or_else(ImportanceParts::default, |s| importance_parts(taxonomy, r, targets, s, field))
+        })
         .collect();
     let scored: Vec<(&SkillResult, GapStatus, u32)> =
         results.iter().zip(&parts).filter_map(|(&r, p)| gap_status(r).map(|s| (r, s, p.total))).collect();
@@ -596,6 +664,30 @@ wcag,WCAG,design,framework,,,accessibility
             let skill = ex.taxonomy().get(id).expect("id");
             assert_eq!(specificity_percent(ex.taxonomy(), skill), expected, "{id}");
         }
+    }
+
+    #[test]
+    fn an_area_from_another_line_of_work_weighs_less() {
+        let ex = setup();
+        let spec = |c: &Comparison, id: &str| {
+            let skill = ex.taxonomy().get(id).expect("id");
+            c.gaps().iter().find(|g| g.skill == skill).map(|g| g.why.specificity_percent)
+        };
+        // Four of five skills are software, data or cloud: employment law, a legal area, is off-field there.
+        let tech = run(
+            &ex,
+            "Skills: Excel",
+            &["Requirements\n- Python\n- Terraform\n- Kafka\n- Postgres\n- Employment Law\n"],
+        );
+        assert_eq!(spec(&tech, "employment-law"), Some(GENERIC_PERCENT.min(OFF_FIELD_PERCENT)));
+        assert_eq!(spec(&tech, "python"), Some(SPECIFIC_PERCENT));
+        // In an HR posting it is the field's own area, and a tool from elsewhere keeps its weight.
+        let hr = run(&ex, "Skills: Excel", &["Requirements\n- Employment Law\n- FMLA\n- ADA\n- Python\n"]);
+        assert_eq!(spec(&hr, "employment-law"), Some(GENERIC_PERCENT));
+        assert_eq!(spec(&hr, "python"), Some(SPECIFIC_PERCENT));
+        // Mixed targets have no field of their own: nothing is off-field.
+        let mixed = run(&ex, "Skills: Excel", &["Requirements\n- Python\n- Employment Law\n"]);
+        assert_eq!(spec(&mixed, "employment-law"), Some(GENERIC_PERCENT));
     }
 
     #[test]
