@@ -55,6 +55,15 @@ const ORG_SUFFIXES: &[&str] = &[
     "collective",
     "cooperative",
     "co-op",
+    "electric",
+    "solutions",
+    "technologies",
+    "labs",
+    "consulting",
+    "enterprises",
+    "industries",
+    "contractors",
+    "builders",
 ];
 
 /// Whether `word` (lowercased) is a word organisations end their names with ("ltd", "logistics", "school").
@@ -244,6 +253,8 @@ mod tests {
         Case { text: "Worked for Harper and Lane Associates", names: &["Harper and Lane Associates"] },
         Case { text: "Sector: Renewable Energy Storage Company size: 200", names: &[] },
         Case { text: "Department of Physics and Astronomy", names: &[] },
+        Case { text: "Hanover Plumbing & Electric · Columbus, OH", names: &["Hanover Plumbing & Electric"] },
+        Case { text: "Data engineer at a Series B, Ledgerline Technologies", names: &["Ledgerline Technologies"] },
     ];
 
     #[test]
