@@ -372,14 +372,20 @@ fn collect_target_evidence(
             // The mentions that ask on their own: outside any group, carrying a group the CV does not answer, or
             // the name the CV answers its group with.
             let shown = shows_with(taxonomy, profile, held, evidence.skill);
+            // A sentence whose either/or group the CV answers with another name asks nothing more of this skill
+            // by naming it twice: "UKG Dimensions (Kronos) or a similar system" is one request.
+            let answered_in = |sentence: Span| {
+                evidence.mentions.iter().any(|m| {
+                    m.sentence == sentence && m.group.is_some_and(|g| resolved.answered_by(g, evidence.skill).is_some())
+                })
+            };
             let own: Vec<&Mention> = evidence
                 .mentions
                 .iter()
                 .filter(|m| is_asked(m))
-                .filter(|m| {
-                    m.group.is_none_or(|g| {
-                        resolved.carrier_of(g) == Some(evidence.skill) || (shown && resolved.is_answered(g))
-                    })
+                .filter(|m| match m.group {
+                    Some(g) => resolved.carrier_of(g) == Some(evidence.skill) || (shown && resolved.is_answered(g)),
+                    None => !answered_in(m.sentence),
                 })
                 .collect();
             let answered = evidence.mentions.iter().filter(|m| is_asked(m)).find_map(|m| {
@@ -670,6 +676,16 @@ terraform,Terraform,cloud,tool,,,
         let mut b = Taxonomy::builder();
         b.add_csv("t.csv", TAXONOMY).expect("parses");
         Extractor::new(b.build().expect("builds"))
+    }
+
+    #[test]
+    fn a_second_name_beside_an_answered_group_asks_nothing_more() {
+        let ex = setup();
+        let profile = Profile::from_text(&ex, "Skills: Kafka");
+        let target = ex.extract("Requirements\n- Experience with PostgreSQL (Postgres) or Kafka.\n");
+        let c = compare(ex.taxonomy(), &profile, &[target]);
+        let postgres = ex.taxonomy().get("postgresql").expect("id");
+        assert!(c.gaps().iter().all(|g| g.skill != postgres), "{:?}", c.gaps());
     }
 
     #[test]
