@@ -195,7 +195,7 @@ fn path_line(p: &skillgap::LearningPathReport) -> String {
     let names: Vec<&str> = p.steps.iter().map(|s| s.name.as_str()).collect();
     match names.as_slice() {
         [from, middle @ .., _] if !middle.is_empty() => format!(
-            "{}: from your {from} → {} → {}; learn {} first",
+            "{}: from your {from} → {} → {}; start with {}",
             p.name,
             middle.join(" → "),
             p.name,

@@ -40,8 +40,9 @@ pub const SPECIFIC_PERCENT: u32 = 100;
 /// real, but met in many ways and hard to show as such.
 pub const GENERIC_PERCENT: u32 = 70;
 /// Specificity of a generic domain or method from another line of work than the targets' own ("risk assessment",
-/// filed under banking, in a dental hygienist's bio): in such a text it is most often a passing phrase of the
-/// field's own work ("periodontal risk assessment"), so it weighs less than that field's specific skills.
+/// filed under banking, in a dental hygienist's bio), unless a posting requires it: in such a text it is most often
+/// a passing phrase of the field's own work ("periodontal risk assessment"), so it weighs less than that field's
+/// specific skills.
 pub const OFF_FIELD_PERCENT: u32 = 60;
 /// The share, in percent, of the targets' skills that must fall in one line of work for it to be theirs (see
 /// [`target_field`]); below it the targets are mixed and nothing counts as off-field.
@@ -297,8 +298,9 @@ pub fn importance_parts(
         (GapStatus::YearsShort, None) => 0,
         _ => r.years().map_or(0, u32::from),
     };
+    // A requirement a posting states outright keeps its weight whatever its field ("experience managing a P&L").
     let specificity_percent = match specificity_percent(taxonomy, r.skill) {
-        p if off_field(taxonomy, r.skill, field) => p.min(OFF_FIELD_PERCENT),
+        p if r.requirement() < Requirement::Required && off_field(taxonomy, r.skill, field) => p.min(OFF_FIELD_PERCENT),
         p => p,
     };
     let standing_percent = standing_percent(status);
@@ -673,13 +675,20 @@ wcag,WCAG,design,framework,,,accessibility
             let skill = ex.taxonomy().get(id).expect("id");
             c.gaps().iter().find(|g| g.skill == skill).map(|g| g.why.specificity_percent)
         };
-        // Four of five skills are software, data or cloud: employment law, a legal area, is off-field there.
+        // Four of five skills are software, data or cloud: employment law, a legal area, is off-field there,
+        // unless the posting requires it.
         let tech = run(
+            &ex,
+            "Skills: Excel",
+            &["Requirements\n- Python\n- Terraform\n- Kafka\n- Postgres\n\nNice to have\n- Employment Law\n"],
+        );
+        assert_eq!(spec(&tech, "employment-law"), Some(GENERIC_PERCENT.min(OFF_FIELD_PERCENT)));
+        let required = run(
             &ex,
             "Skills: Excel",
             &["Requirements\n- Python\n- Terraform\n- Kafka\n- Postgres\n- Employment Law\n"],
         );
-        assert_eq!(spec(&tech, "employment-law"), Some(GENERIC_PERCENT.min(OFF_FIELD_PERCENT)));
+        assert_eq!(spec(&required, "employment-law"), Some(GENERIC_PERCENT));
         assert_eq!(spec(&tech, "python"), Some(SPECIFIC_PERCENT));
         // In an HR posting it is the field's own area, and a tool from elsewhere keeps its weight.
         let hr = run(&ex, "Skills: Excel", &["Requirements\n- Employment Law\n- FMLA\n- ADA\n- Python\n"]);
