@@ -8,6 +8,8 @@ use aho_corasick::{AhoCorasick, AhoCorasickKind, Anchored, Input, MatchKind as A
 use rustc_hash::FxHashSet;
 
 use super::Extractor;
+
+mod elided;
 use crate::error::{Error, ErrorKind};
 use crate::normalize::{is_word_char, Normalized};
 use crate::phrase::{PhraseIndex, PhraseMatching};
@@ -173,6 +175,7 @@ impl AliasAutomaton {
                 start + first.map_or(1, char::len_utf8)
             };
         }
+        self.find_elided(taxonomy, text, normalized, raw);
     }
 
     /// Tries the aliases that start at `start` and end at an earlier word end than `end`, longest first; returns

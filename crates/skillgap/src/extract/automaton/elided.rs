@@ -1,0 +1,348 @@
+//! Elided coordination: two names that share words written once. "Journeyman or Master Electrician license"
+//! names two licences, "local anesthesia and nitrous oxide permits" two permits, "AWS D1.1 or D1.5" two welding
+//! codes, "Microsoft Excel and Word" two programs. The scan finds the written name; this pass rebuilds the
+//! other one from the shared words and keeps it when it is an alias in its own right.
+//!
+//! Three shapes, around a joiner ("or", "and", "&", "/") inside one clause:
+//! - a shared tail: `X or <M>`, where `M` is an alias whose first words `X` replaces ("Journeyman or Master
+//!   Electrician license" → "journeyman electrician license");
+//! - a shared head word after the last conjunct: `X and Y permits` → "X permit" ("local anesthesia and nitrous
+//!   oxide permits" → "local anesthesia permit");
+//! - a shared front: `<M> or X`, where `X` replaces the last words of the alias `M` ("AWS D1.1 or D1.5" → "aws
+//!   d1.5", "Microsoft Excel and Word" → "microsoft word").
+//!
+//! A rebuilt name counts only when it is a whole alias of a skill the written words do not already name, and it is
+//! given the span of the words that were written for it.
+
+use aho_corasick::{Anchored, Input};
+
+use super::{AliasAutomaton, RawMatch};
+use crate::normalize::{is_word_char, Normalized};
+use crate::span::Span;
+use crate::taxonomy::{AliasRef, CaseRule, ContextRule, Taxonomy};
+
+/// Words that join two conjuncts.
+const JOINERS: &[&str] = &["or", "and", "&", "/"];
+
+/// Head words a list of credentials shares ("… and … permits").
+const HEADS: &[&str] = &[
+    "permit",
+    "permits",
+    "license",
+    "licenses",
+    "licence",
+    "licences",
+    "certification",
+    "certifications",
+    "certificate",
+    "certificates",
+    "endorsement",
+    "endorsements",
+    "card",
+    "cards",
+    "rating",
+    "ratings",
+];
+
+/// Bytes of text read on each side of a joiner: enough for [`MAX_CONJUNCT_WORDS`] long words.
+const WINDOW: usize = 80;
+
+/// At most this many words on each side of a joiner are read as a conjunct.
+const MAX_CONJUNCT_WORDS: usize = 3;
+
+/// One word of the folded text, as a byte range.
+type Word = (usize, usize);
+
+impl AliasAutomaton {
+    /// Adds to `raw` the names that elided coordination implies (see the module docs), in text order. A written
+    /// match that lies inside a rebuilt name's span gives way to it ("anesthesia" inside "local anesthesia", read
+    /// as the permit).
+    pub(in crate::extract) fn find_elided(
+        &self,
+        taxonomy: &Taxonomy,
+        text: &str,
+        normalized: &Normalized,
+        raw: &mut Vec<RawMatch>,
+    ) {
+        let folded = normalized.as_str();
+        let mut found: Vec<(Span, AliasRef, u32)> = Vec::new();
+        // Only the few words around each joiner are read: most of a text is never tokenised twice.
+        let mut from = 0;
+        while let Some((at, joiner)) = next_joiner(folded, from) {
+            from = at + joiner.len();
+            let window =
+                Span::new(floor_boundary(folded, at.saturating_sub(WINDOW)), ceil_boundary(folded, from + WINDOW));
+            let words: Vec<Word> = words_of(folded.get(window.range()).unwrap_or_default())
+                .into_iter()
+                .map(|(s, e)| (window.start + s, window.start + e))
+                .collect();
+            let Some(j) = words.iter().position(|&(s, e)| s == at && e == at + joiner.len()) else { continue };
+            let left = conjunct_before(folded, &words, j);
+            let right = conjunct_after(folded, &words, j);
+            if left.is_empty() || right.is_empty() {
+                continue;
+            }
+            self.shared_tail(taxonomy, folded, left, right, &mut found);
+            self.shared_head(taxonomy, folded, left, right, &mut found);
+            self.shared_front(taxonomy, folded, left, right, &mut found);
+        }
+        if found.is_empty() {
+            return;
+        }
+        for (folded_span, alias, pattern) in found {
+            let span = normalized.original_span(text, folded_span);
+            // A rebuilt name for a skill the same words already name adds nothing.
+            if raw.iter().any(|m| m.alias.skill == alias.skill && m.span.start < span.end && span.start < m.span.end) {
+                continue;
+            }
+            raw.retain(|m| !(span.start <= m.span.start && m.span.end <= span.end));
+            let at = raw.partition_point(|m| m.span.start < span.start);
+            raw.insert(at, RawMatch { span, alias, ambiguous: false, loose: false, pattern });
+        }
+    }
+
+    /// `X or <M>`: `X` (the last words of the left conjunct) with the tail of the alias `M` that opens the right
+    /// conjunct.
+    fn shared_tail(&self, taxonomy: &Taxonomy, folded: &str, left: &[Word], right: &[Word], out: &mut Vec<Found>) {
+        let Some(m_end) = self.alias_end_at(folded, right) else { return };
+        let m_words: Vec<Word> = right.iter().copied().take_while(|&(_, e)| e <= m_end).collect();
+        let written = self.skill_of(taxonomy, folded.get(right[0].0..m_end).unwrap_or_default());
+        for x in 1..=left.len().min(2) {
+            let x_words = &left[left.len() - x..];
+            for k in 1..m_words.len() {
+                let candidate = join(folded, x_words.iter().chain(&m_words[k..]));
+                if self.push_if_alias(taxonomy, &candidate, span_of(x_words), written, out) {
+                    return;
+                }
+            }
+        }
+    }
+
+    /// `X and Y permits`: `X` (the last words of the left conjunct) with the head word after the right conjunct.
+    fn shared_head(&self, taxonomy: &Taxonomy, folded: &str, left: &[Word], right: &[Word], out: &mut Vec<Found>) {
+        // The head is the word right after some right-conjunct word, within the clause.
+        let Some(head_at) =
+            right.iter().skip(1).position(|&(s, e)| HEADS.contains(&folded.get(s..e).unwrap_or_default()))
+        else {
+            return;
+        };
+        let Some(&(hs, he)) = right.get(head_at + 1) else { return };
+        let head = folded.get(hs..he).unwrap_or_default();
+        let singular = head.strip_suffix('s').unwrap_or(head);
+        for x in (1..=left.len()).rev() {
+            let x_words = &left[left.len() - x..];
+            for h in [singular, head] {
+                let candidate = format!("{} {h}", join(folded, x_words.iter()));
+                if self.push_if_alias(taxonomy, &candidate, span_of(x_words), None, out) {
+                    return;
+                }
+            }
+        }
+    }
+
+    /// `<M> or X`: the alias `M` that closes the left conjunct, its last words replaced by `X` (the first words of
+    /// the right conjunct).
+    fn shared_front(&self, taxonomy: &Taxonomy, folded: &str, left: &[Word], right: &[Word], out: &mut Vec<Found>) {
+        // The alias that ends where the left conjunct ends, longest first.
+        let left_end = left.last().map_or(0, |&(_, e)| e);
+        let Some(m_start) = (0..left.len()).find(|&i| self.alias_end_at(folded, &left[i..]) == Some(left_end)) else {
+            return;
+        };
+        let m_words = &left[m_start..];
+        if m_words.len() < 2 {
+            return;
+        }
+        let written = self.skill_of(taxonomy, folded.get(m_words[0].0..left_end).unwrap_or_default());
+        for x in (1..=right.len().min(2)).rev() {
+            let x_words = &right[..x];
+            for k in (1..m_words.len()).rev() {
+                let candidate = join(folded, m_words[..k].iter().chain(x_words));
+                if self.push_if_alias(taxonomy, &candidate, span_of(x_words), written, out) {
+                    return;
+                }
+            }
+        }
+    }
+
+    /// The end of the longest alias that starts at the first of `words` and ends at the end of one of them.
+    fn alias_end_at(&self, folded: &str, words: &[Word]) -> Option<usize> {
+        let &(start, _) = words.first()?;
+        let last = words.last().map_or(start, |&(_, e)| e);
+        // The automaton is built for unanchored search: the leftmost-longest match that starts at `start`.
+        let m = self.automaton.try_find(Input::new(folded).span(start..last).anchored(Anchored::No)).ok()??;
+        (m.start() == start && words.iter().any(|&(_, e)| e == m.end())).then_some(m.end())
+    }
+
+    /// The skill an exact alias names, if it is one.
+    fn skill_of(&self, taxonomy: &Taxonomy, key: &str) -> Option<crate::taxonomy::SkillIdx> {
+        let pattern = self.patterns.get(self.pattern_for(key)?)?;
+        pattern.targets.iter().find(|t| taxonomy.alias(**t).case == CaseRule::Insensitive).map(|t| t.skill)
+    }
+
+    /// Pushes `candidate` at `span` when it is a whole alias (any letter case) of a skill other than `written`;
+    /// returns whether it did.
+    fn push_if_alias(
+        &self,
+        taxonomy: &Taxonomy,
+        candidate: &str,
+        span: Span,
+        written: Option<crate::taxonomy::SkillIdx>,
+        out: &mut Vec<Found>,
+    ) -> bool {
+        let Some(id) = self.pattern_for(candidate) else { return false };
+        let Some(pattern) = self.patterns.get(id) else { return false };
+        let target = pattern.targets.iter().copied().find(|&t| {
+            let alias = taxonomy.alias(t);
+            alias.case == CaseRule::Insensitive && alias.context == ContextRule::Free && Some(t.skill) != written
+        });
+        let Some(target) = target else { return false };
+        out.push((span, target, pattern.id));
+        true
+    }
+}
+
+/// A rebuilt name: its folded span, the alias it is, and the pattern that holds that alias.
+type Found = (Span, AliasRef, u32);
+
+/// The words of `folded` (runs of word characters, with the joiners `&` and `/` as words of their own), as byte
+/// ranges. A clause break (`,`, `;`, `:`, brackets, a full stop followed by a space, a line break) is kept as an
+/// empty word, so that conjuncts never reach across it.
+fn words_of(folded: &str) -> Vec<Word> {
+    let mut out: Vec<Word> = Vec::new();
+    let mut start: Option<usize> = None;
+    let mut chars = folded.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        // A dot between word characters ("d1.1", "asp.net") stays inside the word.
+        let inner_dot = c == '.' && start.is_some() && chars.peek().is_some_and(|&(_, n)| is_word_char(n));
+        if is_word_char(c) || inner_dot || (start.is_some() && matches!(c, '+' | '#')) {
+            start.get_or_insert(i);
+            continue;
+        }
+        if let Some(s) = start.take() {
+            out.push((s, i));
+        }
+        match c {
+            '&' | '/' => out.push((i, i + c.len_utf8())),
+            ',' | ';' | ':' | '(' | ')' | '[' | ']' | '.' | '\n' | '|' | '·' | '•' => out.push((i, i)),
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        out.push((s, folded.len()));
+    }
+    out
+}
+
+/// Up to [`MAX_CONJUNCT_WORDS`] words before the joiner `words[j]`, back to the clause break or another joiner.
+fn conjunct_before<'a>(folded: &str, words: &'a [Word], j: usize) -> &'a [Word] {
+    let stop = (0..j)
+        .rev()
+        .take(MAX_CONJUNCT_WORDS)
+        .find(|&i| is_break(words[i]) || JOINERS.contains(&folded.get(words[i].0..words[i].1).unwrap_or_default()))
+        .map_or(j.saturating_sub(MAX_CONJUNCT_WORDS), |i| i + 1);
+    words.get(stop..j).unwrap_or_default()
+}
+
+/// Up to [`MAX_CONJUNCT_WORDS`] + 1 words after the joiner `words[j]` (one more, for a shared head word), up to
+/// the clause break or another joiner.
+fn conjunct_after<'a>(folded: &str, words: &'a [Word], j: usize) -> &'a [Word] {
+    let from = j + 1;
+    let end = (from..words.len())
+        .take(MAX_CONJUNCT_WORDS + 1)
+        .find(|&i| is_break(words[i]) || JOINERS.contains(&folded.get(words[i].0..words[i].1).unwrap_or_default()))
+        .unwrap_or_else(|| (from + MAX_CONJUNCT_WORDS + 1).min(words.len()));
+    words.get(from..end).unwrap_or_default()
+}
+
+/// The next joiner at or after byte `from`, as a word of its own: its byte offset and text.
+fn next_joiner(folded: &str, from: usize) -> Option<(usize, &'static str)> {
+    let rest = folded.get(from..)?;
+    let mut best: Option<(usize, &'static str)> = None;
+    for (pattern, joiner) in [(" or ", "or"), (" and ", "and"), (" & ", "&"), ("/", "/")] {
+        if let Some(i) = rest.find(pattern) {
+            let at = from + i + pattern.len() - joiner.len() - usize::from(pattern.ends_with(' '));
+            if best.is_none_or(|(b, _)| at < b) {
+                best = Some((at, joiner));
+            }
+        }
+    }
+    best
+}
+
+/// The nearest char boundary at or before `at`.
+fn floor_boundary(text: &str, mut at: usize) -> usize {
+    at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
+/// The nearest char boundary at or after `at`.
+fn ceil_boundary(text: &str, mut at: usize) -> usize {
+    at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at += 1;
+    }
+    at
+}
+
+fn is_break((s, e): Word) -> bool {
+    s == e
+}
+
+/// The words joined by single spaces, as the folded aliases are written.
+fn join<'a>(folded: &str, words: impl Iterator<Item = &'a Word>) -> String {
+    let mut out = String::new();
+    for &(s, e) in words {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(folded.get(s..e).unwrap_or_default());
+    }
+    out
+}
+
+/// The span from the first word's start to the last word's end.
+fn span_of(words: &[Word]) -> Span {
+    Span::new(words.first().map_or(0, |w| w.0), words.last().map_or(0, |w| w.1))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(folded: &str) -> Vec<&str> {
+        words_of(folded).iter().map(|&(s, e)| &folded[s..e]).collect()
+    }
+
+    #[test]
+    fn joiners_are_found_as_words() {
+        let folded = "a or b and c/d & e";
+        let mut from = 0;
+        let mut seen = Vec::new();
+        while let Some((at, joiner)) = next_joiner(folded, from) {
+            assert_eq!(&folded[at..at + joiner.len()], joiner);
+            seen.push(joiner);
+            from = at + joiner.len();
+        }
+        assert_eq!(seen, ["or", "and", "/", "&"]);
+    }
+
+    #[test]
+    fn words_keep_codes_and_breaks() {
+        assert_eq!(texts("aws d1.1 or d1.5."), ["aws", "d1.1", "or", "d1.5", ""]);
+        assert_eq!(texts("journeyman/master, c++"), ["journeyman", "/", "master", "", "c++"]);
+    }
+
+    #[test]
+    fn conjuncts_stop_at_breaks_and_joiners() {
+        let folded = "valid, ohio journeyman or master electrician license here";
+        let words = words_of(folded);
+        let j = words.iter().position(|&(s, e)| &folded[s..e] == "or").expect("joiner");
+        let left: Vec<&str> = conjunct_before(folded, &words, j).iter().map(|&(s, e)| &folded[s..e]).collect();
+        let right: Vec<&str> = conjunct_after(folded, &words, j).iter().map(|&(s, e)| &folded[s..e]).collect();
+        assert_eq!(left, ["ohio", "journeyman"]);
+        assert_eq!(right, ["master", "electrician", "license", "here"]);
+    }
+}
