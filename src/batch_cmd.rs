@@ -7,7 +7,7 @@
 //! rows and totals outlive a chunk, and every step that decides anything runs in input order, so the output is the
 //! same bytes whatever `--jobs` is.
 
-use std::io::{self, IsTerminal};
+use std::io::{self, IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Duration;
@@ -24,9 +24,9 @@ use skillgap::{
 use crate::args::FormatArg;
 use crate::config::BatchConfig;
 use crate::input::Inputs;
+use crate::output::Output;
 use crate::render::{self, Style};
 use crate::walk::{walk, Walked};
-use crate::write_out;
 
 /// A chunk is scored once it holds this many inputs...
 const CHUNK_INPUTS: usize = 2048;
@@ -104,6 +104,7 @@ fn parse(unit: Unit) -> Vec<Parsed> {
 
 /// The engine's state across chunks.
 struct Engine<'a> {
+    out: &'a mut Output,
     scorer: BatchScorer<'a>,
     taxonomy: &'a Taxonomy,
     pool: rayon::ThreadPool,
@@ -181,12 +182,14 @@ impl Engine<'_> {
         self.write_pending(FLUSH_BYTES)
     }
 
-    /// Writes the waiting JSON Lines once more than `at_least` bytes wait.
+    /// Writes the waiting JSON Lines once more than `at_least` bytes wait (with the progress bar out of the way,
+    /// should both be on one terminal).
     fn write_pending(&mut self, at_least: usize) -> Result<()> {
-        if let Some(out) = &mut self.jsonl {
-            if out.len() > at_least {
-                self.progress.suspend(|| write_out(out))?;
-                out.clear();
+        if let Some(pending) = &mut self.jsonl {
+            if pending.len() > at_least {
+                let out = &mut *self.out;
+                self.progress.suspend(|| out.write_all(pending.as_bytes()).and_then(|()| out.flush()))?;
+                pending.clear();
             }
         }
         Ok(())
@@ -273,6 +276,7 @@ pub fn run(
     inputs: Inputs,
     phrases: skillgap::PhraseMatching,
     style: Style,
+    out: &mut Output,
 ) -> Result<ExitCode> {
     let cv = inputs.cv(&options.cv)?;
     // Every alias: the postings are not known before the walk, so the matcher cannot be cut down to their words.
@@ -282,7 +286,9 @@ pub fn run(
         .num_threads(options.jobs.unwrap_or(0))
         .build()
         .context("cannot start the worker threads")?;
+    let progress = progress_bar(out.is_stdout());
     let mut engine = Engine {
+        out,
         scorer: BatchScorer::new(&extractor, &profile, options.gaps),
         taxonomy: extractor.taxonomy(),
         pool,
@@ -290,7 +296,7 @@ pub fn run(
         chunk: Vec::new(),
         chunk_bytes: 0,
         jsonl: (options.format == FormatArg::Jsonl).then(String::new),
-        progress: progress_bar(),
+        progress,
     };
     for walked in walk(&options.paths, options.hidden) {
         match walked {
@@ -350,7 +356,7 @@ pub fn run(
         FormatArg::Md => render::batch::md(&report),
         FormatArg::Text => render::batch::text(&report, style),
     };
-    write_out(&rendered)?;
+    engine.out.write_all(rendered.as_bytes())?;
     // The process ends here: skip freeing the taxonomy's many small allocations.
     std::mem::forget(extractor);
     Ok(if summary.scored == 0 {
@@ -363,10 +369,11 @@ pub fn run(
     })
 }
 
-/// A spinner with a count on standard error, drawn only when standard error is a terminal and standard output is
-/// not piped into another program (whose screen it would draw over).
-fn progress_bar() -> ProgressBar {
-    if !io::stderr().is_terminal() || stdout_is_pipe() {
+/// A spinner with a count on standard error, drawn only when standard error is a terminal and the report does not
+/// go down a pipe into another program (whose screen it would draw over): `to_stdout` is false when it goes to an
+/// `-o` file.
+fn progress_bar(to_stdout: bool) -> ProgressBar {
+    if !io::stderr().is_terminal() || (to_stdout && stdout_is_pipe()) {
         return ProgressBar::hidden();
     }
     let bar = ProgressBar::new_spinner();
