@@ -16,9 +16,9 @@ use anyhow::{bail, Context, Result};
 use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
 use skillgap::{
-    csv_postings, decode_text, document_posting, json_line_posting, json_lines, json_postings, json_postings_each,
-    text_key, BatchRecord, BatchScorer, BatchTally, Error, Extractor, InputShape, Posting, Scored, Scratch, Taxonomy,
-    TextKey,
+    csv_postings, decode_text, document_posting_read, json_line_posting, json_lines, json_postings, json_postings_each,
+    text_key, BatchRecord, BatchScorer, BatchTally, Encoding, Error, Extractor, InputShape, Posting, Scored, Scratch,
+    Taxonomy, TextKey,
 };
 
 use crate::args::FormatArg;
@@ -62,8 +62,9 @@ impl Unit {
     }
 }
 
-/// A parsed input: a posting with the key of its text, or a failure (name, reason).
-type Parsed = Result<(Posting, TextKey), (String, String)>;
+/// A parsed input: a posting with the key of its text and the encoding it was read in, or a failure (name,
+/// reason).
+type Parsed = Result<(Posting, TextKey, Encoding), (String, String)>;
 
 /// What became of one input, in input order.
 enum Slot {
@@ -83,15 +84,17 @@ fn failure_of(err: &Error) -> (String, String) {
 }
 
 fn parse(unit: Unit) -> Vec<Parsed> {
-    let keyed = |r: Result<Posting, Error>| -> Parsed {
-        r.map(|p| {
+    let keyed_in = |r: Result<(Posting, Encoding), Error>| -> Parsed {
+        r.map(|(p, encoding)| {
             let key = text_key(&p.text);
-            (p, key)
+            (p, key, encoding)
         })
         .map_err(|e| failure_of(&e))
     };
+    // Data files (JSON, JSON Lines, CSV) are read as UTF-8 only, never guessed.
+    let keyed = |r: Result<Posting, Error>| keyed_in(r.map(|p| (p, Encoding::Utf8)));
     match unit {
-        Unit::Document { name, bytes } => vec![keyed(document_posting(&name, bytes))],
+        Unit::Document { name, bytes } => vec![keyed_in(document_posting_read(&name, bytes))],
         Unit::Json { name, bytes } => match json_postings(&name, bytes) {
             Ok(postings) => postings.into_iter().map(keyed).collect(),
             Err(e) => vec![Err(failure_of(&e))],
@@ -140,13 +143,18 @@ impl Engine<'_> {
         let mut to_score: Vec<Posting> = Vec::new();
         for item in parsed.into_iter().flatten() {
             match item {
-                Ok((posting, key)) => match self.tally.earlier_with_text(key, &posting.name) {
-                    Some(of) => slots.push(Slot::Duplicate { name: posting.name, of }),
-                    None => {
-                        slots.push(Slot::Scored(to_score.len()));
-                        to_score.push(posting);
+                Ok((posting, key, encoding)) => {
+                    if encoding == Encoding::Windows1252 {
+                        self.warn_windows_1252(&posting.name);
                     }
-                },
+                    match self.tally.earlier_with_text(key, &posting.name) {
+                        Some(of) => slots.push(Slot::Duplicate { name: posting.name, of }),
+                        None => {
+                            slots.push(Slot::Scored(to_score.len()));
+                            to_score.push(posting);
+                        }
+                    }
+                }
                 Err((name, reason)) => slots.push(Slot::Failed { name, reason }),
             }
         }
@@ -172,6 +180,18 @@ impl Engine<'_> {
             }
         }
         self.write_pending(0)
+    }
+
+    /// Tells the user, once per file and in input order, that a document was not UTF-8 and was read as
+    /// Windows-1252 (a guess that fits its bytes), and counts it in the summary.
+    fn warn_windows_1252(&mut self, name: &str) {
+        self.tally.add_windows_1252();
+        self.progress.suspend(|| {
+            eprintln!(
+                "skillgap: warning: {}: not UTF-8, so read as Windows-1252; if some characters look wrong, save the file as UTF-8",
+                skillgap::printable(name)
+            )
+        });
     }
 
     fn write_record(&mut self, record: &BatchRecord<'_>) -> Result<()> {
