@@ -29,8 +29,13 @@ pub fn run(
     if options.show_text {
         // The text offsets index: for a PDF or Word file, the extracted text. Control characters are made printable
         // line by line, each by one of the same length (a tab by a space), so offsets still count in this output.
-        let shown: Vec<String> = source.text.split('\n').map(|line| skillgap::printable(line).into_owned()).collect();
-        out.write_all(shown.join("\n").as_bytes())?;
+        // Written line by line as it is made printable: no second copy of a large text.
+        for (i, line) in source.text.split('\n').enumerate() {
+            if i > 0 {
+                out.write_all(b"\n")?;
+            }
+            out.write_all(skillgap::printable(line).as_bytes())?;
+        }
         return Ok(ExitCode::SUCCESS);
     }
     // Only the aliases this input can contain: the same result, and the automaton builds in milliseconds.
