@@ -469,7 +469,7 @@ fn profile_init_edit_and_run() {
     // init never overwrites without --force.
     let refused = skillgap(&dir, &["profile", "init", "--cv", "cv.pdf", "-o", "profile.toml"]);
     assert_eq!(refused.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&refused.stderr).contains("already exists; give --force"));
+    assert!(String::from_utf8_lossy(&refused.stderr).contains("already exists; pass --force to replace it"));
     assert_eq!(fs::read_to_string(dir.join("profile.toml")).expect("kept"), edited);
 
     // A new CV version: the edits stay (Python stays removed, Kubernetes stays), the new skill comes in.
