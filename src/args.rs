@@ -57,6 +57,8 @@ pub enum Command {
         /// score, and the cap when a required skill is missing.
         #[arg(long)]
         explain: bool,
+        #[command(flatten)]
+        output: OutputArgs,
     },
     /// Show which skills a text names, where, and how they matched.
     Extract {
@@ -73,6 +75,8 @@ pub enum Command {
         /// the skills.
         #[arg(long, conflicts_with = "lines")]
         show_text: bool,
+        #[command(flatten)]
+        output: OutputArgs,
     },
     /// Write what your CV was read as to an editable profile file, which `--cv` then accepts in place of the CV.
     Profile {
@@ -110,6 +114,8 @@ pub enum Command {
         /// Worker threads (default: one per core). The output is the same whatever the number.
         #[arg(long, short = 'j', value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
         jobs: Option<u16>,
+        #[command(flatten)]
+        output: OutputArgs,
     },
     /// Keep a journal of applications, rejections, the hired people's bios and the feedback, and find what keeps
     /// coming up. One SQLite file; nothing is ever sent.
@@ -174,7 +180,29 @@ pub enum TaxonomyCommand {
         file: PathBuf,
     },
     /// Write the merged taxonomy (CSV by default, or --format json).
-    Export,
+    Export {
+        #[command(flatten)]
+        output: OutputArgs,
+    },
+}
+
+/// `-o FILE` and `--force`, for the commands that write a report or an export.
+#[derive(Debug, Clone, Default, clap::Args)]
+pub struct OutputArgs {
+    /// Write to FILE instead of standard output (`-` is standard output). The file appears only when complete,
+    /// through a temporary file beside it and a rename.
+    #[arg(short = 'o', long = "output", value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Replace the -o file if it exists.
+    #[arg(long, requires = "output")]
+    pub force: bool,
+}
+
+impl OutputArgs {
+    /// Where the output goes.
+    pub fn destination(&self) -> crate::output::Destination {
+        crate::output::Destination::from_flags(self.output.as_deref(), self.force)
+    }
 }
 
 /// What a target is, when the user says so.

@@ -7,7 +7,7 @@
 //! rows and totals outlive a chunk, and every step that decides anything runs in input order, so the output is the
 //! same bytes whatever `--jobs` is.
 
-use std::io::{self, IsTerminal};
+use std::io::{self, IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Duration;
@@ -16,17 +16,17 @@ use anyhow::{bail, Context, Result};
 use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
 use skillgap::{
-    csv_postings, decode_text, document_posting, json_line_posting, json_lines, json_postings, json_postings_each,
-    text_key, BatchRecord, BatchScorer, BatchTally, Error, Extractor, InputShape, Posting, Scored, Scratch, Taxonomy,
-    TextKey,
+    csv_postings, decode_text, document_posting_read, json_line_posting, json_lines, json_postings, json_postings_each,
+    text_key, BatchRecord, BatchScorer, BatchTally, Encoding, Error, Extractor, InputShape, Posting, Scored, Scratch,
+    Taxonomy, TextKey,
 };
 
 use crate::args::FormatArg;
 use crate::config::BatchConfig;
 use crate::input::Inputs;
+use crate::output::Output;
 use crate::render::{self, Style};
 use crate::walk::{walk, Walked};
-use crate::write_out;
 
 /// A chunk is scored once it holds this many inputs...
 const CHUNK_INPUTS: usize = 2048;
@@ -62,8 +62,9 @@ impl Unit {
     }
 }
 
-/// A parsed input: a posting with the key of its text, or a failure (name, reason).
-type Parsed = Result<(Posting, TextKey), (String, String)>;
+/// A parsed input: a posting with the key of its text and the encoding it was read in, or a failure (name,
+/// reason).
+type Parsed = Result<(Posting, TextKey, Encoding), (String, String)>;
 
 /// What became of one input, in input order.
 enum Slot {
@@ -83,15 +84,17 @@ fn failure_of(err: &Error) -> (String, String) {
 }
 
 fn parse(unit: Unit) -> Vec<Parsed> {
-    let keyed = |r: Result<Posting, Error>| -> Parsed {
-        r.map(|p| {
+    let keyed_in = |r: Result<(Posting, Encoding), Error>| -> Parsed {
+        r.map(|(p, encoding)| {
             let key = text_key(&p.text);
-            (p, key)
+            (p, key, encoding)
         })
         .map_err(|e| failure_of(&e))
     };
+    // Data files (JSON, JSON Lines, CSV) are read as UTF-8 only, never guessed.
+    let keyed = |r: Result<Posting, Error>| keyed_in(r.map(|p| (p, Encoding::Utf8)));
     match unit {
-        Unit::Document { name, bytes } => vec![keyed(document_posting(&name, bytes))],
+        Unit::Document { name, bytes } => vec![keyed_in(document_posting_read(&name, bytes))],
         Unit::Json { name, bytes } => match json_postings(&name, bytes) {
             Ok(postings) => postings.into_iter().map(keyed).collect(),
             Err(e) => vec![Err(failure_of(&e))],
@@ -104,6 +107,7 @@ fn parse(unit: Unit) -> Vec<Parsed> {
 
 /// The engine's state across chunks.
 struct Engine<'a> {
+    out: &'a mut Output,
     scorer: BatchScorer<'a>,
     taxonomy: &'a Taxonomy,
     pool: rayon::ThreadPool,
@@ -139,13 +143,18 @@ impl Engine<'_> {
         let mut to_score: Vec<Posting> = Vec::new();
         for item in parsed.into_iter().flatten() {
             match item {
-                Ok((posting, key)) => match self.tally.earlier_with_text(key, &posting.name) {
-                    Some(of) => slots.push(Slot::Duplicate { name: posting.name, of }),
-                    None => {
-                        slots.push(Slot::Scored(to_score.len()));
-                        to_score.push(posting);
+                Ok((posting, key, encoding)) => {
+                    if encoding == Encoding::Windows1252 {
+                        self.warn_windows_1252(&posting.name);
                     }
-                },
+                    match self.tally.earlier_with_text(key, &posting.name) {
+                        Some(of) => slots.push(Slot::Duplicate { name: posting.name, of }),
+                        None => {
+                            slots.push(Slot::Scored(to_score.len()));
+                            to_score.push(posting);
+                        }
+                    }
+                }
                 Err((name, reason)) => slots.push(Slot::Failed { name, reason }),
             }
         }
@@ -173,6 +182,18 @@ impl Engine<'_> {
         self.write_pending(0)
     }
 
+    /// Tells the user, once per file and in input order, that a document was not UTF-8 and was read as
+    /// Windows-1252 (a guess that fits its bytes), and counts it in the summary.
+    fn warn_windows_1252(&mut self, name: &str) {
+        self.tally.add_windows_1252();
+        self.progress.suspend(|| {
+            eprintln!(
+                "skillgap: warning: {}: not UTF-8, so read as Windows-1252; if some characters look wrong, save the file as UTF-8",
+                skillgap::printable(name)
+            )
+        });
+    }
+
     fn write_record(&mut self, record: &BatchRecord<'_>) -> Result<()> {
         if let Some(out) = &mut self.jsonl {
             out.push_str(&serde_json::to_string(record)?);
@@ -181,12 +202,14 @@ impl Engine<'_> {
         self.write_pending(FLUSH_BYTES)
     }
 
-    /// Writes the waiting JSON Lines once more than `at_least` bytes wait.
+    /// Writes the waiting JSON Lines once more than `at_least` bytes wait (with the progress bar out of the way,
+    /// should both be on one terminal).
     fn write_pending(&mut self, at_least: usize) -> Result<()> {
-        if let Some(out) = &mut self.jsonl {
-            if out.len() > at_least {
-                self.progress.suspend(|| write_out(out))?;
-                out.clear();
+        if let Some(pending) = &mut self.jsonl {
+            if pending.len() > at_least {
+                let out = &mut *self.out;
+                self.progress.suspend(|| out.write_all(pending.as_bytes()).and_then(|()| out.flush()))?;
+                pending.clear();
             }
         }
         Ok(())
@@ -273,6 +296,7 @@ pub fn run(
     inputs: Inputs,
     phrases: skillgap::PhraseMatching,
     style: Style,
+    out: &mut Output,
 ) -> Result<ExitCode> {
     let cv = inputs.cv(&options.cv)?;
     // Every alias: the postings are not known before the walk, so the matcher cannot be cut down to their words.
@@ -282,7 +306,9 @@ pub fn run(
         .num_threads(options.jobs.unwrap_or(0))
         .build()
         .context("cannot start the worker threads")?;
+    let progress = progress_bar(out.is_stdout());
     let mut engine = Engine {
+        out,
         scorer: BatchScorer::new(&extractor, &profile, options.gaps),
         taxonomy: extractor.taxonomy(),
         pool,
@@ -290,7 +316,7 @@ pub fn run(
         chunk: Vec::new(),
         chunk_bytes: 0,
         jsonl: (options.format == FormatArg::Jsonl).then(String::new),
-        progress: progress_bar(),
+        progress,
     };
     for walked in walk(&options.paths, options.hidden) {
         match walked {
@@ -350,7 +376,7 @@ pub fn run(
         FormatArg::Md => render::batch::md(&report),
         FormatArg::Text => render::batch::text(&report, style),
     };
-    write_out(&rendered)?;
+    engine.out.write_all(rendered.as_bytes())?;
     // The process ends here: skip freeing the taxonomy's many small allocations.
     std::mem::forget(extractor);
     Ok(if summary.scored == 0 {
@@ -363,10 +389,11 @@ pub fn run(
     })
 }
 
-/// A spinner with a count on standard error, drawn only when standard error is a terminal and standard output is
-/// not piped into another program (whose screen it would draw over).
-fn progress_bar() -> ProgressBar {
-    if !io::stderr().is_terminal() || stdout_is_pipe() {
+/// A spinner with a count on standard error, drawn only when standard error is a terminal and the report does not
+/// go down a pipe into another program (whose screen it would draw over): `to_stdout` is false when it goes to an
+/// `-o` file.
+fn progress_bar(to_stdout: bool) -> ProgressBar {
+    if !io::stderr().is_terminal() || (to_stdout && stdout_is_pipe()) {
         return ProgressBar::hidden();
     }
     let bar = ProgressBar::new_spinner();

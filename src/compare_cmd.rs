@@ -1,6 +1,6 @@
 //! `skillgap compare`: the CV against one or more targets.
 
-use std::io::{self, IsTerminal};
+use std::io::{self, IsTerminal, Write};
 use std::path::Path;
 use std::process::ExitCode;
 
@@ -10,8 +10,8 @@ use skillgap::{compare, hired_edge, suggest, CompareReport, Document, Extractor,
 use crate::args::Format;
 use crate::config::CompareConfig;
 use crate::input::Inputs;
+use crate::output::Output;
 use crate::render::{self, Style};
-use crate::write_out;
 
 /// Reads the CV and the targets, compares, and writes the report in `format`.
 pub fn run(
@@ -21,6 +21,7 @@ pub fn run(
     phrases: skillgap::PhraseMatching,
     format: Format,
     style: Style,
+    out: &mut Output,
 ) -> Result<ExitCode> {
     let cv = inputs.cv(&options.cv)?;
     let (targets, kinds) = read_targets(&options.targets, inputs)?;
@@ -53,7 +54,7 @@ pub fn run(
         Format::Csv => render::csv::compare(&report)?,
         Format::Json => render::json_pretty(&report)?,
     };
-    write_out(&rendered)?;
+    out.write_all(rendered.as_bytes())?;
     // The process ends here: skip freeing the taxonomy's tens of thousands of small allocations (a few ms).
     std::mem::forget(extractor);
     Ok(ExitCode::SUCCESS)

@@ -9,6 +9,7 @@ use skillgap::{Month, PhraseMatching, TargetKind};
 
 use crate::args::{Args, ColorWhen, Command, Format, FormatArg, ProfileCommand, TaxonomyCommand};
 use crate::input::Inputs;
+use crate::output::Destination;
 use crate::render::Style;
 
 /// Everything a run needs, decided from the arguments and the environment.
@@ -26,6 +27,8 @@ pub struct Config {
     pub command: CommandConfig,
     /// The reader of every input, with its size limit (`--max-input-bytes`).
     pub inputs: Inputs,
+    /// Where the report goes (`-o`); standard output for commands without the flag.
+    pub output: Destination,
 }
 
 /// A command with its options.
@@ -143,9 +146,12 @@ impl Config {
     pub fn from_args_in(args: Args, env: &Environment) -> Result<Config> {
         let phrases = phrase_matching(&args.taxonomy);
         let taxonomy = taxonomy_layers(args.taxonomy, env.user_layer.as_deref());
-        let style = Style { color: color_enabled(args.color, env.no_color, env.stdout_is_terminal) };
+        let output = destination(&args.command);
+        // A file named with -o is not the terminal, whatever standard output is.
+        let to_terminal = env.stdout_is_terminal && output == Destination::Stdout;
+        let style = Style { color: color_enabled(args.color, env.no_color, to_terminal) };
         let command = match args.command {
-            Command::Compare { cv, targets, bio, posting, top, explain } => {
+            Command::Compare { cv, targets, bio, posting, top, explain, output: _ } => {
                 let targets: Vec<(PathBuf, Option<TargetKind>)> = targets
                     .into_iter()
                     .map(|t| (t, None))
@@ -156,7 +162,7 @@ impl Config {
                 let today = today(env.today.as_deref())?;
                 CommandConfig::Compare(CompareConfig { cv, targets, today, top, explain })
             }
-            Command::Extract { file, lines, kind, show_text } => {
+            Command::Extract { file, lines, kind, show_text, output: _ } => {
                 CommandConfig::Extract(ExtractConfig { file, lines, kind: kind.map(TargetKind::from), show_text })
             }
             Command::Profile { action } => {
@@ -164,7 +170,7 @@ impl Config {
             }
             Command::Taxonomy { action } => CommandConfig::Taxonomy(action),
             Command::Journal(journal) => CommandConfig::Journal(journal),
-            Command::Batch { cv, paths, top, gaps, min_score, text_column, hidden, jobs } => {
+            Command::Batch { cv, paths, top, gaps, min_score, text_column, hidden, jobs, output: _ } => {
                 CommandConfig::Batch(BatchConfig {
                     cv,
                     paths,
@@ -180,7 +186,31 @@ impl Config {
             }
         };
         let format = command_format(args.format, &command)?;
-        Ok(Config { taxonomy, phrases, format, style, command, inputs: Inputs { max_bytes: args.max_input_bytes } })
+        Ok(Config {
+            taxonomy,
+            phrases,
+            format,
+            style,
+            command,
+            inputs: Inputs { max_bytes: args.max_input_bytes },
+            output,
+        })
+    }
+}
+
+/// Where a command's report goes: `-o` on the commands that write a report or an export, else standard output.
+/// (`profile init|update` write their own file, see `profile_cmd.rs`.)
+fn destination(command: &Command) -> Destination {
+    match command {
+        Command::Compare { output, .. } | Command::Extract { output, .. } | Command::Batch { output, .. } => {
+            output.destination()
+        }
+        Command::Taxonomy { action: TaxonomyCommand::Export { output } } => output.destination(),
+        Command::Journal(journal) => match &journal.action {
+            crate::journal::JournalCommand::Export { output } => output.destination(),
+            _ => Destination::Stdout,
+        },
+        Command::Taxonomy { .. } | Command::Profile { .. } => Destination::Stdout,
     }
 }
 

@@ -1,6 +1,6 @@
 //! `skillgap extract`: which skills a text names, where, and how they matched.
 
-use std::io::{self, BufWriter, Write};
+use std::io::{self, Write};
 use std::process::ExitCode;
 
 use anyhow::{bail, Result};
@@ -9,10 +9,8 @@ use skillgap::{extract_reading_lists, ExtractStream, Extractor, Scratch, Source,
 use crate::args::Format;
 use crate::config::ExtractConfig;
 use crate::input::Inputs;
+use crate::output::Output;
 use crate::render::{self, Style};
-
-/// Output goes out in chunks of this many bytes, as it is produced: memory stays flat in the number of mentions.
-const FLUSH_BYTES: usize = 1 << 16;
 
 /// Reads the input, extracts, and writes the report in `format`.
 pub fn run(
@@ -22,6 +20,7 @@ pub fn run(
     phrases: skillgap::PhraseMatching,
     format: Format,
     style: Style,
+    out: &mut Output,
 ) -> Result<ExitCode> {
     let source = match options.file.as_deref() {
         None => inputs.stdin_document()?,
@@ -30,17 +29,22 @@ pub fn run(
     if options.show_text {
         // The text offsets index: for a PDF or Word file, the extracted text. Control characters are made printable
         // line by line, each by one of the same length (a tab by a space), so offsets still count in this output.
-        let shown: Vec<String> = source.text.split('\n').map(|line| skillgap::printable(line).into_owned()).collect();
-        crate::write_out(&shown.join("\n"))?;
+        // Written line by line as it is made printable: no second copy of a large text.
+        for (i, line) in source.text.split('\n').enumerate() {
+            if i > 0 {
+                out.write_all(b"\n")?;
+            }
+            out.write_all(skillgap::printable(line).as_bytes())?;
+        }
         return Ok(ExitCode::SUCCESS);
     }
     // Only the aliases this input can contain: the same result, and the automaton builds in milliseconds.
     let extractor =
         Extractor::builder().restrict_to_words_of(&[source.text.as_str()]).phrase_matching(phrases).build(taxonomy)?;
     if options.lines {
-        extract_lines(&extractor, &source, options.kind.unwrap_or(TargetKind::Posting), format)
+        extract_lines(&extractor, &source, options.kind.unwrap_or(TargetKind::Posting), format, out)
     } else {
-        extract_document(&extractor, &source, options.kind, format, style)
+        extract_document(&extractor, &source, options.kind, format, style, out)
     }
 }
 
@@ -51,22 +55,23 @@ fn extract_document(
     kind: Option<TargetKind>,
     format: Format,
     style: Style,
+    out: &mut Output,
 ) -> Result<ExitCode> {
     // Skill lists are also read by near spelling, as for a CV ("Kubernets" → Kubernetes, marked fuzzy).
     let mut doc = extract_reading_lists(extractor, &source.text, kind);
     if let Some(original) = &source.original {
         doc.remap(&original.map, &original.text);
     }
+    // `out` is buffered and written as the report is produced: memory stays flat in the number of mentions.
     let report = ExtractStream::new(extractor.taxonomy(), &doc, source);
-    let mut out = BufWriter::with_capacity(FLUSH_BYTES, io::stdout().lock());
     match format {
         Format::Json => {
-            serde_json::to_writer_pretty(&mut out, &report).map_err(io::Error::from)?;
+            serde_json::to_writer_pretty(&mut *out, &report).map_err(io::Error::from)?;
             out.write_all(b"\n")?;
         }
         Format::Csv => {
             out.write_all(render::csv::extract_header()?.as_bytes())?;
-            render::csv::write_extract_rows(&mut out, &report)?;
+            render::csv::write_extract_rows(&mut *out, &report)?;
         }
         Format::Md => {
             out.write_all(render::md::extract_header(&source.name).as_bytes())?;
@@ -88,13 +93,18 @@ fn extract_document(
 
 /// Every line its own document (JSON Lines with `--format json`), written as it is produced. Lines are read as
 /// `kind` (a posting unless the user says otherwise): one line is too little to tell a bio by.
-fn extract_lines(extractor: &Extractor, source: &Source, kind: TargetKind, format: Format) -> Result<ExitCode> {
+fn extract_lines(
+    extractor: &Extractor,
+    source: &Source,
+    kind: TargetKind,
+    format: Format,
+    out: &mut Output,
+) -> Result<ExitCode> {
     if matches!(source.format, SourceFormat::Html | SourceFormat::JsonPosting) {
         bail!("{}: --lines reads plain text, one document per line; drop --lines for HTML and JSON files", source.name);
     }
     let taxonomy = extractor.taxonomy();
     let mut scratch = Scratch::default();
-    let mut out = BufWriter::with_capacity(FLUSH_BYTES, io::stdout().lock());
     if format == Format::Csv {
         out.write_all(render::csv::extract_header()?.as_bytes())?;
     }
@@ -103,10 +113,10 @@ fn extract_lines(extractor: &Extractor, source: &Source, kind: TargetKind, forma
         let report = ExtractStream::for_line(taxonomy, &doc, n + 1);
         match format {
             Format::Json => {
-                serde_json::to_writer(&mut out, &report).map_err(io::Error::from)?;
+                serde_json::to_writer(&mut *out, &report).map_err(io::Error::from)?;
                 out.write_all(b"\n")?;
             }
-            Format::Csv => render::csv::write_extract_rows(&mut out, &report)?,
+            Format::Csv => render::csv::write_extract_rows(&mut *out, &report)?,
             Format::Text | Format::Md => out.write_all(render::text::extract_line(&report).as_bytes())?,
         }
     }

@@ -24,6 +24,7 @@ use skillgap::Taxonomy;
 use crate::args::Args;
 use crate::config::{CommandConfig, Config};
 use crate::input::Inputs;
+use crate::output::Output;
 
 fn main() -> ExitCode {
     quiet_document_reader_panics();
@@ -67,23 +68,33 @@ fn is_broken_pipe(err: &anyhow::Error) -> bool {
 fn run(args: Args) -> Result<ExitCode> {
     let config = Config::from_args(args)?;
     let inputs = config.inputs;
+    // Opened first, so that an -o file that may not be written is refused before any work. Every command writes
+    // its report here; an error drops `out` unfinished, which leaves no file behind.
+    let mut out = Output::open(&config.output)?;
     let taxonomy = load_taxonomy(&config.taxonomy, inputs)?;
-    match &config.command {
+    let code = match &config.command {
         CommandConfig::Compare(options) => {
-            compare_cmd::run(taxonomy, options, inputs, config.phrases, config.format, config.style)
+            compare_cmd::run(taxonomy, options, inputs, config.phrases, config.format, config.style, &mut out)?
         }
         CommandConfig::Extract(options) => {
-            extract_cmd::run(taxonomy, options, inputs, config.phrases, config.format, config.style)
+            extract_cmd::run(taxonomy, options, inputs, config.phrases, config.format, config.style, &mut out)?
         }
-        CommandConfig::Batch(options) => batch_cmd::run(taxonomy, options, inputs, config.phrases, config.style),
-        CommandConfig::Journal(args) => journal::run(taxonomy, args, config.phrases, config.format, config.style),
-        CommandConfig::Profile(options) => profile_cmd::run(taxonomy, options, config.phrases),
+        CommandConfig::Batch(options) => {
+            batch_cmd::run(taxonomy, options, inputs, config.phrases, config.style, &mut out)?
+        }
+        CommandConfig::Journal(args) => {
+            journal::run(taxonomy, args, config.phrases, config.format, config.style, &mut out)?
+        }
+        CommandConfig::Profile(options) => profile_cmd::run(taxonomy, options, config.phrases, &mut out)?,
         CommandConfig::Taxonomy(action) => {
             let (rendered, code) = taxonomy_cmd::run(&taxonomy, action, inputs, config.format, config.style)?;
-            write_out(&rendered)?;
-            Ok(code)
+            out.write_all(rendered.as_bytes())?;
+            code
         }
-    }
+    };
+    // A report is complete once its command returns, whatever its exit code says about the inputs.
+    out.finish()?;
+    Ok(code)
 }
 
 /// Loads the taxonomy layers, in order, each read with the input limit.
@@ -129,12 +140,4 @@ fn esco_layer(dir: &Path, inputs: Inputs) -> Result<Vec<skillgap::SkillRecord>> 
         skill_relations: pair(&relations),
     };
     Ok(skillgap::esco_records(&files)?)
-}
-
-/// Writes `s` to standard output and flushes it (a closed pipe surfaces here as an error, and exits 0).
-pub(crate) fn write_out(s: &str) -> Result<()> {
-    let mut out = io::stdout().lock();
-    out.write_all(s.as_bytes())?;
-    out.flush()?;
-    Ok(())
 }

@@ -1,5 +1,6 @@
 //! `skillgap profile init|update`: the CV as an editable profile file.
 
+use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
 
@@ -9,15 +10,20 @@ use skillgap::{Extractor, Profile, ProfileFile, Taxonomy};
 use crate::args::{ProfileCommand, DEFAULT_MAX_INPUT_BYTES};
 use crate::config::ProfileConfig;
 use crate::input::{self, Cv};
-use crate::output::write_new_file;
+use crate::output::{write_new_file, Output};
 
 /// Reads the CV and writes (or updates) the profile file.
-pub fn run(taxonomy: Taxonomy, options: &ProfileConfig, phrases: skillgap::PhraseMatching) -> Result<ExitCode> {
+pub fn run(
+    taxonomy: Taxonomy,
+    options: &ProfileConfig,
+    phrases: skillgap::PhraseMatching,
+    out: &mut Output,
+) -> Result<ExitCode> {
     match &options.action {
         ProfileCommand::Init { cv, output, force } => {
             let fresh = read_cv(taxonomy, cv, options, phrases)?;
             let text = fresh.to_toml();
-            match output {
+            match output.as_deref().filter(|p| p.as_os_str() != "-") {
                 Some(path) => {
                     write_new_file(path, *force, text.as_bytes())?;
                     eprintln!(
@@ -26,7 +32,7 @@ pub fn run(taxonomy: Taxonomy, options: &ProfileConfig, phrases: skillgap::Phras
                         summary(&fresh)
                     );
                 }
-                None => crate::write_out(&text)?,
+                None => out.write_all(text.as_bytes())?,
             }
         }
         ProfileCommand::Update { cv, profile, output, force } => {
@@ -38,6 +44,10 @@ pub fn run(taxonomy: Taxonomy, options: &ProfileConfig, phrases: skillgap::Phras
             let text = updated.to_toml();
             // Updating the file named is the command's point; writing elsewhere follows the -o rule.
             let (path, force) = match output {
+                Some(path) if path.as_os_str() == "-" => {
+                    out.write_all(text.as_bytes())?;
+                    return Ok(ExitCode::SUCCESS);
+                }
                 Some(path) => (path.as_path(), *force),
                 None => (profile.as_path(), true),
             };

@@ -29,7 +29,7 @@ pub fn run(
         TaxonomyCommand::Show { id } => ok(show(taxonomy, id, format, style)?),
         TaxonomyCommand::Stats => ok(stats(taxonomy, format)),
         TaxonomyCommand::Check { file } => check(taxonomy, file, inputs, format),
-        TaxonomyCommand::Export => ok(export(taxonomy, format)?),
+        TaxonomyCommand::Export { .. } => ok(export(taxonomy, format)?),
     }
 }
 

@@ -455,3 +455,34 @@ fn jsonl_is_only_for_streaming_commands() {
     assert_eq!(out.status.code(), Some(2));
     assert!(out.stdout.is_empty());
 }
+
+#[test]
+fn a_windows_1252_posting_is_read_with_one_warning_naming_it() {
+    // "Café Rail" and an en dash, saved by a word processor as Windows-1252: not UTF-8.
+    let cp1252: &[u8] = b"Data Engineer \x96 Caf\xe9 Rail\n\nRequirements\n- Python\n- SQL\n";
+    let dir = folder(
+        "windows_1252",
+        &[
+            ("a.txt", DATA_POSTING.as_bytes()),
+            ("cafe.txt", cp1252),
+            ("copy/cafe.txt", cp1252),
+            ("c.txt", SALES_POSTING.as_bytes()),
+        ],
+    );
+    let out = batch_in(&dir, &["--format", "json", "."]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let err = text(&out.stderr);
+    let warning = "cafe.txt: not UTF-8, so read as Windows-1252; if some characters look wrong, save the file as UTF-8";
+    assert_eq!(err.matches(warning).count(), 2, "one warning per file, each naming it: {err}");
+    assert!(err.contains("./cafe.txt: not UTF-8") && err.contains("./copy/cafe.txt: not UTF-8"), "{err}");
+    let report = json(&out);
+    assert_eq!(report["summary"]["windows_1252"], 2);
+    assert!(names(&report, "postings").contains(&"./cafe.txt".to_owned()), "it is still scored");
+    let title =
+        report["postings"].as_array().expect("postings").iter().find(|p| p["name"] == "./cafe.txt").expect("cafe")
+            ["title"]
+            .clone();
+    assert_eq!(title, "Data Engineer \u{2013} Caf\u{e9} Rail", "decoded as Windows-1252");
+    let out = batch_in(&dir, &["."]);
+    assert!(text(&out.stdout).contains("2 files not UTF-8, read as Windows-1252"), "{}", text(&out.stdout));
+}

@@ -233,6 +233,32 @@ fn extract_offsets_index_the_text_show_text_prints() {
     }
 }
 
+/// UTF-16, UTF-32 and Windows-1252 inputs: offsets index the decoded text as UTF-8 (no byte-order mark), which is
+/// what `extract --show-text` prints, not the file's bytes (README, "JSON").
+#[test]
+fn offsets_of_a_converted_encoding_index_the_decoded_text() {
+    let dir = scratch("encodings");
+    let text = "Café team, Zürich: Python and SQL daily.\n";
+    let utf16: Vec<u8> = [0xFF, 0xFE].into_iter().chain(text.encode_utf16().flat_map(u16::to_le_bytes)).collect();
+    let utf32: Vec<u8> =
+        [0xFF, 0xFE, 0, 0].into_iter().chain(text.chars().flat_map(|c| u32::from(c).to_le_bytes())).collect();
+    let cp1252: Vec<u8> = text.chars().map(|c| u8::try_from(u32::from(c)).expect("Latin-1")).collect();
+    for (name, bytes) in [("utf16.txt", utf16), ("utf32.txt", utf32), ("cp1252.txt", cp1252)] {
+        fs::write(dir.join(name), bytes).expect("write");
+        assert_eq!(stdout(&dir, &["extract", "--show-text", name]), text, "{name}");
+        let report = json(&dir, &["extract", "--format", "json", name]);
+        let python =
+            &report["skills"].as_array().expect("skills").iter().find(|s| s["name"] == "Python").expect("Python")
+                ["mentions"][0];
+        let start = text.find("Python").expect("in the text");
+        assert_eq!(
+            (python["start"].as_u64(), python["end"].as_u64()),
+            (Some(start as u64), Some(start as u64 + 6)),
+            "{name}"
+        );
+    }
+}
+
 #[test]
 fn two_columns_are_read_one_after_the_other() {
     let dir = scratch("two_columns");
@@ -443,7 +469,7 @@ fn profile_init_edit_and_run() {
     // init never overwrites without --force.
     let refused = skillgap(&dir, &["profile", "init", "--cv", "cv.pdf", "-o", "profile.toml"]);
     assert_eq!(refused.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&refused.stderr).contains("already exists; give --force"));
+    assert!(String::from_utf8_lossy(&refused.stderr).contains("already exists; pass --force to replace it"));
     assert_eq!(fs::read_to_string(dir.join("profile.toml")).expect("kept"), edited);
 
     // A new CV version: the edits stay (Python stays removed, Kubernetes stays), the new skill comes in.

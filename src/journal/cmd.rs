@@ -1,6 +1,6 @@
 //! The journal's commands: read the files first (so that a bad file changes nothing), then one transaction.
 
-use std::io::IsTerminal;
+use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -16,8 +16,9 @@ use super::render;
 use super::store::{self, Document, EntryChanges, NewEntry, Question, Store};
 use super::{AddArgs, EditArgs, JournalArgs, JournalCommand};
 use crate::args::Format;
+use crate::input;
+use crate::output::Output;
 use crate::render::Style;
-use crate::{input, write_out};
 
 /// The largest export `journal import` reads: far above a journal of years of applications, and a bound on what
 /// one file can cost.
@@ -39,10 +40,11 @@ pub fn run(
     phrases: PhraseMatching,
     format: Format,
     style: Style,
+    out: &mut Output,
 ) -> Result<ExitCode> {
     let path = journal_path(args.journal.as_deref())?;
     let ctx = Ctx { path, today: today()?, phrases, format, style };
-    let out = match &args.action {
+    let rendered = match &args.action {
         JournalCommand::Add(a) => add(&ctx, taxonomy, a)?,
         JournalCommand::Note { id, text } => note(&ctx, *id, text.as_deref())?,
         JournalCommand::Question { id, question, answer } => add_question(&ctx, *id, question, answer.as_deref())?,
@@ -56,12 +58,12 @@ pub fn run(
         JournalCommand::Show { id } => show(&ctx, *id)?,
         JournalCommand::Report { cv, since, top } => report(&ctx, taxonomy, cv.as_deref(), since.as_deref(), *top)?,
         JournalCommand::Followup { id } => followup(&ctx, *id)?,
-        JournalCommand::Export => export_journal(&ctx)?,
+        JournalCommand::Export { .. } => export_journal(&ctx)?,
         JournalCommand::Import { file } => import_journal(&ctx, file)?,
         JournalCommand::Edit(e) => edit(&ctx, e)?,
         JournalCommand::Delete { id, yes } => delete(&ctx, *id, *yes)?,
     };
-    write_out(&out)?;
+    out.write_all(rendered.as_bytes())?;
     Ok(ExitCode::SUCCESS)
 }
 

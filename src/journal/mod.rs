@@ -95,7 +95,10 @@ pub enum JournalCommand {
         id: i64,
     },
     /// Write the whole journal as data (--format json, the default, or csv); `journal import` reads it back.
-    Export,
+    Export {
+        #[command(flatten)]
+        output: crate::args::OutputArgs,
+    },
     /// Merge an export into the journal: entries it already holds are skipped, new ones get new ids.
     Import {
         /// A file written by `journal export` (JSON or CSV).

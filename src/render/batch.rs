@@ -85,6 +85,9 @@ fn summary_line(report: &BatchReport) -> String {
             plural(s.skipped, "file", "files")
         ));
     }
+    if s.windows_1252 > 0 {
+        parts.push(format!("{} not UTF-8, read as Windows-1252", plural(s.windows_1252, "file", "files")));
+    }
     if s.failed > 0 {
         parts.push(format!("{} failed", s.failed));
     }

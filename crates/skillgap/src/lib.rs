@@ -116,9 +116,9 @@ pub use report::{
 };
 pub use safe::{csv_safe, printable};
 pub use source::{
-    csv_postings, decode_text, detect_kind, document_posting, json_line_posting, json_lines, json_postings,
-    json_postings_each, line_in, read_source, Encoding, InputShape, Original, Posting, Source, SourceFormat,
-    TargetKind, DEFAULT_TEXT_COLUMNS,
+    csv_postings, decode_text, detect_kind, document_posting, document_posting_read, json_line_posting, json_lines,
+    json_postings, json_postings_each, line_in, read_source, Encoding, InputShape, Original, Posting, Source,
+    SourceFormat, TargetKind, DEFAULT_TEXT_COLUMNS,
 };
 pub use span::Span;
 pub use structure::roles::{Month, Period, Role};

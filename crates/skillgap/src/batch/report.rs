@@ -45,6 +45,9 @@ pub struct BatchSummary {
     pub failed: usize,
     /// Files skipped for an extension batch does not read, or for not being a regular file (a device, a pipe).
     pub skipped: usize,
+    /// Files that were not UTF-8 and were read as Windows-1252, a guess the user should check (each is named in a
+    /// warning on standard error).
+    pub windows_1252: usize,
     /// Postings in the table, after `--min-score` and `--top`.
     pub shown: usize,
     /// Scored postings at or above `--min-score` (the table shows the first `--top` of them).

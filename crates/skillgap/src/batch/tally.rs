@@ -114,6 +114,7 @@ impl BatchTally {
                 duplicates: 0,
                 failed: 0,
                 skipped: 0,
+                windows_1252: 0,
                 shown: 0,
                 above_min_score: 0,
                 good_fit: GOOD_FIT,
@@ -127,6 +128,11 @@ impl BatchTally {
     /// Counts a file opened.
     pub fn add_file(&mut self) {
         self.summary.files += 1;
+    }
+
+    /// Counts a file read as Windows-1252 because it was not UTF-8.
+    pub fn add_windows_1252(&mut self) {
+        self.summary.windows_1252 += 1;
     }
 
     /// Counts a file skipped for its extension.

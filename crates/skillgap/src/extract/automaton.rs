@@ -17,6 +17,36 @@ use crate::span::Span;
 use crate::structure::Structure;
 use crate::taxonomy::{AliasRef, CaseRule, ContextRule, SkillIdx, Taxonomy};
 
+/// [`ExtractorBuilder::restrict_to_words_of`] folds a text this many bytes at a time: a folded copy with its offset
+/// map takes five bytes per input byte, which for a 100 MB input was 500 MB at once (`extract --lines`).
+const FOLD_PIECE_BYTES: usize = 1 << 20;
+
+/// `text` in consecutive pieces of about `max` bytes, each cut just after an ASCII whitespace byte (a piece runs
+/// past `max` only when it has no whitespace before). Whitespace always separates words in the folded text, and
+/// folding is otherwise character by character, so the pieces hold the same words as the whole.
+fn whitespace_pieces(text: &str, max: usize) -> impl Iterator<Item = &str> {
+    let mut rest = text;
+    std::iter::from_fn(move || {
+        if rest.is_empty() {
+            return None;
+        }
+        let bytes = rest.as_bytes();
+        let cut = if bytes.len() <= max {
+            bytes.len()
+        } else {
+            let head = bytes.get(..max).unwrap_or(bytes);
+            head.iter()
+                .rposition(u8::is_ascii_whitespace)
+                .or_else(|| bytes.iter().skip(max).position(u8::is_ascii_whitespace).map(|p| p + max))
+                .map_or(bytes.len(), |p| p + 1)
+        };
+        // A cut after an ASCII byte is a character boundary; the fallback only guards the impossible.
+        let (piece, tail) = rest.split_at_checked(cut).unwrap_or((rest, ""));
+        rest = tail;
+        Some(piece)
+    })
+}
+
 /// Options for building an [`Extractor`].
 #[derive(Debug, Clone, Default)]
 pub struct ExtractorBuilder {
@@ -34,11 +64,14 @@ impl ExtractorBuilder {
     /// whole word of the text); extraction from other texts may miss skills. For one-off comparisons.
     pub fn restrict_to_words_of(&mut self, texts: &[&str]) -> &mut ExtractorBuilder {
         let vocabulary = self.vocabulary.get_or_insert_with(Default::default);
+        let mut folded = Normalized::default();
         for text in texts {
-            let folded = Normalized::new(text);
-            for word in folded.as_str().split(|c: char| !is_word_char(c)).filter(|w| !w.is_empty()) {
-                if !vocabulary.contains(word) {
-                    vocabulary.insert(word.to_owned());
+            for piece in whitespace_pieces(text, FOLD_PIECE_BYTES) {
+                folded.refill(piece);
+                for word in folded.as_str().split(|c: char| !is_word_char(c)).filter(|w| !w.is_empty()) {
+                    if !vocabulary.contains(word) {
+                        vocabulary.insert(word.to_owned());
+                    }
                 }
             }
         }
@@ -397,6 +430,33 @@ mod tests {
             assert_eq!(boundary_before(&text, span.start, chars), case.before, "{}: before", case.name);
             assert_eq!(boundary_after(&text, span.end, chars), case.after, "{}: after", case.name);
         }
+    }
+
+    #[test]
+    fn whitespace_pieces_cover_the_text_and_cut_at_whitespace() {
+        // (text, max, pieces)
+        const CASES: &[(&str, usize, &[&str])] = &[
+            ("", 4, &[]),
+            ("abc", 4, &["abc"]),
+            ("ab cd ef", 4, &["ab ", "cd ", "ef"]),
+            ("ab\ncdefgh ij", 4, &["ab\n", "cdefgh ", "ij"]),
+            ("abcdefgh", 4, &["abcdefgh"]),
+            ("Kuber\u{AD}netes \u{E9}t\u{E9} x", 6, &["Kuber\u{AD}netes ", "\u{E9}t\u{E9} ", "x"]),
+        ];
+        for &(text, max, expected) in CASES {
+            let pieces: Vec<&str> = whitespace_pieces(text, max).collect();
+            assert_eq!(pieces, expected, "{text:?} by {max}");
+        }
+    }
+
+    #[test]
+    fn a_long_text_restricts_to_the_same_words_as_its_pieces() {
+        let text = "Kubernetes and PostgreSQL\n".repeat(FOLD_PIECE_BYTES / 20);
+        let mut builder = ExtractorBuilder::default();
+        builder.restrict_to_words_of(&[&text]);
+        let mut words: Vec<&String> = builder.vocabulary.iter().flatten().collect();
+        words.sort();
+        assert_eq!(words, ["and", "kubernetes", "postgresql"]);
     }
 
     #[test]

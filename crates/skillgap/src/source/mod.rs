@@ -15,8 +15,8 @@ mod target_kind;
 
 pub use decode::{decode_text, Encoding};
 pub use postings::{
-    csv_postings, document_posting, json_line_posting, json_lines, json_postings, json_postings_each, InputShape,
-    Posting, DEFAULT_TEXT_COLUMNS,
+    csv_postings, document_posting, document_posting_read, json_line_posting, json_lines, json_postings,
+    json_postings_each, InputShape, Posting, DEFAULT_TEXT_COLUMNS,
 };
 pub(crate) use target_kind::detect_kind_only;
 pub use target_kind::{detect_kind, TargetKind};

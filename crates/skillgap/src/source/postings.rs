@@ -5,7 +5,7 @@
 use serde_json::{Map, Value};
 
 use super::json_posting::{no_posting_text, parse_json, posting_object_text, stream_json};
-use super::{decode_text, read_source};
+use super::{decode_text, read_source, Encoding};
 use crate::error::{Error, ErrorKind};
 use crate::html::html_to_text;
 use crate::report::shorten;
@@ -74,11 +74,17 @@ impl InputShape {
 /// A one-posting document (.txt, .md, .html): its text as [`read_source`] reads it, its first line as the title and
 /// a "Company:" line near the top as the company.
 pub fn document_posting(name: &str, bytes: Vec<u8>) -> Result<Posting, Error> {
+    document_posting_read(name, bytes).map(|(posting, _)| posting)
+}
+
+/// [`document_posting`], with the encoding the file was read in: [`Encoding::Windows1252`] is a guess the caller
+/// should tell the user about, as for [`crate::Source::encoding`].
+pub fn document_posting_read(name: &str, bytes: Vec<u8>) -> Result<(Posting, Encoding), Error> {
     let source = read_source(name, bytes)?;
     let heading = source.original.as_ref().and_then(|o| html_heading(&o.text));
     let title = heading.or_else(|| source.text.lines().map(label).find(|l| !l.is_empty()));
     let company = source.text.lines().take(COMPANY_LINE_SEARCH).find_map(company_line);
-    Ok(Posting { name: name.to_owned(), title, company, url: None, text: source.text })
+    Ok((Posting { name: name.to_owned(), title, company, url: None, text: source.text }, source.encoding))
 }
 
 /// The postings of a `.json` file: one object, each object of an array (named `file#N`, from 1), or each object of
