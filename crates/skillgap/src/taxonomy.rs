@@ -854,7 +854,7 @@ fn check_broader_cycles(skills: &[Skill], raws: &[&RawSkill]) -> Result<(), Erro
 /// `nodes` is the number of nodes, `parent(node, k)` the `k`-th broader node of `node`, if it has that many.
 /// The search is an iterative depth-first walk with three colours (unvisited, on the current path, done), so it
 /// visits each node and follows each link once, whatever the depth: linear time, and no recursion for a crafted
-/// chain of links to overflow. The taxonomy builder and the ESCO importer use it; `check_layer` uses
+/// chain of links to overflow. The taxonomy builder uses it; `check_layer` uses
 /// [`broader_cycles`].
 pub(crate) fn broader_cycle(nodes: usize, parent: impl Fn(usize, usize) -> Option<usize>) -> Option<Vec<usize>> {
     cycle_search(nodes, parent, Cycles::First).into_iter().next()
