@@ -581,15 +581,69 @@ pub struct TaxonomyBuilder {
     /// The built-in taxonomy was asked for first and not yet parsed. While nothing else is added, `build` reads
     /// its precomputed form ([`builtin`]) instead of parsing and resolving the CSV files at every start.
     builtin_pending: bool,
-    /// For skills with many aliases, their texts in ASCII lower case: adding an alias then checks for a duplicate
-    /// in one look-up instead of a walk over the list (a layer adding 100,000 aliases to one skill took 32 s).
-    alias_sets: HashMap<usize, rustc_hash::FxHashSet<String>>,
+    /// For skills with many aliases, an index of them: adding or removing an alias is then a look-up instead of a
+    /// walk over the list (a layer adding 100,000 aliases to one skill took 32 s; removing them, one per row, as
+    /// long again).
+    alias_sets: HashMap<usize, AliasIndex>,
     /// Alias comparisons made while adding aliases to existing skills: counted for the linearity test.
     alias_comparisons: u64,
 }
 
-/// Past this many aliases, a skill's duplicate check uses a set ([`TaxonomyBuilder::alias_sets`]).
+/// Past this many aliases, a skill's duplicate check and removals use an index ([`TaxonomyBuilder::alias_sets`]).
 const ALIAS_SET_AFTER: usize = 32;
+
+/// The aliases of one skill with many, indexed. A removed alias stays in the skill's list with its text emptied
+/// (no alias added has an empty text), so that positions hold; the list is compacted when half of it is
+/// removed, so each removal costs O(1) amortised.
+#[derive(Debug, Default, Clone)]
+struct AliasIndex {
+    /// The live aliases' texts in ASCII lower case: the duplicate check on adding.
+    lower: rustc_hash::FxHashSet<String>,
+    /// Folded text -> positions in the list of the aliases with that folded form: removal.
+    by_fold: HashMap<String, Vec<usize>>,
+    /// Removed aliases still in the list.
+    dead: usize,
+}
+
+impl AliasIndex {
+    /// The index of `aliases`, which has no removed entries.
+    fn new(aliases: &[Alias]) -> AliasIndex {
+        let mut index = AliasIndex::default();
+        for (at, alias) in aliases.iter().enumerate() {
+            index.lower.insert(alias.text.to_ascii_lowercase());
+            index.by_fold.entry(fold(&alias.text)).or_default().push(at);
+        }
+        index
+    }
+
+    /// Adds `alias` to `aliases` unless an alias the same in ASCII lower case is there; whether it was added.
+    fn add(&mut self, aliases: &mut Vec<Alias>, alias: Alias) -> bool {
+        if !self.lower.insert(alias.text.to_ascii_lowercase()) {
+            return false;
+        }
+        self.by_fold.entry(fold(&alias.text)).or_default().push(aliases.len());
+        aliases.push(alias);
+        true
+    }
+
+    /// Removes the aliases whose folded form is `key`. Returns the number of aliases the list and index were
+    /// rebuilt from (0 unless this removal compacted them), for the linearity test.
+    fn remove(&mut self, aliases: &mut Vec<Alias>, key: &str) -> u64 {
+        for at in self.by_fold.remove(key).unwrap_or_default() {
+            if let Some(alias) = aliases.get_mut(at).filter(|a| !a.text.is_empty()) {
+                self.lower.remove(&alias.text.to_ascii_lowercase());
+                alias.text.clear();
+                self.dead += 1;
+            }
+        }
+        if self.dead * 2 <= aliases.len() {
+            return 0;
+        }
+        aliases.retain(|a| !a.text.is_empty());
+        *self = AliasIndex::new(aliases);
+        aliases.len() as u64
+    }
+}
 
 impl TaxonomyBuilder {
     /// Adds the built-in taxonomy.
@@ -666,33 +720,32 @@ impl TaxonomyBuilder {
                 existing.kind = kind;
             }
             for alias in aliases {
-                let new = match self.alias_sets.get_mut(&i) {
-                    Some(set) => {
-                        self.alias_comparisons += 1;
-                        set.insert(alias.text.to_ascii_lowercase())
-                    }
-                    None => {
-                        self.alias_comparisons += existing.aliases.len() as u64;
-                        !existing.aliases.iter().any(|a| a.text.eq_ignore_ascii_case(&alias.text))
-                    }
-                };
-                if !new {
+                if let Some(index) = self.alias_sets.get_mut(&i) {
+                    self.alias_comparisons += 1;
+                    index.add(&mut existing.aliases, alias);
+                    continue;
+                }
+                self.alias_comparisons += existing.aliases.len() as u64;
+                if existing.aliases.iter().any(|a| a.text.eq_ignore_ascii_case(&alias.text)) {
                     continue;
                 }
                 existing.aliases.push(alias);
-                if existing.aliases.len() > ALIAS_SET_AFTER && !self.alias_sets.contains_key(&i) {
+                if existing.aliases.len() > ALIAS_SET_AFTER {
                     self.alias_comparisons += existing.aliases.len() as u64;
-                    let set = existing.aliases.iter().map(|a| a.text.to_ascii_lowercase()).collect();
-                    self.alias_sets.insert(i, set);
+                    self.alias_sets.insert(i, AliasIndex::new(&existing.aliases));
                 }
             }
-            // Removals in one pass over the list, however many there are.
-            let removed: rustc_hash::FxHashSet<String> = remove.iter().map(|r| fold(&r[1..])).collect();
-            if !removed.is_empty() {
+            let removed: rustc_hash::FxHashSet<String> =
+                remove.iter().filter_map(|r| r.strip_prefix('!')).map(fold).collect();
+            if let Some(index) = self.alias_sets.get_mut(&i) {
+                // A look-up per removal, however long the list.
+                for key in &removed {
+                    self.alias_comparisons += 1 + index.remove(&mut existing.aliases, key);
+                }
+            } else if !removed.is_empty() {
+                // A short list: one pass over it, however many removals.
                 self.alias_comparisons += existing.aliases.len() as u64;
                 existing.aliases.retain(|a| !removed.contains(&fold(&a.text)));
-                // Rebuilt from the list when the skill next grows past the threshold.
-                self.alias_sets.remove(&i);
             }
             existing.related.extend(related);
             if !broader.is_empty() {
@@ -784,7 +837,8 @@ impl TaxonomyBuilder {
                 vec![Alias { text: raw.name.clone(), case: CaseRule::Insensitive, context: ContextRule::Free }];
             let name_key = fold(&raw.name);
             let mut keys = vec![name_key.clone()];
-            for alias in &raw.aliases {
+            // An alias a later layer removed from a long list is left there with its text emptied.
+            for alias in raw.aliases.iter().filter(|a| !a.text.is_empty()) {
                 let key = fold(&alias.text);
                 if key == name_key {
                     // A marked copy of the name governs how the name itself matches.
@@ -1336,6 +1390,28 @@ mod tests {
             );
             assert!(big <= 4 * 10_000, "rows {rows}: {big} comparisons for 10,000 aliases");
         }
+    }
+
+    /// Regression (issue 12): removing aliases from a skill with many, one row per alias, filtered the whole list
+    /// for every row. 100,000 aliases added and then removed, one row each, now cost a look-up each (plus the
+    /// compactions, each paid for by the removals before it).
+    #[test]
+    fn alias_removal_is_linear() {
+        let n = 100_000;
+        let mut layer = String::from("id,name,family,kind,aliases,related,broader\nacme,Acme,software,tool,,,\n");
+        (0..n).for_each(|i| layer.push_str(&format!("acme,,,,alias{i},,\n")));
+        // Removed in an order unlike the adding, and the last alias kept.
+        (0..n - 1).rev().for_each(|i| layer.push_str(&format!("acme,,,,!ALIAS{i},,\n")));
+        let mut b = Taxonomy::builder();
+        b.add_csv("layer.csv", &layer).expect("layer");
+        assert!(b.alias_comparisons <= 6 * n as u64, "{} comparisons for {n} aliases", b.alias_comparisons);
+        // Added again after the removals: the index still knows what is there.
+        b.add_csv("again.csv", "id,name,family,kind,aliases,related,broader\nacme,,,,alias7;ALIAS99999,,\n")
+            .expect("again");
+        let tax = b.build().expect("builds");
+        let acme = tax.skill(tax.get("acme").expect("acme"));
+        let texts: Vec<&str> = acme.aliases.iter().map(|a| a.text.as_str()).collect();
+        assert_eq!(texts, ["Acme", "alias99999", "alias7"]);
     }
 
     #[test]
