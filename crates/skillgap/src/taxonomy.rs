@@ -352,6 +352,13 @@ impl Taxonomy {
     }
 
     /// The skill at `idx`.
+    ///
+    /// # Panics
+    ///
+    /// When `idx` comes from another taxonomy with more skills.
+    // A `SkillIdx` is made only by a taxonomy for one of its own skills (the field is crate-private), so it is in
+    // range; an index from another taxonomy is the caller's bug, as with a slice.
+    #[allow(clippy::indexing_slicing)]
     pub fn skill(&self, idx: SkillIdx) -> &Skill {
         &self.skills[idx.index()]
     }
@@ -372,6 +379,13 @@ impl Taxonomy {
     }
 
     /// The alias an [`AliasRef`] points at.
+    ///
+    /// # Panics
+    ///
+    /// When `alias` comes from another taxonomy.
+    // An `AliasRef` is made by `build` for an alias of the skill it names (or by a caller from one, as with a
+    // slice index), so it is in range.
+    #[allow(clippy::indexing_slicing)]
     pub fn alias(&self, alias: AliasRef) -> &Alias {
         &self.skill(alias.skill).aliases[alias.alias as usize]
     }
@@ -400,31 +414,31 @@ impl Taxonomy {
         let mut seen = [SkillIdx(0); CAP];
         let mut stack = [SkillIdx(0); CAP];
         let (mut seen_len, mut stack_len) = (0, 0);
+        // A full array has no slot at its length: the walk moves to the heap.
         for &b in &self.skill(skill).broader {
-            if stack_len == CAP {
+            let Some(slot) = stack.get_mut(stack_len) else {
                 return self.is_under_on_heap(skill, broader);
-            }
-            stack[stack_len] = b;
+            };
+            *slot = b;
             stack_len += 1;
         }
-        while stack_len > 0 {
+        while let Some(&next) = stack_len.checked_sub(1).and_then(|top| stack.get(top)) {
             stack_len -= 1;
-            let next = stack[stack_len];
             if next == broader {
                 return true;
             }
-            if !seen[..seen_len].contains(&next) {
-                if seen_len == CAP {
+            if !seen.iter().take(seen_len).any(|&s| s == next) {
+                let Some(slot) = seen.get_mut(seen_len) else {
                     return self.is_under_on_heap(skill, broader);
-                }
-                seen[seen_len] = next;
+                };
+                *slot = next;
                 seen_len += 1;
                 for &b in &self.skill(next).broader {
-                    if !seen[..seen_len].contains(&b) {
-                        if stack_len == CAP {
+                    if !seen.iter().take(seen_len).any(|&s| s == b) {
+                        let Some(slot) = stack.get_mut(stack_len) else {
                             return self.is_under_on_heap(skill, broader);
-                        }
-                        stack[stack_len] = b;
+                        };
+                        *slot = b;
                         stack_len += 1;
                     }
                 }
@@ -454,7 +468,7 @@ impl Taxonomy {
             let mut narrower = vec![Vec::new(); self.skills.len()];
             for (i, skill) in self.skills.iter().enumerate() {
                 for b in &skill.broader {
-                    let list: &mut Vec<SkillIdx> = &mut narrower[b.index()];
+                    let Some(list) = narrower.get_mut(b.index()) else { continue };
                     // A skill that lists one broader skill twice is still one narrower skill.
                     if list.last() != Some(&SkillIdx(i as u32)) {
                         list.push(SkillIdx(i as u32));
@@ -463,7 +477,7 @@ impl Taxonomy {
             }
             narrower
         });
-        narrower[idx.index()].iter().copied()
+        narrower.get(idx.index()).into_iter().flatten().copied()
     }
 
     /// Every skill as a canonical record, in taxonomy order: the layer that, loaded alone, gives this taxonomy
@@ -699,17 +713,17 @@ impl TaxonomyBuilder {
         let line = (row.line > 0).then_some(row.line);
         let err = |kind, msg: String, column| Error::new(kind, source_name, msg).at(line, column);
         if let Some(id) = row.id.strip_prefix('!') {
-            let Some(&i) = self.by_id.get(id) else {
+            let Some(disabled) = self.by_id.get(id).and_then(|&i| self.disabled.get_mut(i)) else {
                 return Err(err(ErrorKind::UnknownId, format!("cannot disable unknown skill id `{id}`"), Some(1)));
             };
-            self.disabled[i] = true;
+            *disabled = true;
             return Ok(());
         }
         let (add, remove): (Vec<&String>, Vec<&String>) = row.aliases.iter().partition(|a| !a.starts_with('!'));
         let aliases: Vec<Alias> = add.into_iter().map(|a| Alias::parse(a)).filter(|a| !a.text.is_empty()).collect();
         let (related, broader) = (row.related, row.broader);
-        if let Some(&i) = self.by_id.get(&row.id) {
-            let existing = &mut self.skills[i];
+        // `by_id` and `skills` grow together, so an id found has its skill.
+        if let Some((i, existing)) = self.by_id.get(&row.id).and_then(|&i| Some((i, self.skills.get_mut(i)?))) {
             if !row.name.is_empty() {
                 existing.name = row.name;
             }
@@ -753,7 +767,9 @@ impl TaxonomyBuilder {
             }
             existing.broader.extend(broader);
             existing.hot |= row.hot;
-            self.disabled[i] = false;
+            if let Some(disabled) = self.disabled.get_mut(i) {
+                *disabled = false;
+            }
             return Ok(());
         }
         if !is_valid_id(&row.id) {
@@ -800,8 +816,9 @@ impl TaxonomyBuilder {
         }
         let mut by_id = HashMap::default();
         let mut kept = Vec::new();
-        for (i, raw) in self.skills.iter().enumerate() {
-            if !self.disabled[i] {
+        // `skills` and `disabled` grow together.
+        for (raw, &disabled) in self.skills.iter().zip(&self.disabled) {
+            if !disabled {
                 by_id.insert(raw.id.clone(), SkillIdx(kept.len() as u32));
                 kept.push(raw);
             }
@@ -842,7 +859,9 @@ impl TaxonomyBuilder {
                 let key = fold(&alias.text);
                 if key == name_key {
                     // A marked copy of the name governs how the name itself matches.
-                    aliases[0] = alias.clone();
+                    if let Some(name) = aliases.first_mut() {
+                        *name = alias.clone();
+                    }
                 } else {
                     aliases.push(alias.clone());
                     keys.push(key);
@@ -872,12 +891,15 @@ impl TaxonomyBuilder {
 }
 
 fn check_broader_cycles(skills: &[Skill], raws: &[&RawSkill]) -> Result<(), Error> {
-    let Some(mut cycle) = broader_cycle(skills.len(), |node, k| skills[node].broader.get(k).map(|b| b.index())) else {
+    let Some(mut cycle) = broader_cycle(skills.len(), |node, k| skills.get(node)?.broader.get(k).map(|b| b.index()))
+    else {
         return Ok(());
     };
+    // The cycle's nodes are positions in `skills`, and `raws` lines up with it.
+    let id = |node: usize| skills.get(node).map_or("", |s| s.id.as_str());
     // Where each node's broader links were written: its own row, or the row of a later layer that added them.
     let written_at = |node: usize| {
-        let raw = raws[node];
+        let Some(raw) = raws.get(node) else { return ("", 0) };
         raw.broader_added_at.as_ref().map_or((raw.layer.as_str(), raw.line), |(layer, line)| (layer.as_str(), *line))
     };
     // Blame a row of the user's layers when one takes part: the built-in taxonomy has no cycles on its own (a
@@ -885,17 +907,18 @@ fn check_broader_cycles(skills: &[Skill], raws: &[&RawSkill]) -> Result<(), Erro
     cycle.pop();
     let at = cycle.iter().position(|&n| !written_at(n).0.starts_with("builtin:")).unwrap_or(cycle.len() - 1);
     cycle.rotate_left(at);
-    let (node, parent) = (cycle[0], cycle.get(1).copied().unwrap_or(cycle[0]));
+    let node = cycle.first().copied().unwrap_or_default();
+    let parent = cycle.get(1).copied().unwrap_or(node);
     let (layer, line) = written_at(node);
-    let mut path: Vec<&str> = cycle.iter().map(|&n| skills[n].id.as_str()).collect();
-    path.push(&skills[node].id);
+    let mut path: Vec<&str> = cycle.iter().map(|&n| id(n)).collect();
+    path.push(id(node));
     Err(Error::new(
         ErrorKind::Cycle,
         layer,
         format!(
             "broader links form a cycle through `{}` and `{}` ({}); remove one of the links",
-            skills[node].id,
-            skills[parent].id,
+            id(node),
+            id(parent),
             path.join(" -> ")
         ),
     )
@@ -932,7 +955,8 @@ fn cycle_search(nodes: usize, parent: impl Fn(usize, usize) -> Option<usize>, wh
     #[derive(Clone, Copy, PartialEq, Eq)]
     enum Colour {
         Unvisited,
-        OnPath,
+        /// On the current path, at this position.
+        OnPath(usize),
         Done,
     }
     /// A node on the current path: the next link to follow, and the deepest position on the path, at or below
@@ -944,33 +968,30 @@ fn cycle_search(nodes: usize, parent: impl Fn(usize, usize) -> Option<usize>, wh
         deepest_taken: Option<usize>,
     }
     let mut colour = vec![Colour::Unvisited; nodes];
-    // For a node on the path, its position on it.
-    let mut depth = vec![0usize; nodes];
     let mut stack: Vec<Step> = Vec::new();
     let mut cycles = Vec::new();
     for start in 0..nodes {
-        if colour.get(start) != Some(&Colour::Unvisited) {
-            continue;
+        match colour.get_mut(start) {
+            Some(c @ Colour::Unvisited) => *c = Colour::OnPath(0),
+            _ => continue,
         }
-        colour[start] = Colour::OnPath;
-        depth[start] = 0;
         stack.push(Step { node: start, next: 0, deepest_taken: None });
         while let Some(step) = stack.last_mut() {
             let Some(up) = parent(step.node, step.next) else {
-                colour[step.node] = Colour::Done;
+                if let Some(c) = colour.get_mut(step.node) {
+                    *c = Colour::Done;
+                }
                 stack.pop();
                 continue;
             };
             step.next += 1;
             let deepest_taken = step.deepest_taken;
-            match colour.get(up) {
-                Some(Colour::Unvisited) => {
-                    colour[up] = Colour::OnPath;
-                    depth[up] = stack.len();
+            match colour.get_mut(up) {
+                Some(c @ Colour::Unvisited) => {
+                    *c = Colour::OnPath(stack.len());
                     stack.push(Step { node: up, next: 0, deepest_taken });
                 }
-                Some(Colour::OnPath) => {
-                    let from = depth[up];
+                Some(&mut Colour::OnPath(from)) => {
                     if deepest_taken.is_some_and(|d| d >= from) {
                         continue;
                     }
@@ -1028,7 +1049,7 @@ fn parse_csv(source_name: &str, text: &str) -> Result<Vec<CsvRow>, Error> {
             header_seen = true;
             let found: Vec<&str> = record.iter().map(str::trim).collect();
             if found != HEADER {
-                let hint = if found.len() == 1 && (found[0].contains(';') || found[0].contains('\t')) {
+                let hint = if matches!(found.as_slice(), [only] if only.contains(';') || only.contains('\t')) {
                     " The file seems to use another delimiter: separate the columns with commas."
                 } else {
                     ""
