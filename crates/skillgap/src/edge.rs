@@ -149,7 +149,10 @@ fn seniority(headline: &str) -> Option<(u8, String)> {
                 lower.contains(word)
             } else {
                 // "Lead generation" and "lead nurturing" are marketing, not a lead's title.
-                let titled = |w: &[&str]| w[0] == *word && !matches!(w[1], "generation" | "gen" | "nurturing");
+                let titled = |w: &[&str]| match w {
+                    [first, next] => first == word && !matches!(*next, "generation" | "gen" | "nurturing"),
+                    _ => false,
+                };
                 words.windows(2).any(titled) || words.last() == Some(word)
             }
         })

@@ -89,8 +89,7 @@ fn convert(html: &str) -> (HtmlText, usize) {
     let bytes = html.as_bytes();
     let mut i = 0;
     let mut skipping: Option<String> = None;
-    while i < html.len() {
-        let c = bytes[i];
+    while let Some(&c) = bytes.get(i) {
         if c == b'<' {
             if html[i..].starts_with("<!--") {
                 i = html[i + 4..].find("-->").map_or(html.len(), |e| i + 4 + e + 3);

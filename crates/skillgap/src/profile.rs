@@ -105,13 +105,14 @@ impl Profile {
     /// `None` when it shows neither.
     pub fn years_of(&self, skill: SkillIdx) -> Option<SkillYears> {
         let evidence = self.get(skill)?;
-        let roles: Vec<usize> = (0..self.roles.len())
-            .filter(|&r| {
-                let (start, end) = self.roles[r].span;
+        let roles: Vec<usize> = (self.roles.iter().enumerate())
+            .filter(|(_, role)| {
+                let (start, end) = role.span;
                 evidence.mentions.iter().any(|m| start <= m.span.start && m.span.end <= end)
             })
+            .map(|(r, _)| r)
             .collect();
-        let months = union_months(roles.iter().map(|&r| self.roles[r].period));
+        let months = union_months(roles.iter().filter_map(|&r| self.roles.get(r)).map(|role| role.period));
         let stated = evidence.years();
         (months > 0 || stated.is_some()).then_some(SkillYears { months, stated, roles })
     }
@@ -311,7 +312,9 @@ fn skill_list_items(text: &str) -> Vec<Span> {
         let bytes = content.as_bytes();
         for (i, c) in content.char_indices().skip_while(|(i, _)| *i < body_start) {
             let separator = matches!(c, ',' | ';' | '|' | '•' | '·' | '(' | ')' | '/' | '*')
-                || (c == '-' && (i == 0 || bytes[i - 1] == b' ') && bytes.get(i + 1) == Some(&b' '));
+                || (c == '-'
+                    && i.checked_sub(1).and_then(|b| bytes.get(b)).is_none_or(|&b| b == b' ')
+                    && bytes.get(i + 1) == Some(&b' '));
             if separator {
                 items.push(Span::new(line_start + start, line_start + i));
                 start = i + c.len_utf8();
@@ -382,7 +385,12 @@ fn read_items(extractor: &Extractor, text: &str, items: &[Span], document: &mut 
     let longest = spans.iter().map(|s| s.0.len()).max().unwrap_or(0);
     for &span in items {
         let from = spans.partition_point(|s| s.0.start + longest < span.start);
-        let touching = spans[from..].iter().take_while(|s| s.0.start < span.end).filter(|s| span.start < s.0.end);
+        let touching = spans
+            .get(from..)
+            .unwrap_or_default()
+            .iter()
+            .take_while(|s| s.0.start < span.end)
+            .filter(|s| span.start < s.0.end);
         // An exact mention of the whole item settles it; one inside it ("SQL" in "Postgre SQL") does not.
         let inside: Vec<SkillIdx> = touching.clone().map(|s| s.1).collect();
         let whole = touching.clone().any(|s| s.0.start <= span.start && span.end <= s.0.end);

@@ -328,10 +328,10 @@ impl ProfileFile {
                     }
                 }
                 let lines: Vec<String> = entry.evidence.iter().map(|l| quote(l)).collect();
-                match lines.len() {
-                    0 => {}
-                    1 => {
-                        let _ = writeln!(out, "evidence = [{}]", lines[0]);
+                match lines.as_slice() {
+                    [] => {}
+                    [line] => {
+                        let _ = writeln!(out, "evidence = [{line}]");
                     }
                     _ => {
                         let _ = writeln!(out, "evidence = [\n    {},\n]", lines.join(",\n    "));

@@ -101,7 +101,8 @@ pub fn esco_records(files: &EscoFiles<'_>) -> Result<Vec<SkillRecord>, Error> {
     }
     let aliases = esco_aliases(&rows, &prose);
     // Ids of the related and broader skills, before the rows give up their strings to the records.
-    let ids = |links: &[usize]| -> Vec<String> { links.iter().map(|&j| rows[j].uri.clone()).collect() };
+    let ids =
+        |links: &[usize]| -> Vec<String> { links.iter().filter_map(|&j| rows.get(j)).map(|r| r.uri.clone()).collect() };
     let related: Vec<Vec<String>> = related.iter().map(|r| ids(r)).collect();
     let broader: Vec<Vec<String>> = broader.iter().map(|b| ids(b)).collect();
     // One family slug per top group, not per skill.
@@ -253,8 +254,8 @@ impl Tops {
         }
         let mut queue: Vec<&str> = vec![uri];
         let mut at = 0;
-        while at < queue.len() && at < MAX_FAMILY_WALK {
-            let node = queue[at];
+        while at < MAX_FAMILY_WALK {
+            let Some(&node) = queue.get(at) else { break };
             at += 1;
             if at > 1 {
                 if let Some(&t) = self.by_uri.get(node) {

@@ -289,8 +289,8 @@ pub(crate) fn sentence_around(text: &str, line: Span, mention: Span) -> Span {
     let (start, end) = (mention.start, mention.end);
     let bytes = text.as_bytes();
     let is_stop = |i: usize| {
-        matches!(bytes[i], b'.' | b'!' | b'?' | b';')
-            && (i + 1 >= line_end || bytes[i + 1] == b' ' || bytes[i + 1] == b'\t')
+        matches!(bytes.get(i), Some(b'.' | b'!' | b'?' | b';'))
+            && (i + 1 >= line_end || matches!(bytes.get(i + 1), Some(b' ' | b'\t')))
     };
     // A "sentence" longer than this either way is a wall of text with no stops: cut it, so that work per mention
     // stays bounded (a 20 MB file with no full stops would otherwise be quadratic).
@@ -315,7 +315,7 @@ pub(crate) fn sentence_around(text: &str, line: Span, mention: Span) -> Span {
         e += 1;
     }
     // Trim the spaces left by the split.
-    while s < e && bytes[s].is_ascii_whitespace() {
+    while s < e && bytes.get(s).is_some_and(u8::is_ascii_whitespace) {
         s += 1;
     }
     Span::new(s, e)
@@ -326,12 +326,11 @@ pub(crate) fn clause_around(text: &str, sentence: Span, mention: Span) -> &str {
     // The delimiters are ASCII, and an ASCII byte is always a whole character in UTF-8: search bytes.
     let delimiter = |b: &u8| matches!(b, b',' | b'(' | b')' | b';' | b':' | b'[' | b']');
     let bytes = text.as_bytes();
-    let s = bytes[sentence.start..mention.start]
-        .iter()
-        .rposition(delimiter)
-        .map_or(sentence.start, |i| sentence.start + i + 1);
-    let e = bytes[mention.end..sentence.end].iter().position(delimiter).map_or(sentence.end, |i| mention.end + i);
-    &text[s..e]
+    let before = bytes.get(sentence.start..mention.start).unwrap_or_default();
+    let s = before.iter().rposition(delimiter).map_or(sentence.start, |i| sentence.start + i + 1);
+    let after = bytes.get(mention.end..sentence.end).unwrap_or_default();
+    let e = after.iter().position(delimiter).map_or(sentence.end, |i| mention.end + i);
+    text.get(s..e).unwrap_or_default()
 }
 
 /// The requirement a sentence states by its own words, if any.
@@ -471,20 +470,21 @@ pub(crate) fn years_in(s: &str) -> impl Iterator<Item = (usize, usize, u8)> + '_
 fn find_years_unit(haystack: &str) -> Option<usize> {
     let h = haystack.as_bytes();
     (0..h.len()).find(|&i| {
-        h[i].eq_ignore_ascii_case(&b'y')
+        let rest = h.get(i..).unwrap_or_default();
+        rest.first().is_some_and(|b| b.eq_ignore_ascii_case(&b'y'))
             && ["year", "yrs", "yr "]
                 .iter()
-                .any(|unit| h[i..].get(..unit.len()).is_some_and(|w| w.eq_ignore_ascii_case(unit.as_bytes())))
+                .any(|unit| rest.get(..unit.len()).is_some_and(|w| w.eq_ignore_ascii_case(unit.as_bytes())))
     })
 }
 
 /// The number just before `at` ("5+ ", "3-5 ", "3 to 5 ", "five "), skipping a range's upper bound.
 fn number_before(s: &str, at: usize) -> Option<(usize, u8)> {
-    let head = s[..at].trim_end();
+    let head = s.get(..at)?.trim_end();
     let head = head.trim_end_matches(['+', ' ']);
     // Take the last number, then see whether a range precedes it ("3-5", "3 to 5").
     let (start, n) = trailing_number(head)?;
-    let before = head[..start].trim_end();
+    let before = head.get(..start)?.trim_end();
     let before_range =
         before.strip_suffix('-').or_else(|| before.strip_suffix('–')).or_else(|| before.strip_suffix(" to"));
     if let Some(range_head) = before_range {
@@ -499,10 +499,10 @@ fn trailing_number(s: &str) -> Option<(usize, u8)> {
     let digits = s.bytes().rev().take_while(u8::is_ascii_digit).count();
     if digits > 0 {
         let start = s.len() - digits;
-        if start > 0 && s.as_bytes()[start - 1].is_ascii_alphabetic() {
+        if start.checked_sub(1).and_then(|b| s.as_bytes().get(b)).is_some_and(u8::is_ascii_alphabetic) {
             return None;
         }
-        let n: u32 = s[start..].parse().ok()?;
+        let n: u32 = s.get(start..)?.parse().ok()?;
         return (1..=50).contains(&n).then_some((start, n as u8));
     }
     // Letters are ASCII, so the byte after the last non-letter's start is a char boundary only for ASCII; step

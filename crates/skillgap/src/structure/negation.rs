@@ -89,13 +89,13 @@ pub fn negation_cue(sentence: &str, start: usize, end: usize) -> Option<(usize, 
 fn may_negate(sentence: &str) -> bool {
     let bytes = sentence.as_bytes();
     (0..bytes.len()).any(|i| {
-        let rest = &bytes[i..];
-        match rest[0] {
+        let Some((&first, after)) = bytes.get(i..).and_then(<[u8]>::split_first) else { return false };
+        match first {
             b'n' | b'N' => {
-                rest.get(1).is_some_and(|b| b.eq_ignore_ascii_case(&b'o'))
-                    || (rest[0] == b'n' && (rest[1..].starts_with(b"'t") || rest[1..].starts_with("’t".as_bytes())))
+                after.first().is_some_and(|b| b.eq_ignore_ascii_case(&b'o'))
+                    || (first == b'n' && (after.starts_with(b"'t") || after.starts_with("’t".as_bytes())))
             }
-            b'w' | b'W' => rest.get(..7).is_some_and(|w| w.eq_ignore_ascii_case(b"without")),
+            b'w' | b'W' => bytes.get(i..i + 7).is_some_and(|w| w.eq_ignore_ascii_case(b"without")),
             _ => false,
         }
     })

@@ -181,7 +181,7 @@ fn close_role(roles: &mut [Role], at: usize) {
 fn title_lines<'a>(text: &str, lines: &'a [LineInfo], floor: usize, i: usize) -> Vec<&'a LineInfo> {
     let mut out: Vec<&LineInfo> = Vec::new();
     let far = Month(u32::MAX / 2);
-    for line in lines[floor.min(i)..i].iter().rev() {
+    for line in lines.get(floor.min(i)..i).unwrap_or_default().iter().rev() {
         let Some(content) = text.get(line.start..line.end) else { break };
         let t = content.trim();
         let bullet = t.starts_with(['-', '*', '+', '•', '·']) && !t.starts_with("**");
@@ -425,8 +425,8 @@ pub fn date_range(line: &str, today: Month) -> Option<(usize, usize, Period)> {
             continue;
         }
         let Some((to, used_to)) = parse_end(&toks, i + used + 1) else { continue };
-        let last = &toks[i + used + used_to];
-        let start_at = toks[i].at;
+        let (Some(last), Some(first)) = (toks.get(i + used + used_to), toks.get(i)) else { continue };
+        let start_at = first.at;
         let end_at = last.at + last.text.len();
         if let Some(period) = period_of(from, to, today) {
             return Some((start_at, end_at - start_at, period));
