@@ -363,19 +363,20 @@ fn collapse_relatives(taxonomy: &Taxonomy, scored: &[Scored<'_>]) -> Vec<Group> 
         // with Stream Processing" when Kafka is required and stream processing only a duty); at an equal level the
         // broader one (WCAG under Accessibility), then the more important, then the first in taxonomy order.
         // A language is asked for itself: "Bilingual English/Spanish" is a Spanish gap, with Multilingual under it.
-        let top = |i: usize| !group.members.iter().any(|&j| taxonomy.is_under(at(scored, i).0.skill, at(scored, j).0.skill));
+        let top =
+            |i: usize| !group.members.iter().any(|&j| taxonomy.is_under(at(scored, i).0.skill, at(scored, j).0.skill));
         let level = |i: usize| at(scored, i).0.requirement();
         let language = |i: usize| {
             let skill = at(scored, i).0.skill;
             taxonomy.skill(skill).kind == Kind::Spoken && taxonomy.narrower(skill).next().is_none()
         };
         let Some(head) = group.members.iter().copied().min_by(|&a, &b| {
-                language(b)
-                    .cmp(&language(a))
-                    .then(level(b).cmp(&level(a)))
-                    .then(top(b).cmp(&top(a)))
-                    .then(at(scored, b).2.cmp(&at(scored, a).2))
-                    .then(at(scored, a).0.skill.cmp(&at(scored, b).0.skill))
+            language(b)
+                .cmp(&language(a))
+                .then(level(b).cmp(&level(a)))
+                .then(top(b).cmp(&top(a)))
+                .then(at(scored, b).2.cmp(&at(scored, a).2))
+                .then(at(scored, a).0.skill.cmp(&at(scored, b).0.skill))
         }) else {
             continue;
         };
@@ -436,10 +437,9 @@ fn collapse_under_shared_broader(
             }
         }
         if shows(taxonomy, profile, parent) {
-            let head = members
-                .iter()
-                .copied()
-                .min_by(|&a, &b| at(scored, b).2.cmp(&at(scored, a).2).then(at(scored, a).0.skill.cmp(&at(scored, b).0.skill)));
+            let head = members.iter().copied().min_by(|&a, &b| {
+                at(scored, b).2.cmp(&at(scored, a).2).then(at(scored, a).0.skill.cmp(&at(scored, b).0.skill))
+            });
             members.retain(|&i| Some(i) != head);
             out.push(Group { head, parent: None, members, parent_near: None });
         } else {
@@ -457,7 +457,9 @@ fn collapse_under_shared_broader(
 /// The gap a group stands for, unranked; `None` for a group with neither a head nor members (which no rule makes).
 fn gap_of(scored: &[Scored<'_>], parts: &[ImportanceParts], group: Group) -> Option<Gap> {
     let mut members: Vec<usize> = group.members;
-    members.sort_by(|&a, &b| at(scored, b).2.cmp(&at(scored, a).2).then(at(scored, a).0.skill.cmp(&at(scored, b).0.skill)));
+    members.sort_by(|&a, &b| {
+        at(scored, b).2.cmp(&at(scored, a).2).then(at(scored, a).0.skill.cmp(&at(scored, b).0.skill))
+    });
     let extra = members.len() as u32 - u32::from(group.head.is_none());
     // The most important of its skills sets the terms; the first of equals, head first.
     let mut top: Option<usize> = None;
