@@ -257,19 +257,20 @@ fn names_a_goal(cv: &str, mention: &Mention) -> bool {
     if mention.section == SectionKind::Skills || mention.sentence.start > mention.span.start {
         return false;
     }
-    let before = cv[mention.sentence.start..mention.span.start].to_lowercase().replace('’', "'");
+    let before =
+        cv.get(mention.sentence.start..mention.span.start).unwrap_or_default().to_lowercase().replace('’', "'");
     let opener = GOAL_OPENERS.iter().filter_map(|cue| find_words(&before, cue)).min();
     let Some(at) = opener else { return false };
-    let own = before[at..].split_whitespace().rev().take(2).any(|w| OWN_WORDS.contains(&w));
-    let more = before[at..].split_whitespace().any(|w| MORE_WORDS.contains(&w));
+    let own = before.get(at..).unwrap_or_default().split_whitespace().rev().take(2).any(|w| OWN_WORDS.contains(&w));
+    let more = before.get(at..).unwrap_or_default().split_whitespace().any(|w| MORE_WORDS.contains(&w));
     !own && !more
 }
 
 /// Where `phrase` first stands in `haystack` as whole words.
 fn find_words(haystack: &str, phrase: &str) -> Option<usize> {
     haystack.match_indices(phrase).map(|(i, _)| i).find(|&i| {
-        let before = haystack[..i].chars().next_back();
-        let after = haystack[i + phrase.len()..].chars().next();
+        let before = haystack.get(..i).unwrap_or_default().chars().next_back();
+        let after = haystack.get(i + phrase.len()..).unwrap_or_default().chars().next();
         !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
     })
 }
@@ -305,7 +306,7 @@ fn skill_list_items(text: &str) -> Vec<Span> {
         }
         // After a "Skills:" label, the items start after the colon.
         let body_start = match content.find(':') {
-            Some(i) if content[..i].split_whitespace().count() <= 4 => i + 1,
+            Some(i) if content.get(..i).unwrap_or_default().split_whitespace().count() <= 4 => i + 1,
             _ => 0,
         };
         let mut start = body_start;

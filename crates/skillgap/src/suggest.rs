@@ -586,8 +586,8 @@ fn singular(text: &str) -> String {
 /// Whether `needle` occurs in `haystack` as whole words.
 fn contains_words(haystack: &str, needle: &str) -> bool {
     haystack.match_indices(needle).any(|(i, _)| {
-        let before = haystack[..i].chars().next_back();
-        let after = haystack[i + needle.len()..].chars().next();
+        let before = haystack.get(..i).unwrap_or_default().chars().next_back();
+        let after = haystack.get(i + needle.len()..).unwrap_or_default().chars().next();
         !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
     })
 }

@@ -208,7 +208,9 @@ struct Pairs {
 
 impl Pairs {
     fn iter(&self) -> impl Iterator<Item = (&str, &str)> + '_ {
-        self.pairs.iter().map(|&(a, b, c)| (&self.text[a..b], &self.text[b..c]))
+        self.pairs
+            .iter()
+            .map(|&(a, b, c)| (self.text.get(a..b).unwrap_or_default(), self.text.get(b..c).unwrap_or_default()))
     }
 }
 

@@ -139,13 +139,13 @@ fn words(text: &str) -> impl Iterator<Item = &str> {
                 }
                 at += 1;
             } else {
-                match text[at..].chars().next() {
+                match text.get(at..).unwrap_or_default().chars().next() {
                     Some(c) if c.is_alphanumeric() => at += c.len_utf8(),
                     _ => break,
                 }
             }
         }
-        Some(&text[start..at])
+        Some(text.get(start..at).unwrap_or_default())
     })
 }
 

@@ -418,10 +418,10 @@ pub(crate) fn years_for(text: &str, sentence: Span, mention: Span) -> Option<u8>
     for (number_at, unit_end, n) in years_in(&text[sentence.range()]) {
         let (number_at, unit_end) = (sentence.start + number_at, sentence.start + unit_end);
         if unit_end <= mention.start {
-            let between = text[unit_end..mention.start].trim_start_matches(['\'', '’']);
+            let between = text.get(unit_end..mention.start).unwrap_or_default().trim_start_matches(['\'', '’']);
             before = years::years_govern(between).then_some(n);
         } else if number_at >= mention.end {
-            let gap = text[mention.end..number_at].trim();
+            let gap = text.get(mention.end..number_at).unwrap_or_default().trim();
             if gap.is_empty() || gap == "(" || gap == "-" || gap == "–" || gap == ":" || gap == "," {
                 return Some(n);
             }
@@ -454,8 +454,9 @@ pub(crate) fn years_in(s: &str) -> impl Iterator<Item = (usize, usize, u8)> + '_
     let mut from = 0;
     std::iter::from_fn(move || {
         while from < lower.len() {
-            let at = from + find_years_unit(&s[from..])?;
-            let unit_end = s[at..].find(|c: char| !c.is_ascii_alphabetic()).map_or(s.len(), |e| at + e);
+            let at = from + find_years_unit(s.get(from..).unwrap_or_default())?;
+            let unit_end =
+                s.get(at..).unwrap_or_default().find(|c: char| !c.is_ascii_alphabetic()).map_or(s.len(), |e| at + e);
             from = unit_end.max(at + 1);
             if let Some((number_at, n)) = number_before(s, at) {
                 return Some((number_at, unit_end, n));
@@ -509,7 +510,7 @@ fn trailing_number(s: &str) -> Option<(usize, u8)> {
     // over the whole character instead.
     let word_start =
         s.char_indices().rev().find(|(_, c)| !c.is_ascii_alphabetic()).map_or(0, |(i, c)| i + c.len_utf8());
-    let word = &s[word_start..];
+    let word = s.get(word_start..).unwrap_or_default();
     NUMBER_WORDS.iter().find(|(w, _)| word.eq_ignore_ascii_case(w)).map(|&(_, n)| (word_start, n))
 }
 

@@ -88,12 +88,14 @@ pub fn organisation_names(text: &str) -> Vec<(usize, usize)> {
         }
         // Connectors may not end a run ("Acme and"). They are ASCII, and no other character lowercases to ASCII
         // letters of theirs, so an ASCII comparison reads them as lowercasing would.
-        while run.last().is_some_and(|&(s, e)| CONNECTORS.iter().any(|c| text[s..e].eq_ignore_ascii_case(c))) {
+        while run.last().is_some_and(|&(s, e)| {
+            CONNECTORS.iter().any(|c| text.get(s..e).unwrap_or_default().eq_ignore_ascii_case(c))
+        }) {
             run.pop();
         }
         let label = run.last().is_some_and(|&(_, e)| {
-            let next = text[e..].trim_start_matches([' ', '\t']);
-            let word = next.find(|c: char| !c.is_alphabetic()).map_or(next, |end| &next[..end]);
+            let next = text.get(e..).unwrap_or_default().trim_start_matches([' ', '\t']);
+            let word = next.find(|c: char| !c.is_alphabetic()).map_or(next, |end| next.get(..end).unwrap_or_default());
             LABEL_WORDS.contains(&word)
         });
         // "Lead Designer @ Canvas Health", "Analyst at Harvest Robotics", "joined Harvest Robotics": a name right
@@ -112,8 +114,8 @@ pub fn organisation_names(text: &str) -> Vec<(usize, usize)> {
     };
     let mut last_end = 0;
     for (start, end) in words(text) {
-        let word = &text[start..end];
-        let between = &text[last_end..start];
+        let word = text.get(start..end).unwrap_or_default();
+        let between = text.get(last_end..start).unwrap_or_default();
         // A run lives on one line and is not broken by punctuation other than the "." of an abbreviation.
         let joined = !run.is_empty() && between.chars().all(|c| c == ' ' || c == '\t');
         if !joined {
@@ -169,7 +171,7 @@ fn words(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
             at += len;
         }
         // A sentence's full stop is not part of its last word ("... at Summit Logistics.").
-        let word = text[start..end].trim_end_matches(['.', '\'', '’', '-']);
+        let word = text.get(start..end).unwrap_or_default().trim_end_matches(['.', '\'', '’', '-']);
         let word_end = start + word.len();
         Some((start, if word.eq_ignore_ascii_case("inc") || word.eq_ignore_ascii_case("ltd") { end } else { word_end }))
     })
