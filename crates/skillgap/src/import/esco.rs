@@ -487,7 +487,7 @@ mod tests {
         for (pairs, expected) in [
             // a -> b -> c -> a: the last link in the file goes.
             ("a,b\nb,c\nc,a\n", vec![vec![1], vec![2], vec![]]),
-            // Two cycles through b: each loses its latest link; links to unknown ids and to self are skipped.
+            // Two cycles through b: the walk drops the link back in each; unknown ids and self-links are skipped.
             ("a,b\nb,a\nb,c\nc,b\nd,x\nd,d\n", vec![vec![1], vec![2], vec![]]),
             ("a,b\nb,c\nc,d\n", vec![vec![1], vec![2], vec![3]]),
         ] {
