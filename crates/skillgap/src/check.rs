@@ -235,7 +235,9 @@ fn check_broader_cycles(base: &Taxonomy, records: &[SkillRecord], problems: &mut
         let from = node(&r.id, &mut index, &mut ids, &mut broader);
         for parent in &r.broader {
             let to = node(parent, &mut index, &mut ids, &mut broader);
-            broader[from].push(to);
+            if let Some(links) = broader.get_mut(from) {
+                links.push(to);
+            }
         }
         if !r.broader.is_empty() {
             lines.entry(from).or_insert(r.line);

@@ -127,11 +127,11 @@ fn sentences_of(text: &str) -> Vec<&str> {
             _ => false,
         };
         if stop {
-            out.push(&text[start..i]);
+            out.push(text.get(start..i).unwrap_or_default());
             start = i + 1;
         }
     }
-    out.push(&text[start..]);
+    out.push(text.get(start..).unwrap_or_default());
     out.into_iter().map(str::trim).filter(|s| s.chars().any(char::is_alphabetic)).collect()
 }
 
@@ -149,7 +149,10 @@ fn seniority(headline: &str) -> Option<(u8, String)> {
                 lower.contains(word)
             } else {
                 // "Lead generation" and "lead nurturing" are marketing, not a lead's title.
-                let titled = |w: &[&str]| w[0] == *word && !matches!(w[1], "generation" | "gen" | "nurturing");
+                let titled = |w: &[&str]| match w {
+                    [first, next] => first == word && !matches!(*next, "generation" | "gen" | "nurturing"),
+                    _ => false,
+                };
                 words.windows(2).any(titled) || words.last() == Some(word)
             }
         })
@@ -177,7 +180,9 @@ fn quantifies(sentence: &str) -> bool {
         || sentence.contains(['$', '£', '€'])
         || sentence.split_whitespace().any(|w| {
             let w = w.trim_matches(|c: char| !c.is_alphanumeric());
-            w.len() >= 2 && w.ends_with('x') && w[..w.len() - 1].chars().all(|c| c.is_ascii_digit())
+            w.len() >= 2
+                && w.ends_with('x')
+                && w.get(..w.len() - 1).unwrap_or_default().chars().all(|c| c.is_ascii_digit())
         });
     has_digit && marked
 }

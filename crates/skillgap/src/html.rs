@@ -89,11 +89,10 @@ fn convert(html: &str) -> (HtmlText, usize) {
     let bytes = html.as_bytes();
     let mut i = 0;
     let mut skipping: Option<String> = None;
-    while i < html.len() {
-        let c = bytes[i];
+    while let Some(&c) = bytes.get(i) {
         if c == b'<' {
-            if html[i..].starts_with("<!--") {
-                i = html[i + 4..].find("-->").map_or(html.len(), |e| i + 4 + e + 3);
+            if html.get(i..).unwrap_or_default().starts_with("<!--") {
+                i = html.get(i + 4..).unwrap_or_default().find("-->").map_or(html.len(), |e| i + 4 + e + 3);
                 continue;
             }
             let Some(close) = next_close.at_or_after(i).map(|p| p - i) else {
@@ -102,7 +101,7 @@ fn convert(html: &str) -> (HtmlText, usize) {
                 i += 1;
                 continue;
             };
-            let tag = &html[i + 1..i + close];
+            let tag = html.get(i + 1..i + close).unwrap_or_default();
             let closing = tag.starts_with('/');
             let name: String = tag
                 .trim_start_matches('/')
@@ -141,18 +140,18 @@ fn convert(html: &str) -> (HtmlText, usize) {
             continue;
         }
         if skipping.is_some() {
-            i += html[i..].chars().next().map_or(1, char::len_utf8);
+            i += html.get(i..).unwrap_or_default().chars().next().map_or(1, char::len_utf8);
             continue;
         }
         if c == b'&' {
-            if let Some((decoded, len)) = decode_entity(&html[i..]) {
+            if let Some((decoded, len)) = decode_entity(html.get(i..).unwrap_or_default()) {
                 let mut buf = [0u8; 4];
                 push(&mut out, decoded.encode_utf8(&mut buf), i);
                 i += len;
                 continue;
             }
         }
-        let ch = html[i..].chars().next().unwrap_or(' ');
+        let ch = html.get(i..).unwrap_or_default().chars().next().unwrap_or(' ');
         let mut buf = [0u8; 4];
         push(&mut out, ch.encode_utf8(&mut buf), i);
         i += ch.len_utf8();
@@ -170,7 +169,7 @@ fn push(out: &mut HtmlText, s: &str, origin: usize) {
 fn decode_entity(s: &str) -> Option<(char, usize)> {
     // Bytes, not a str slice: the 12th byte may fall inside a multibyte character.
     let end = s.as_bytes().iter().take(12).position(|&b| b == b';')?;
-    let body = &s[1..end];
+    let body = s.get(1..end).unwrap_or_default();
     let c = if let Some(num) = body.strip_prefix('#') {
         let code = match num.strip_prefix(['x', 'X']) {
             Some(hex) => u32::from_str_radix(hex, 16).ok()?,

@@ -305,8 +305,8 @@ pub fn feedback_themes(extractor: &Extractor, notes: &[NoteRecord], recurring: &
                         0,
                         at,
                     ));
-                    let last = themes.len() - 1;
-                    &mut themes[last]
+                    let Some(theme) = themes.last_mut() else { continue };
+                    theme
                 }
             };
             theme.notes += 1;
@@ -519,7 +519,10 @@ pub fn long_date(date: &str) -> String {
         "December",
     ];
     match parse_date(date) {
-        Some((year, month, day)) => format!("{day} {} {year}", MONTHS[month as usize - 1]),
+        Some((year, month, day)) => match (month as usize).checked_sub(1).and_then(|m| MONTHS.get(m)) {
+            Some(name) => format!("{day} {name} {year}"),
+            None => date.to_owned(),
+        },
         None => date.to_owned(),
     }
 }
@@ -528,7 +531,7 @@ pub fn long_date(date: &str) -> String {
 /// `(year, month, day)`.
 pub fn parse_date(s: &str) -> Option<(u32, u32, u32)> {
     let bytes = s.as_bytes();
-    if bytes.len() != 10 || bytes[4] != b'-' || bytes[7] != b'-' {
+    if !matches!(bytes, [_, _, _, _, b'-', _, _, b'-', _, _]) {
         return None;
     }
     let number = |r: std::ops::Range<usize>| -> Option<u32> {

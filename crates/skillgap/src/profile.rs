@@ -105,13 +105,14 @@ impl Profile {
     /// `None` when it shows neither.
     pub fn years_of(&self, skill: SkillIdx) -> Option<SkillYears> {
         let evidence = self.get(skill)?;
-        let roles: Vec<usize> = (0..self.roles.len())
-            .filter(|&r| {
-                let (start, end) = self.roles[r].span;
+        let roles: Vec<usize> = (self.roles.iter().enumerate())
+            .filter(|(_, role)| {
+                let (start, end) = role.span;
                 evidence.mentions.iter().any(|m| start <= m.span.start && m.span.end <= end)
             })
+            .map(|(r, _)| r)
             .collect();
-        let months = union_months(roles.iter().map(|&r| self.roles[r].period));
+        let months = union_months(roles.iter().filter_map(|&r| self.roles.get(r)).map(|role| role.period));
         let stated = evidence.years();
         (months > 0 || stated.is_some()).then_some(SkillYears { months, stated, roles })
     }
@@ -256,19 +257,20 @@ fn names_a_goal(cv: &str, mention: &Mention) -> bool {
     if mention.section == SectionKind::Skills || mention.sentence.start > mention.span.start {
         return false;
     }
-    let before = cv[mention.sentence.start..mention.span.start].to_lowercase().replace('’', "'");
+    let before =
+        cv.get(mention.sentence.start..mention.span.start).unwrap_or_default().to_lowercase().replace('’', "'");
     let opener = GOAL_OPENERS.iter().filter_map(|cue| find_words(&before, cue)).min();
     let Some(at) = opener else { return false };
-    let own = before[at..].split_whitespace().rev().take(2).any(|w| OWN_WORDS.contains(&w));
-    let more = before[at..].split_whitespace().any(|w| MORE_WORDS.contains(&w));
+    let own = before.get(at..).unwrap_or_default().split_whitespace().rev().take(2).any(|w| OWN_WORDS.contains(&w));
+    let more = before.get(at..).unwrap_or_default().split_whitespace().any(|w| MORE_WORDS.contains(&w));
     !own && !more
 }
 
 /// Where `phrase` first stands in `haystack` as whole words.
 fn find_words(haystack: &str, phrase: &str) -> Option<usize> {
     haystack.match_indices(phrase).map(|(i, _)| i).find(|&i| {
-        let before = haystack[..i].chars().next_back();
-        let after = haystack[i + phrase.len()..].chars().next();
+        let before = haystack.get(..i).unwrap_or_default().chars().next_back();
+        let after = haystack.get(i + phrase.len()..).unwrap_or_default().chars().next();
         !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
     })
 }
@@ -304,14 +306,16 @@ fn skill_list_items(text: &str) -> Vec<Span> {
         }
         // After a "Skills:" label, the items start after the colon.
         let body_start = match content.find(':') {
-            Some(i) if content[..i].split_whitespace().count() <= 4 => i + 1,
+            Some(i) if content.get(..i).unwrap_or_default().split_whitespace().count() <= 4 => i + 1,
             _ => 0,
         };
         let mut start = body_start;
         let bytes = content.as_bytes();
         for (i, c) in content.char_indices().skip_while(|(i, _)| *i < body_start) {
             let separator = matches!(c, ',' | ';' | '|' | '•' | '·' | '(' | ')' | '/' | '*')
-                || (c == '-' && (i == 0 || bytes[i - 1] == b' ') && bytes.get(i + 1) == Some(&b' '));
+                || (c == '-'
+                    && i.checked_sub(1).and_then(|b| bytes.get(b)).is_none_or(|&b| b == b' ')
+                    && bytes.get(i + 1) == Some(&b' '));
             if separator {
                 items.push(Span::new(line_start + start, line_start + i));
                 start = i + c.len_utf8();
@@ -382,7 +386,12 @@ fn read_items(extractor: &Extractor, text: &str, items: &[Span], document: &mut 
     let longest = spans.iter().map(|s| s.0.len()).max().unwrap_or(0);
     for &span in items {
         let from = spans.partition_point(|s| s.0.start + longest < span.start);
-        let touching = spans[from..].iter().take_while(|s| s.0.start < span.end).filter(|s| span.start < s.0.end);
+        let touching = spans
+            .get(from..)
+            .unwrap_or_default()
+            .iter()
+            .take_while(|s| s.0.start < span.end)
+            .filter(|s| span.start < s.0.end);
         // An exact mention of the whole item settles it; one inside it ("SQL" in "Postgre SQL") does not.
         let inside: Vec<SkillIdx> = touching.clone().map(|s| s.1).collect();
         let whole = touching.clone().any(|s| s.0.start <= span.start && span.end <= s.0.end);

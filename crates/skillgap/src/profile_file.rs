@@ -174,7 +174,9 @@ impl ProfileFile {
     /// Parses a profile file; `name` names it in errors (with the line, for TOML syntax errors).
     pub fn parse(name: &str, text: &str) -> Result<ProfileFile, Error> {
         let file: ProfileFile = toml::from_str(text.trim_start_matches('\u{FEFF}')).map_err(|e| {
-            let line = e.span().map(|s| text[..s.start.min(text.len())].matches('\n').count() as u64 + 1);
+            let line = e
+                .span()
+                .map(|s| text.get(..s.start.min(text.len())).unwrap_or_default().matches('\n').count() as u64 + 1);
             Error::new(ErrorKind::Profile, name, format!("not a valid profile file: {}", e.message().trim()))
                 .at(line, None)
         })?;
@@ -221,7 +223,7 @@ impl ProfileFile {
                 let span = find_name(taxonomy, skill, &line).map_or(sentence, |(s, e)| Span::new(start + s, start + e));
                 mentions.push(Mention {
                     span,
-                    text: cv_text[span.start..span.end].to_owned(),
+                    text: cv_text.get(span.start..span.end).unwrap_or_default().to_owned(),
                     match_kind: MatchKind::Exact,
                     score: None,
                     section,
@@ -328,10 +330,10 @@ impl ProfileFile {
                     }
                 }
                 let lines: Vec<String> = entry.evidence.iter().map(|l| quote(l)).collect();
-                match lines.len() {
-                    0 => {}
-                    1 => {
-                        let _ = writeln!(out, "evidence = [{}]", lines[0]);
+                match lines.as_slice() {
+                    [] => {}
+                    [line] => {
+                        let _ = writeln!(out, "evidence = [{line}]");
                     }
                     _ => {
                         let _ = writeln!(out, "evidence = [\n    {},\n]", lines.join(",\n    "));
@@ -401,9 +403,9 @@ fn find_name(taxonomy: &Taxonomy, skill: SkillIdx, line: &str) -> Option<(usize,
 
 /// The line of `text` that holds `span`.
 fn line_around(text: &str, span: Span) -> &str {
-    let start = text[..span.start.min(text.len())].rfind('\n').map_or(0, |i| i + 1);
-    let end = text[span.end.min(text.len())..].find('\n').map_or(text.len(), |i| span.end + i);
-    &text[start..end]
+    let start = text.get(..span.start.min(text.len())).unwrap_or_default().rfind('\n').map_or(0, |i| i + 1);
+    let end = text.get(span.end.min(text.len())..).unwrap_or_default().find('\n').map_or(text.len(), |i| span.end + i);
+    text.get(start..end).unwrap_or_default()
 }
 
 /// A TOML basic string.

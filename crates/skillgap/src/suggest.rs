@@ -171,6 +171,7 @@ fn align_wording(cx: &Context, r: &SkillResult) -> Option<Suggestion> {
         return None;
     }
     let target = r.evidence.first()?;
+    let cv_said = cv.mentions.first()?;
     // "Advanced Excel", "fluent Spanish", "certified scrum master" claim a level, not only a name: taking that
     // wording is only honest if the level is true, which the CV does not tell.
     if fold(&target.text).split(|c: char| !c.is_alphanumeric()).any(|w| LEVEL_WORDS.contains(&w)) {
@@ -189,7 +190,7 @@ fn align_wording(cx: &Context, r: &SkillResult) -> Option<Suggestion> {
         weight: r.weight,
         message: format!(
             "Your CV says \"{}\"; {} {} \"{}\". Use their wording (or both) so that screening software and recruiters match it.",
-            cv.mentions[0].text,
+            cv_said.text,
             cx.who(r),
             agree("says", cx.plural(r)),
             target.text
@@ -290,11 +291,13 @@ fn surface(cx: &Context) -> Option<Suggestion> {
         .collect();
     let heaviest = buried.iter().map(|r| r.weight).max()?;
     let names: Vec<&str> = buried.iter().map(|r| cx.taxonomy.skill(r.skill).name.as_str()).collect();
-    let (list, them, each) =
-        if names.len() == 1 { (names[0].to_owned(), "it", "it") } else { (join_and(&names), "them", "each") };
+    let (list, them, each) = match names.as_slice() {
+        [one] => ((*one).to_owned(), "it", "it"),
+        _ => (join_and(&names), "them", "each"),
+    };
     Some(Suggestion {
         kind: SuggestionKind::Surface,
-        skill: buried[0].skill,
+        skill: buried.first()?.skill,
         skills: buried.iter().map(|r| r.skill).collect(),
         evidence: Vec::new(),
         weight: heaviest,
@@ -344,22 +347,23 @@ fn gap_suggestions(cx: &Context) -> Vec<Suggestion> {
     match plain.as_slice() {
         [] => {}
         [one] => singles.push(gap_suggestion(cx, one)),
-        many => singles.push(grouped_add_if_true(cx, many)),
+        many => singles.extend(grouped_add_if_true(cx, many)),
     }
     // A credential is never "named beside" a related one: it is held or earned.
     let (credentials, near): (Vec<_>, Vec<_>) =
         overflow.into_iter().partition(|(kind, _)| *kind == SuggestionKind::Credential);
     if !near.is_empty() {
-        singles.push(grouped_near_misses(cx, &near));
+        singles.extend(grouped_near_misses(cx, &near));
     }
     if !credentials.is_empty() {
-        singles.push(grouped_credentials(cx, &credentials));
+        singles.extend(grouped_credentials(cx, &credentials));
     }
     singles
 }
 
 /// Credentials past [`MAX_SINGLE_SUGGESTIONS_PER_RULE`], in one suggestion: each with where the CV stands on it.
-fn grouped_credentials(cx: &Context, gaps: &[(SuggestionKind, &SkillResult)]) -> Suggestion {
+fn grouped_credentials(cx: &Context, gaps: &[(SuggestionKind, &SkillResult)]) -> Option<Suggestion> {
+    let (_, first) = gaps.first()?;
     let items: Vec<String> = gaps
         .iter()
         .map(|(_, r)| {
@@ -374,9 +378,9 @@ fn grouped_credentials(cx: &Context, gaps: &[(SuggestionKind, &SkillResult)]) ->
         })
         .collect();
     let items: Vec<&str> = items.iter().map(String::as_str).collect();
-    Suggestion {
+    Some(Suggestion {
         kind: SuggestionKind::Credential,
-        skill: gaps[0].1.skill,
+        skill: first.skill,
         skills: gaps.iter().map(|(_, r)| r.skill).collect(),
         evidence: gaps.iter().map(|(_, r)| r.evidence.first().map_or(String::new(), |e| e.text.clone())).collect(),
         weight: gaps.iter().map(|(_, r)| r.weight).max().unwrap_or(0),
@@ -389,11 +393,12 @@ fn grouped_credentials(cx: &Context, gaps: &[(SuggestionKind, &SkillResult)]) ->
                 join_and(many)
             ),
         },
-    }
+    })
 }
 
 /// [`SuggestionKind::AddIfTrue`] for several plain gaps at once: each with the words the target used.
-fn grouped_add_if_true(cx: &Context, gaps: &[&SkillResult]) -> Suggestion {
+fn grouped_add_if_true(cx: &Context, gaps: &[&SkillResult]) -> Option<Suggestion> {
+    let first = gaps.first()?;
     let evidence: Vec<String> =
         gaps.iter().map(|r| r.evidence.first().map_or(String::new(), |e| e.text.clone())).collect();
     let items: Vec<String> = gaps
@@ -413,14 +418,14 @@ fn grouped_add_if_true(cx: &Context, gaps: &[&SkillResult]) -> Suggestion {
     let (who, verb) = match (kinds.len(), kinds.iter().all(|&k| k == TargetKind::Bio), kinds.contains(&TargetKind::Bio))
     {
         (0 | 1, true, _) => ("The bio".to_owned(), "names"),
-        (0 | 1, false, _) => (capitalise(&cx.who(gaps[0])), "asks for"),
+        (0 | 1, false, _) => (capitalise(&cx.who(first)), "asks for"),
         (_, true, _) => ("The hired people".to_owned(), "list"),
         (_, false, false) => ("The postings".to_owned(), "ask for"),
         (_, false, true) => ("The targets".to_owned(), "name"),
     };
-    Suggestion {
+    Some(Suggestion {
         kind: SuggestionKind::AddIfTrue,
-        skill: gaps[0].skill,
+        skill: first.skill,
         skills: gaps.iter().map(|r| r.skill).collect(),
         evidence,
         weight: gaps.iter().map(|r| r.weight).max().unwrap_or(0),
@@ -428,11 +433,12 @@ fn grouped_add_if_true(cx: &Context, gaps: &[&SkillResult]) -> Suggestion {
             "{who} also {verb} {}. Go through them one by one: for each you have really used, add it to your skills and to the bullet where you used it, with what came of it. Leave out the rest; a screen or an interview will ask.",
             join_and(&items)
         ),
-    }
+    })
 }
 
 /// Near misses and credentials past [`MAX_SINGLE_SUGGESTIONS_PER_RULE`], in one suggestion.
-fn grouped_near_misses(cx: &Context, gaps: &[(SuggestionKind, &SkillResult)]) -> Suggestion {
+fn grouped_near_misses(cx: &Context, gaps: &[(SuggestionKind, &SkillResult)]) -> Option<Suggestion> {
+    let &(kind, first) = gaps.first()?;
     let items: Vec<String> = gaps
         .iter()
         .map(|(_, r)| {
@@ -445,9 +451,9 @@ fn grouped_near_misses(cx: &Context, gaps: &[(SuggestionKind, &SkillResult)]) ->
         })
         .collect();
     let items: Vec<&str> = items.iter().map(String::as_str).collect();
-    Suggestion {
-        kind: gaps[0].0,
-        skill: gaps[0].1.skill,
+    Some(Suggestion {
+        kind,
+        skill: first.skill,
         skills: gaps.iter().map(|(_, r)| r.skill).collect(),
         evidence: gaps.iter().map(|(_, r)| r.evidence.first().map_or(String::new(), |e| e.text.clone())).collect(),
         weight: gaps.iter().map(|(_, r)| r.weight).max().unwrap_or(0),
@@ -455,7 +461,7 @@ fn grouped_near_misses(cx: &Context, gaps: &[(SuggestionKind, &SkillResult)]) ->
             "Also asked, and close to what you have: {}. Where the related experience really covers the skill, name the skill beside it in that bullet; where it does not, these are the next things to learn or earn.",
             join_and(&items)
         ),
-    }
+    })
 }
 
 /// The one suggestion for a gap: which rule applies depends on its status and on whether it is a credential.
@@ -593,8 +599,8 @@ fn same_stem(a: &str, b: &str) -> bool {
 /// Whether `needle` occurs in `haystack` as whole words.
 fn contains_words(haystack: &str, needle: &str) -> bool {
     haystack.match_indices(needle).any(|(i, _)| {
-        let before = haystack[..i].chars().next_back();
-        let after = haystack[i + needle.len()..].chars().next();
+        let before = haystack.get(..i).unwrap_or_default().chars().next_back();
+        let after = haystack.get(i + needle.len()..).unwrap_or_default().chars().next();
         !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
     })
 }

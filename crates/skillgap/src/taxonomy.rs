@@ -352,6 +352,13 @@ impl Taxonomy {
     }
 
     /// The skill at `idx`.
+    ///
+    /// # Panics
+    ///
+    /// When `idx` comes from another taxonomy with more skills.
+    // A `SkillIdx` is made only by a taxonomy for one of its own skills (the field is crate-private), so it is in
+    // range; an index from another taxonomy is the caller's bug, as with a slice.
+    #[allow(clippy::indexing_slicing)]
     pub fn skill(&self, idx: SkillIdx) -> &Skill {
         &self.skills[idx.index()]
     }
@@ -372,6 +379,13 @@ impl Taxonomy {
     }
 
     /// The alias an [`AliasRef`] points at.
+    ///
+    /// # Panics
+    ///
+    /// When `alias` comes from another taxonomy.
+    // An `AliasRef` is made by `build` for an alias of the skill it names (or by a caller from one, as with a
+    // slice index), so it is in range.
+    #[allow(clippy::indexing_slicing)]
     pub fn alias(&self, alias: AliasRef) -> &Alias {
         &self.skill(alias.skill).aliases[alias.alias as usize]
     }
@@ -400,31 +414,31 @@ impl Taxonomy {
         let mut seen = [SkillIdx(0); CAP];
         let mut stack = [SkillIdx(0); CAP];
         let (mut seen_len, mut stack_len) = (0, 0);
+        // A full array has no slot at its length: the walk moves to the heap.
         for &b in &self.skill(skill).broader {
-            if stack_len == CAP {
+            let Some(slot) = stack.get_mut(stack_len) else {
                 return self.is_under_on_heap(skill, broader);
-            }
-            stack[stack_len] = b;
+            };
+            *slot = b;
             stack_len += 1;
         }
-        while stack_len > 0 {
+        while let Some(&next) = stack_len.checked_sub(1).and_then(|top| stack.get(top)) {
             stack_len -= 1;
-            let next = stack[stack_len];
             if next == broader {
                 return true;
             }
-            if !seen[..seen_len].contains(&next) {
-                if seen_len == CAP {
+            if !seen.iter().take(seen_len).any(|&s| s == next) {
+                let Some(slot) = seen.get_mut(seen_len) else {
                     return self.is_under_on_heap(skill, broader);
-                }
-                seen[seen_len] = next;
+                };
+                *slot = next;
                 seen_len += 1;
                 for &b in &self.skill(next).broader {
-                    if !seen[..seen_len].contains(&b) {
-                        if stack_len == CAP {
+                    if !seen.iter().take(seen_len).any(|&s| s == b) {
+                        let Some(slot) = stack.get_mut(stack_len) else {
                             return self.is_under_on_heap(skill, broader);
-                        }
-                        stack[stack_len] = b;
+                        };
+                        *slot = b;
                         stack_len += 1;
                     }
                 }
@@ -454,7 +468,7 @@ impl Taxonomy {
             let mut narrower = vec![Vec::new(); self.skills.len()];
             for (i, skill) in self.skills.iter().enumerate() {
                 for b in &skill.broader {
-                    let list: &mut Vec<SkillIdx> = &mut narrower[b.index()];
+                    let Some(list) = narrower.get_mut(b.index()) else { continue };
                     // A skill that lists one broader skill twice is still one narrower skill.
                     if list.last() != Some(&SkillIdx(i as u32)) {
                         list.push(SkillIdx(i as u32));
@@ -463,7 +477,7 @@ impl Taxonomy {
             }
             narrower
         });
-        narrower[idx.index()].iter().copied()
+        narrower.get(idx.index()).into_iter().flatten().copied()
     }
 
     /// Every skill as a canonical record, in taxonomy order: the layer that, loaded alone, gives this taxonomy
@@ -581,15 +595,69 @@ pub struct TaxonomyBuilder {
     /// The built-in taxonomy was asked for first and not yet parsed. While nothing else is added, `build` reads
     /// its precomputed form ([`builtin`]) instead of parsing and resolving the CSV files at every start.
     builtin_pending: bool,
-    /// For skills with many aliases, their texts in ASCII lower case: adding an alias then checks for a duplicate
-    /// in one look-up instead of a walk over the list (a layer adding 100,000 aliases to one skill took 32 s).
-    alias_sets: HashMap<usize, rustc_hash::FxHashSet<String>>,
+    /// For skills with many aliases, an index of them: adding or removing an alias is then a look-up instead of a
+    /// walk over the list (a layer adding 100,000 aliases to one skill took 32 s; removing them, one per row, as
+    /// long again).
+    alias_sets: HashMap<usize, AliasIndex>,
     /// Alias comparisons made while adding aliases to existing skills: counted for the linearity test.
     alias_comparisons: u64,
 }
 
-/// Past this many aliases, a skill's duplicate check uses a set ([`TaxonomyBuilder::alias_sets`]).
+/// Past this many aliases, a skill's duplicate check and removals use an index ([`TaxonomyBuilder::alias_sets`]).
 const ALIAS_SET_AFTER: usize = 32;
+
+/// The aliases of one skill with many, indexed. A removed alias stays in the skill's list with its text emptied
+/// (no alias added has an empty text), so that positions hold; the list is compacted when half of it is
+/// removed, so each removal costs O(1) amortised.
+#[derive(Debug, Default, Clone)]
+struct AliasIndex {
+    /// The live aliases' texts in ASCII lower case: the duplicate check on adding.
+    lower: rustc_hash::FxHashSet<String>,
+    /// Folded text -> positions in the list of the aliases with that folded form: removal.
+    by_fold: HashMap<String, Vec<usize>>,
+    /// Removed aliases still in the list.
+    dead: usize,
+}
+
+impl AliasIndex {
+    /// The index of `aliases`, which has no removed entries.
+    fn new(aliases: &[Alias]) -> AliasIndex {
+        let mut index = AliasIndex::default();
+        for (at, alias) in aliases.iter().enumerate() {
+            index.lower.insert(alias.text.to_ascii_lowercase());
+            index.by_fold.entry(fold(&alias.text)).or_default().push(at);
+        }
+        index
+    }
+
+    /// Adds `alias` to `aliases` unless an alias the same in ASCII lower case is there; whether it was added.
+    fn add(&mut self, aliases: &mut Vec<Alias>, alias: Alias) -> bool {
+        if !self.lower.insert(alias.text.to_ascii_lowercase()) {
+            return false;
+        }
+        self.by_fold.entry(fold(&alias.text)).or_default().push(aliases.len());
+        aliases.push(alias);
+        true
+    }
+
+    /// Removes the aliases whose folded form is `key`. Returns the number of aliases the list and index were
+    /// rebuilt from (0 unless this removal compacted them), for the linearity test.
+    fn remove(&mut self, aliases: &mut Vec<Alias>, key: &str) -> u64 {
+        for at in self.by_fold.remove(key).unwrap_or_default() {
+            if let Some(alias) = aliases.get_mut(at).filter(|a| !a.text.is_empty()) {
+                self.lower.remove(&alias.text.to_ascii_lowercase());
+                alias.text.clear();
+                self.dead += 1;
+            }
+        }
+        if self.dead * 2 <= aliases.len() {
+            return 0;
+        }
+        aliases.retain(|a| !a.text.is_empty());
+        *self = AliasIndex::new(aliases);
+        aliases.len() as u64
+    }
+}
 
 impl TaxonomyBuilder {
     /// Adds the built-in taxonomy.
@@ -645,17 +713,17 @@ impl TaxonomyBuilder {
         let line = (row.line > 0).then_some(row.line);
         let err = |kind, msg: String, column| Error::new(kind, source_name, msg).at(line, column);
         if let Some(id) = row.id.strip_prefix('!') {
-            let Some(&i) = self.by_id.get(id) else {
+            let Some(disabled) = self.by_id.get(id).and_then(|&i| self.disabled.get_mut(i)) else {
                 return Err(err(ErrorKind::UnknownId, format!("cannot disable unknown skill id `{id}`"), Some(1)));
             };
-            self.disabled[i] = true;
+            *disabled = true;
             return Ok(());
         }
         let (add, remove): (Vec<&String>, Vec<&String>) = row.aliases.iter().partition(|a| !a.starts_with('!'));
         let aliases: Vec<Alias> = add.into_iter().map(|a| Alias::parse(a)).filter(|a| !a.text.is_empty()).collect();
         let (related, broader) = (row.related, row.broader);
-        if let Some(&i) = self.by_id.get(&row.id) {
-            let existing = &mut self.skills[i];
+        // `by_id` and `skills` grow together, so an id found has its skill.
+        if let Some((i, existing)) = self.by_id.get(&row.id).and_then(|&i| Some((i, self.skills.get_mut(i)?))) {
             if !row.name.is_empty() {
                 existing.name = row.name;
             }
@@ -666,33 +734,32 @@ impl TaxonomyBuilder {
                 existing.kind = kind;
             }
             for alias in aliases {
-                let new = match self.alias_sets.get_mut(&i) {
-                    Some(set) => {
-                        self.alias_comparisons += 1;
-                        set.insert(alias.text.to_ascii_lowercase())
-                    }
-                    None => {
-                        self.alias_comparisons += existing.aliases.len() as u64;
-                        !existing.aliases.iter().any(|a| a.text.eq_ignore_ascii_case(&alias.text))
-                    }
-                };
-                if !new {
+                if let Some(index) = self.alias_sets.get_mut(&i) {
+                    self.alias_comparisons += 1;
+                    index.add(&mut existing.aliases, alias);
+                    continue;
+                }
+                self.alias_comparisons += existing.aliases.len() as u64;
+                if existing.aliases.iter().any(|a| a.text.eq_ignore_ascii_case(&alias.text)) {
                     continue;
                 }
                 existing.aliases.push(alias);
-                if existing.aliases.len() > ALIAS_SET_AFTER && !self.alias_sets.contains_key(&i) {
+                if existing.aliases.len() > ALIAS_SET_AFTER {
                     self.alias_comparisons += existing.aliases.len() as u64;
-                    let set = existing.aliases.iter().map(|a| a.text.to_ascii_lowercase()).collect();
-                    self.alias_sets.insert(i, set);
+                    self.alias_sets.insert(i, AliasIndex::new(&existing.aliases));
                 }
             }
-            // Removals in one pass over the list, however many there are.
-            let removed: rustc_hash::FxHashSet<String> = remove.iter().map(|r| fold(&r[1..])).collect();
-            if !removed.is_empty() {
+            let removed: rustc_hash::FxHashSet<String> =
+                remove.iter().filter_map(|r| r.strip_prefix('!')).map(fold).collect();
+            if let Some(index) = self.alias_sets.get_mut(&i) {
+                // A look-up per removal, however long the list.
+                for key in &removed {
+                    self.alias_comparisons += 1 + index.remove(&mut existing.aliases, key);
+                }
+            } else if !removed.is_empty() {
+                // A short list: one pass over it, however many removals.
                 self.alias_comparisons += existing.aliases.len() as u64;
                 existing.aliases.retain(|a| !removed.contains(&fold(&a.text)));
-                // Rebuilt from the list when the skill next grows past the threshold.
-                self.alias_sets.remove(&i);
             }
             existing.related.extend(related);
             if !broader.is_empty() {
@@ -700,7 +767,9 @@ impl TaxonomyBuilder {
             }
             existing.broader.extend(broader);
             existing.hot |= row.hot;
-            self.disabled[i] = false;
+            if let Some(disabled) = self.disabled.get_mut(i) {
+                *disabled = false;
+            }
             return Ok(());
         }
         if !is_valid_id(&row.id) {
@@ -747,8 +816,9 @@ impl TaxonomyBuilder {
         }
         let mut by_id = HashMap::default();
         let mut kept = Vec::new();
-        for (i, raw) in self.skills.iter().enumerate() {
-            if !self.disabled[i] {
+        // `skills` and `disabled` grow together.
+        for (raw, &disabled) in self.skills.iter().zip(&self.disabled) {
+            if !disabled {
                 by_id.insert(raw.id.clone(), SkillIdx(kept.len() as u32));
                 kept.push(raw);
             }
@@ -784,11 +854,14 @@ impl TaxonomyBuilder {
                 vec![Alias { text: raw.name.clone(), case: CaseRule::Insensitive, context: ContextRule::Free }];
             let name_key = fold(&raw.name);
             let mut keys = vec![name_key.clone()];
-            for alias in &raw.aliases {
+            // An alias a later layer removed from a long list is left there with its text emptied.
+            for alias in raw.aliases.iter().filter(|a| !a.text.is_empty()) {
                 let key = fold(&alias.text);
                 if key == name_key {
                     // A marked copy of the name governs how the name itself matches.
-                    aliases[0] = alias.clone();
+                    if let Some(name) = aliases.first_mut() {
+                        *name = alias.clone();
+                    }
                 } else {
                     aliases.push(alias.clone());
                     keys.push(key);
@@ -818,12 +891,15 @@ impl TaxonomyBuilder {
 }
 
 fn check_broader_cycles(skills: &[Skill], raws: &[&RawSkill]) -> Result<(), Error> {
-    let Some(mut cycle) = broader_cycle(skills.len(), |node, k| skills[node].broader.get(k).map(|b| b.index())) else {
+    let Some(mut cycle) = broader_cycle(skills.len(), |node, k| skills.get(node)?.broader.get(k).map(|b| b.index()))
+    else {
         return Ok(());
     };
+    // The cycle's nodes are positions in `skills`, and `raws` lines up with it.
+    let id = |node: usize| skills.get(node).map_or("", |s| s.id.as_str());
     // Where each node's broader links were written: its own row, or the row of a later layer that added them.
     let written_at = |node: usize| {
-        let raw = raws[node];
+        let Some(raw) = raws.get(node) else { return ("", 0) };
         raw.broader_added_at.as_ref().map_or((raw.layer.as_str(), raw.line), |(layer, line)| (layer.as_str(), *line))
     };
     // Blame a row of the user's layers when one takes part: the built-in taxonomy has no cycles on its own (a
@@ -831,17 +907,18 @@ fn check_broader_cycles(skills: &[Skill], raws: &[&RawSkill]) -> Result<(), Erro
     cycle.pop();
     let at = cycle.iter().position(|&n| !written_at(n).0.starts_with("builtin:")).unwrap_or(cycle.len() - 1);
     cycle.rotate_left(at);
-    let (node, parent) = (cycle[0], cycle.get(1).copied().unwrap_or(cycle[0]));
+    let node = cycle.first().copied().unwrap_or_default();
+    let parent = cycle.get(1).copied().unwrap_or(node);
     let (layer, line) = written_at(node);
-    let mut path: Vec<&str> = cycle.iter().map(|&n| skills[n].id.as_str()).collect();
-    path.push(&skills[node].id);
+    let mut path: Vec<&str> = cycle.iter().map(|&n| id(n)).collect();
+    path.push(id(node));
     Err(Error::new(
         ErrorKind::Cycle,
         layer,
         format!(
             "broader links form a cycle through `{}` and `{}` ({}); remove one of the links",
-            skills[node].id,
-            skills[parent].id,
+            id(node),
+            id(parent),
             path.join(" -> ")
         ),
     )
@@ -854,7 +931,7 @@ fn check_broader_cycles(skills: &[Skill], raws: &[&RawSkill]) -> Result<(), Erro
 /// `nodes` is the number of nodes, `parent(node, k)` the `k`-th broader node of `node`, if it has that many.
 /// The search is an iterative depth-first walk with three colours (unvisited, on the current path, done), so it
 /// visits each node and follows each link once, whatever the depth: linear time, and no recursion for a crafted
-/// chain of links to overflow. The taxonomy builder and the ESCO importer use it; `check_layer` uses
+/// chain of links to overflow. The taxonomy builder uses it; `check_layer` uses
 /// [`broader_cycles`].
 pub(crate) fn broader_cycle(nodes: usize, parent: impl Fn(usize, usize) -> Option<usize>) -> Option<Vec<usize>> {
     cycle_search(nodes, parent, Cycles::First).into_iter().next()
@@ -878,7 +955,8 @@ fn cycle_search(nodes: usize, parent: impl Fn(usize, usize) -> Option<usize>, wh
     #[derive(Clone, Copy, PartialEq, Eq)]
     enum Colour {
         Unvisited,
-        OnPath,
+        /// On the current path, at this position.
+        OnPath(usize),
         Done,
     }
     /// A node on the current path: the next link to follow, and the deepest position on the path, at or below
@@ -890,33 +968,30 @@ fn cycle_search(nodes: usize, parent: impl Fn(usize, usize) -> Option<usize>, wh
         deepest_taken: Option<usize>,
     }
     let mut colour = vec![Colour::Unvisited; nodes];
-    // For a node on the path, its position on it.
-    let mut depth = vec![0usize; nodes];
     let mut stack: Vec<Step> = Vec::new();
     let mut cycles = Vec::new();
     for start in 0..nodes {
-        if colour.get(start) != Some(&Colour::Unvisited) {
-            continue;
+        match colour.get_mut(start) {
+            Some(c @ Colour::Unvisited) => *c = Colour::OnPath(0),
+            _ => continue,
         }
-        colour[start] = Colour::OnPath;
-        depth[start] = 0;
         stack.push(Step { node: start, next: 0, deepest_taken: None });
         while let Some(step) = stack.last_mut() {
             let Some(up) = parent(step.node, step.next) else {
-                colour[step.node] = Colour::Done;
+                if let Some(c) = colour.get_mut(step.node) {
+                    *c = Colour::Done;
+                }
                 stack.pop();
                 continue;
             };
             step.next += 1;
             let deepest_taken = step.deepest_taken;
-            match colour.get(up) {
-                Some(Colour::Unvisited) => {
-                    colour[up] = Colour::OnPath;
-                    depth[up] = stack.len();
+            match colour.get_mut(up) {
+                Some(c @ Colour::Unvisited) => {
+                    *c = Colour::OnPath(stack.len());
                     stack.push(Step { node: up, next: 0, deepest_taken });
                 }
-                Some(Colour::OnPath) => {
-                    let from = depth[up];
+                Some(&mut Colour::OnPath(from)) => {
                     if deepest_taken.is_some_and(|d| d >= from) {
                         continue;
                     }
@@ -974,7 +1049,7 @@ fn parse_csv(source_name: &str, text: &str) -> Result<Vec<CsvRow>, Error> {
             header_seen = true;
             let found: Vec<&str> = record.iter().map(str::trim).collect();
             if found != HEADER {
-                let hint = if found.len() == 1 && (found[0].contains(';') || found[0].contains('\t')) {
+                let hint = if matches!(found.as_slice(), [only] if only.contains(';') || only.contains('\t')) {
                     " The file seems to use another delimiter: separate the columns with commas."
                 } else {
                     ""
@@ -1336,6 +1411,28 @@ mod tests {
             );
             assert!(big <= 4 * 10_000, "rows {rows}: {big} comparisons for 10,000 aliases");
         }
+    }
+
+    /// Regression (issue 12): removing aliases from a skill with many, one row per alias, filtered the whole list
+    /// for every row. 100,000 aliases added and then removed, one row each, now cost a look-up each (plus the
+    /// compactions, each paid for by the removals before it).
+    #[test]
+    fn alias_removal_is_linear() {
+        let n = 100_000;
+        let mut layer = String::from("id,name,family,kind,aliases,related,broader\nacme,Acme,software,tool,,,\n");
+        (0..n).for_each(|i| layer.push_str(&format!("acme,,,,alias{i},,\n")));
+        // Removed in an order unlike the adding, and the last alias kept.
+        (0..n - 1).rev().for_each(|i| layer.push_str(&format!("acme,,,,!ALIAS{i},,\n")));
+        let mut b = Taxonomy::builder();
+        b.add_csv("layer.csv", &layer).expect("layer");
+        assert!(b.alias_comparisons <= 6 * n as u64, "{} comparisons for {n} aliases", b.alias_comparisons);
+        // Added again after the removals: the index still knows what is there.
+        b.add_csv("again.csv", "id,name,family,kind,aliases,related,broader\nacme,,,,alias7;ALIAS99999,,\n")
+            .expect("again");
+        let tax = b.build().expect("builds");
+        let acme = tax.skill(tax.get("acme").expect("acme"));
+        let texts: Vec<&str> = acme.aliases.iter().map(|a| a.text.as_str()).collect();
+        assert_eq!(texts, ["Acme", "alias99999", "alias7"]);
     }
 
     #[test]

@@ -359,7 +359,7 @@ pub fn ranked_gaps(taxonomy: &Taxonomy, profile: &Profile, results: &[&SkillResu
         results.iter().zip(parts).filter(|(&r, _)| gap_status(r).is_some()).map(|(_, p)| p).collect();
     let mut groups = collapse_relatives(taxonomy, &scored);
     groups = collapse_under_shared_broader(taxonomy, profile, &scored, groups);
-    let mut gaps: Vec<Gap> = groups.into_iter().map(|g| gap_of(&scored, &parts, g)).collect();
+    let mut gaps: Vec<Gap> = groups.into_iter().filter_map(|g| gap_of(&scored, &parts, g)).collect();
     gaps.sort_by(order);
     for (i, gap) in gaps.iter_mut().enumerate() {
         gap.rank = i + 1;
@@ -379,24 +379,39 @@ struct Group {
     parent_near: Option<SkillIdx>,
 }
 
+/// A gap's scored result, its status and its importance.
+type Scored<'a> = (&'a SkillResult, GapStatus, u32);
+
+/// The scored result at `i`. Groups hold only indices into `scored`: `collapse_relatives` makes them from
+/// `0..scored.len()`, and the later steps only move them between groups, so `i` is always in range.
+#[allow(clippy::indexing_slicing)]
+fn at<'s, 'a>(scored: &'s [Scored<'a>], i: usize) -> &'s Scored<'a> {
+    &scored[i]
+}
+
 /// Rule: a gap and its narrower or broader gaps become one, headed by the broadest (WCAG under Accessibility).
 /// Years-short items stay on their own: the CV shows them, they are not a part of a missing area.
-fn collapse_relatives(taxonomy: &Taxonomy, scored: &[(&SkillResult, GapStatus, u32)]) -> Vec<Group> {
+fn collapse_relatives(taxonomy: &Taxonomy, scored: &[Scored<'_>]) -> Vec<Group> {
     let n = scored.len();
     let mut root: Vec<usize> = (0..n).collect();
     fn find(root: &mut [usize], mut i: usize) -> usize {
-        while root[i] != i {
-            root[i] = root[root[i]];
-            i = root[i];
+        while let Some(&up) = root.get(i).filter(|&&up| up != i) {
+            let grand = root.get(up).copied().unwrap_or(up);
+            if let Some(slot) = root.get_mut(i) {
+                *slot = grand;
+            }
+            i = grand;
         }
         i
     }
-    let joinable = |i: usize| scored[i].1 != GapStatus::YearsShort;
+    let joinable = |i: usize| at(scored, i).1 != GapStatus::YearsShort;
     for a in (0..n).filter(|&a| joinable(a)) {
         for b in (0..n).filter(|&b| b != a && joinable(b)) {
-            if taxonomy.is_under(scored[a].0.skill, scored[b].0.skill) {
+            if taxonomy.is_under(at(scored, a).0.skill, at(scored, b).0.skill) {
                 let (ra, rb) = (find(&mut root, a), find(&mut root, b));
-                root[ra.max(rb)] = ra.min(rb);
+                if let Some(slot) = root.get_mut(ra.max(rb)) {
+                    *slot = ra.min(rb);
+                }
             }
         }
     }
@@ -404,10 +419,11 @@ fn collapse_relatives(taxonomy: &Taxonomy, scored: &[(&SkillResult, GapStatus, u
     let mut of_root: Vec<Option<usize>> = vec![None; n];
     for i in 0..n {
         let r = find(&mut root, i);
-        match of_root[r] {
-            Some(g) => groups[g].members.push(i),
+        let Some(slot) = of_root.get_mut(r) else { continue };
+        match slot.and_then(|g| groups.get_mut(g)) {
+            Some(group) => group.members.push(i),
             None => {
-                of_root[r] = Some(groups.len());
+                *slot = Some(groups.len());
                 groups.push(Group { head: None, parent: None, members: vec![i], parent_near: None });
             }
         }
@@ -417,25 +433,23 @@ fn collapse_relatives(taxonomy: &Taxonomy, scored: &[(&SkillResult, GapStatus, u
         // with Stream Processing" when Kafka is required and stream processing only a duty); at an equal level the
         // broader one (WCAG under Accessibility), then the more important, then the first in taxonomy order.
         // A language is asked for itself: "Bilingual English/Spanish" is a Spanish gap, with Multilingual under it.
-        let top = |i: usize| !group.members.iter().any(|&j| taxonomy.is_under(scored[i].0.skill, scored[j].0.skill));
-        let level = |i: usize| scored[i].0.requirement();
+        let top =
+            |i: usize| !group.members.iter().any(|&j| taxonomy.is_under(at(scored, i).0.skill, at(scored, j).0.skill));
+        let level = |i: usize| at(scored, i).0.requirement();
         let language = |i: usize| {
-            let skill = scored[i].0.skill;
+            let skill = at(scored, i).0.skill;
             taxonomy.skill(skill).kind == Kind::Spoken && taxonomy.narrower(skill).next().is_none()
         };
-        let head = group
-            .members
-            .iter()
-            .copied()
-            .min_by(|&a, &b| {
-                language(b)
-                    .cmp(&language(a))
-                    .then(level(b).cmp(&level(a)))
-                    .then(top(b).cmp(&top(a)))
-                    .then(scored[b].2.cmp(&scored[a].2))
-                    .then(scored[a].0.skill.cmp(&scored[b].0.skill))
-            })
-            .unwrap_or(group.members[0]);
+        let Some(head) = group.members.iter().copied().min_by(|&a, &b| {
+            language(b)
+                .cmp(&language(a))
+                .then(level(b).cmp(&level(a)))
+                .then(top(b).cmp(&top(a)))
+                .then(at(scored, b).2.cmp(&at(scored, a).2))
+                .then(at(scored, a).0.skill.cmp(&at(scored, b).0.skill))
+        }) else {
+            continue;
+        };
         group.members.retain(|&i| i != head);
         group.head = Some(head);
     }
@@ -449,13 +463,13 @@ fn collapse_relatives(taxonomy: &Taxonomy, scored: &[(&SkillResult, GapStatus, u
 fn collapse_under_shared_broader(
     taxonomy: &Taxonomy,
     profile: &Profile,
-    scored: &[(&SkillResult, GapStatus, u32)],
+    scored: &[Scored<'_>],
     groups: Vec<Group>,
 ) -> Vec<Group> {
     let is_area = |skill: SkillIdx| matches!(taxonomy.skill(skill).kind, Kind::Domain | Kind::Method);
-    let head_skill = |g: &Group| g.head.map(|h| scored[h].0.skill);
+    let head_skill = |g: &Group| g.head.map(|h| at(scored, h).0.skill);
     let candidates = |g: &Group| -> Vec<SkillIdx> {
-        match (head_skill(g), g.head.map(|h| scored[h].1)) {
+        match (head_skill(g), g.head.map(|h| at(scored, h).1)) {
             (Some(skill), Some(status)) if status != GapStatus::YearsShort && is_area(skill) => {
                 taxonomy.skill(skill).broader.iter().copied().filter(|&p| is_area(p)).collect()
             }
@@ -477,22 +491,25 @@ fn collapse_under_shared_broader(
     let mut taken = vec![false; groups.len()];
     let mut out: Vec<Group> = Vec::new();
     for (parent, _) in parents {
-        let joining: Vec<usize> =
-            (0..groups.len()).filter(|&i| !taken[i] && candidates(&groups[i]).contains(&parent)).collect();
+        let joining: Vec<usize> = (groups.iter().zip(&taken).enumerate())
+            .filter(|(_, (g, &t))| !t && candidates(g).contains(&parent))
+            .map(|(i, _)| i)
+            .collect();
         if joining.len() < 2 {
             continue;
         }
         let mut members = Vec::new();
         for i in joining {
-            taken[i] = true;
-            members.extend(groups[i].head);
-            members.extend(groups[i].members.iter().copied());
+            if let (Some(t), Some(g)) = (taken.get_mut(i), groups.get(i)) {
+                *t = true;
+                members.extend(g.head);
+                members.extend(g.members.iter().copied());
+            }
         }
         if shows(taxonomy, profile, parent) {
-            let head = members
-                .iter()
-                .copied()
-                .min_by(|&a, &b| scored[b].2.cmp(&scored[a].2).then(scored[a].0.skill.cmp(&scored[b].0.skill)));
+            let head = members.iter().copied().min_by(|&a, &b| {
+                at(scored, b).2.cmp(&at(scored, a).2).then(at(scored, a).0.skill.cmp(&at(scored, b).0.skill))
+            });
             members.retain(|&i| Some(i) != head);
             out.push(Group { head, parent: None, members, parent_near: None });
         } else {
@@ -507,15 +524,17 @@ fn collapse_under_shared_broader(
     out
 }
 
-/// The gap a group stands for, unranked.
-fn gap_of(scored: &[(&SkillResult, GapStatus, u32)], parts: &[ImportanceParts], group: Group) -> Gap {
+/// The gap a group stands for, unranked; `None` for a group with neither a head nor members (which no rule makes).
+fn gap_of(scored: &[Scored<'_>], parts: &[ImportanceParts], group: Group) -> Option<Gap> {
     let mut members: Vec<usize> = group.members;
-    members.sort_by(|&a, &b| scored[b].2.cmp(&scored[a].2).then(scored[a].0.skill.cmp(&scored[b].0.skill)));
+    members.sort_by(|&a, &b| {
+        at(scored, b).2.cmp(&at(scored, a).2).then(at(scored, a).0.skill.cmp(&at(scored, b).0.skill))
+    });
     let extra = members.len() as u32 - u32::from(group.head.is_none());
     // The most important of its skills sets the terms; the first of equals, head first.
     let mut top: Option<usize> = None;
     for &i in group.head.iter().chain(&members) {
-        if top.is_none_or(|t| scored[i].2 > scored[t].2) {
+        if top.is_none_or(|t| at(scored, i).2 > at(scored, t).2) {
             top = Some(i);
         }
     }
@@ -523,24 +542,25 @@ fn gap_of(scored: &[(&SkillResult, GapStatus, u32)], parts: &[ImportanceParts], 
     why.member_points = IMPORTANCE_PER_MEMBER * extra.min(MEMBERS_COUNTED_MAX);
     why.total += why.member_points;
     let importance = why.total;
-    let member_results: Vec<SkillResult> = members.iter().map(|&i| scored[i].0.clone()).collect();
-    match (group.head, group.parent) {
+    let member_results: Vec<SkillResult> = members.iter().map(|&i| at(scored, i).0.clone()).collect();
+    let first = members.first().map(|&i| at(scored, i));
+    Some(match (group.head, group.parent) {
         (Some(h), _) => Gap {
             rank: 0,
-            skill: scored[h].0.skill,
-            status: scored[h].1,
+            skill: at(scored, h).0.skill,
+            status: at(scored, h).1,
             importance,
             why,
-            result: scored[h].0.clone(),
+            result: at(scored, h).0.clone(),
             named: true,
             members: member_results,
         },
         (None, parent) => {
-            let parent = parent.unwrap_or(scored[members[0]].0.skill);
-            let mut status = if members.iter().any(|&i| scored[i].1 == GapStatus::Missing) {
+            let parent = parent.or(first.map(|f| f.0.skill))?;
+            let mut status = if members.iter().any(|&i| at(scored, i).1 == GapStatus::Missing) {
                 GapStatus::Missing
             } else {
-                scored[members[0]].1
+                first.map_or(GapStatus::Missing, |f| f.1)
             };
             let mut result = gathered(parent, &member_results);
             if let (GapStatus::Missing, Some(have)) = (status, group.parent_near) {
@@ -549,7 +569,7 @@ fn gap_of(scored: &[(&SkillResult, GapStatus, u32)], parts: &[ImportanceParts], 
             }
             Gap { rank: 0, skill: parent, status, importance, why, result, named: false, members: member_results }
         }
-    }
+    })
 }
 
 /// The result of a broader skill that stands for `members`: their weight and credit, and per target the strongest

@@ -288,7 +288,10 @@ impl FuzzyIndex {
 
     /// The ids of the keys with a gram in `bucket`, ascending.
     fn gram_list(&self, bucket: usize) -> &[u32] {
-        let range = self.gram_offsets.get(bucket..bucket + 2).map_or(0..0, |r| r[0] as usize..r[1] as usize);
+        let range = match self.gram_offsets.get(bucket..bucket + 2) {
+            Some(&[start, end]) => start as usize..end as usize,
+            _ => 0..0,
+        };
         self.gram_keys.get(range).unwrap_or_default()
     }
 
@@ -347,7 +350,7 @@ impl FuzzyIndex {
 /// Groups postings by key text: the distinct keys (in order of first appearance), their postings, and a table
 /// from text to key id.
 fn group_keys(arena: &str, keyed: &[KeyedPosting]) -> (Vec<IndexKey>, Vec<Posting>, TextTable) {
-    let text = |range: (u32, u32)| &arena[range.0 as usize..range.1 as usize];
+    let text = |range: (u32, u32)| arena.get(range.0 as usize..range.1 as usize).unwrap_or_default();
     let mut table = TextTable::with_capacity(keyed.len());
     // Room for every posting to be a key of its own: most are, and growing by doubling copies the keys and
     // touches fresh pages each time (page faults are much of a cold start).
@@ -355,7 +358,7 @@ fn group_keys(arena: &str, keyed: &[KeyedPosting]) -> (Vec<IndexKey>, Vec<Postin
     let mut key_of = Vec::with_capacity(keyed.len());
     for k in keyed {
         let wanted = text(k.text);
-        let id = match table.find(wanted, |id| text(keys[id as usize].text) == wanted) {
+        let id = match table.find(wanted, |id| keys.get(id as usize).is_some_and(|k| text(k.text) == wanted)) {
             Ok(id) => id,
             Err(slot) => {
                 let id = stored(keys.len());
@@ -364,7 +367,9 @@ fn group_keys(arena: &str, keyed: &[KeyedPosting]) -> (Vec<IndexKey>, Vec<Postin
                 id
             }
         };
-        keys[id as usize].postings.1 += 1;
+        if let Some(key) = keys.get_mut(id as usize) {
+            key.postings.1 += 1;
+        }
         key_of.push(id);
     }
     let mut at = 0;
@@ -375,8 +380,10 @@ fn group_keys(arena: &str, keyed: &[KeyedPosting]) -> (Vec<IndexKey>, Vec<Postin
     }
     let mut postings = vec![keyed.first().map(|k| k.posting).unwrap_or(EMPTY_POSTING); keyed.len()];
     for (k, &id) in keyed.iter().zip(&key_of) {
-        let key = &mut keys[id as usize];
-        postings[key.postings.1 as usize] = k.posting;
+        let Some(key) = keys.get_mut(id as usize) else { continue };
+        if let Some(posting) = postings.get_mut(key.postings.1 as usize) {
+            *posting = k.posting;
+        }
         key.postings.1 += 1;
     }
     (keys, postings, table)
@@ -388,20 +395,24 @@ fn sort_by_length(keys: Vec<IndexKey>) -> (Vec<IndexKey>, Vec<u32>, Vec<u32>) {
     let max_chars = keys.iter().map(|k| k.chars as usize).max().unwrap_or(0);
     let mut len_start = vec![0u32; max_chars + 2];
     for key in &keys {
-        len_start[key.chars as usize + 1] += 1;
+        if let Some(count) = len_start.get_mut(key.chars as usize + 1) {
+            *count += 1;
+        }
     }
-    for n in 1..len_start.len() {
-        len_start[n] += len_start[n - 1];
-    }
+    prefix_sums(&mut len_start);
     let mut cursor = len_start.clone();
     let mut new_id = vec![0u32; keys.len()];
-    for (old, key) in keys.iter().enumerate() {
-        new_id[old] = cursor[key.chars as usize];
-        cursor[key.chars as usize] += 1;
+    for (new, key) in new_id.iter_mut().zip(&keys) {
+        if let Some(next) = cursor.get_mut(key.chars as usize) {
+            *new = *next;
+            *next += 1;
+        }
     }
     let mut sorted = keys.clone();
-    for (old, key) in keys.iter().enumerate() {
-        sorted[new_id[old] as usize] = *key;
+    for (&new, key) in new_id.iter().zip(&keys) {
+        if let Some(slot) = sorted.get_mut(new as usize) {
+            *slot = *key;
+        }
     }
     (sorted, new_id, len_start)
 }
@@ -414,25 +425,38 @@ fn gram_index(arena: &str, keys: &[IndexKey]) -> (Vec<u32>, Vec<u32>) {
     // Sized exactly: 423,000 grams for the built-in taxonomy, which doubling would copy and fault in twice over.
     let mut key_buckets: Vec<u16> = Vec::with_capacity(keys.iter().map(|k| gram_count(k.chars as usize)).sum());
     for key in keys {
-        for_each_gram(&arena[key.text.0 as usize..key.text.1 as usize], |bucket| {
-            gram_offsets[bucket + 1] += 1;
+        let text = arena.get(key.text.0 as usize..key.text.1 as usize).unwrap_or_default();
+        for_each_gram(text, |bucket| {
+            if let Some(count) = gram_offsets.get_mut(bucket + 1) {
+                *count += 1;
+            }
             key_buckets.push(bucket as u16);
         });
     }
-    for b in 0..buckets {
-        gram_offsets[b + 1] += gram_offsets[b];
-    }
+    prefix_sums(&mut gram_offsets);
     let mut cursor = gram_offsets.clone();
     let mut gram_keys = vec![0u32; key_buckets.len()];
     let mut next = key_buckets.iter();
     for (id, key) in keys.iter().enumerate() {
         for _ in 0..gram_count(key.chars as usize) {
             let Some(&bucket) = next.next() else { break };
-            gram_keys[cursor[bucket as usize] as usize] = id as u32;
-            cursor[bucket as usize] += 1;
+            let Some(next) = cursor.get_mut(bucket as usize) else { continue };
+            if let Some(slot) = gram_keys.get_mut(*next as usize) {
+                *slot = id as u32;
+            }
+            *next += 1;
         }
     }
     (gram_offsets, gram_keys)
+}
+
+/// Turns counts into running totals, in place: each entry becomes the sum of it and all before it.
+fn prefix_sums(counts: &mut [u32]) {
+    let mut total = 0;
+    for count in counts {
+        total += *count;
+        *count = total;
+    }
 }
 
 /// A placeholder to fill a postings vector before it is written.
@@ -482,14 +506,18 @@ impl TextTable {
     }
 
     fn insert(&mut self, slot: usize, id: u32) {
-        self.slots[slot] = id + 1;
+        if let Some(slot) = self.slots.get_mut(slot) {
+            *slot = id + 1;
+        }
     }
 
     /// Replaces every id with `new_id[id]`.
     fn renumber(&mut self, new_id: &[u32]) {
         for slot in &mut self.slots {
             if *slot != 0 {
-                *slot = new_id[*slot as usize - 1] + 1;
+                if let Some(&id) = new_id.get(*slot as usize - 1) {
+                    *slot = id + 1;
+                }
             }
         }
     }

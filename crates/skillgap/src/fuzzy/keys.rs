@@ -38,10 +38,10 @@ pub(super) const NO_VENDOR: u8 = u8::MAX;
 
 // Vendor groups are bits of a `u16` mask per skill.
 const _: () = {
-    let mut i = 0;
-    while i < VENDORS.len() {
-        assert!(VENDORS[i].1 < u16::BITS as u8);
-        i += 1;
+    let mut rest = VENDORS;
+    while let [(_, bit), tail @ ..] = rest {
+        assert!(*bit < u16::BITS as u8);
+        rest = tail;
     }
 };
 

@@ -267,8 +267,8 @@ pub(super) fn esco_aliases(rows: &[EscoRow], prose: &str) -> Vec<Vec<String>> {
         let context = TaxonomyContext { skill: i, row, names: &names, common: &common, claims: &claims };
         // (text, folded, markers); a handful per skill, so a linear search beats a map.
         let mut kept: Vec<(&str, &str, Markers)> = Vec::new();
-        if let Some(markers) = name_markers(row, &common) {
-            kept.push((row.name.as_str(), folded_names[i].as_str(), markers));
+        if let (Some(markers), Some(folded)) = (name_markers(row, &common), folded_names.get(i)) {
+            kept.push((row.name.as_str(), folded.as_str(), markers));
         }
         for c in cands {
             let label = Label { raw: &c.text, text: &c.text, folded: &c.folded, origin: c.origin };
@@ -471,12 +471,12 @@ fn subject_forms(name: &str, knowledge: bool, verbs: &HashSet<&str>) -> Vec<Stri
 /// The object of a name that starts with a generic verb, particles trimmed, if two content words remain:
 /// "implement data warehousing techniques" -> "data warehousing techniques".
 fn object_of_generic_verb<'w>(words: &'w [&'w str], verbs: &HashSet<&str>) -> Option<&'w [&'w str]> {
-    if words.len() < 3 || !verbs.contains(words[0]) {
+    let (verb, mut rest) = words.split_first()?;
+    if words.len() < 3 || !verbs.contains(*verb) {
         return None;
     }
-    let mut rest = &words[1..];
-    while rest.first().is_some_and(|w| SUBJECT_PARTICLES.contains(w)) {
-        rest = &rest[1..];
+    while let Some((_, after)) = rest.split_first().filter(|(w, _)| SUBJECT_PARTICLES.contains(w)) {
+        rest = after;
     }
     (content_words(rest) >= 2).then_some(rest)
 }
@@ -485,15 +485,15 @@ fn object_of_generic_verb<'w>(words: &'w [&'w str], verbs: &HashSet<&str>) -> Op
 /// or lead ([`GENERIC_LEADS`]: "principles of artificial intelligence" -> "artificial intelligence"),
 /// particles trimmed, if two content words remain.
 fn without_generic_head(words: &[&str]) -> Option<String> {
-    let lead = words.len() > 2 && words[1] == "of" && GENERIC_LEADS.contains(&words[0]);
+    let lead = matches!(words, [first, "of", _, ..] if GENERIC_LEADS.contains(first));
     let subject = match words.split_last() {
-        _ if lead => &words[2..],
+        _ if lead => words.get(2..).unwrap_or_default(),
         Some((last, rest)) if !rest.is_empty() && GENERIC_HEADS.contains(last) => rest,
         _ => return None,
     };
     let subject: Vec<&str> = subject.iter().copied().skip_while(|w| SUBJECT_PARTICLES.contains(w)).collect();
-    let trimmed =
-        subject.iter().rposition(|w| !SUBJECT_PARTICLES.contains(w)).map_or(&subject[..0], |e| &subject[..=e]);
+    let trimmed = subject.iter().rposition(|w| !SUBJECT_PARTICLES.contains(w)).and_then(|e| subject.get(..=e));
+    let trimmed = trimmed.unwrap_or_default();
     (content_words(trimmed) >= 2).then(|| trimmed.join(" "))
 }
 
@@ -535,30 +535,18 @@ fn ordinary_word_candidates(rows: &[EscoRow], candidates: &[Vec<Candidate>]) -> 
 /// Which of `words` (lowercase) ESCO's prose uses in lowercase, plus [`ORDINARY_WORDS`].
 fn common_words(words: &HashSet<String>, text: &str) -> HashSet<String> {
     // Only tokens whose first two letters start some candidate are hashed: most of the prose is skipped cheaply.
-    let mut starts = [[false; 26]; 26];
+    let mut starts = [false; 26 * 26];
     for w in words {
-        let b = w.as_bytes();
-        if b.len() >= 2 && b[0].is_ascii_lowercase() && b[1].is_ascii_lowercase() {
-            starts[(b[0] - b'a') as usize][(b[1] - b'a') as usize] = true;
+        if let Some(seen) = two_letters(w).and_then(|slot| starts.get_mut(slot)) {
+            *seen = true;
         }
     }
     let mut uses: HashMap<&str, u32> = HashMap::default();
-    let bytes = text.as_bytes();
-    let mut i = 0;
-    while i < bytes.len() {
-        if !bytes[i].is_ascii_alphabetic() {
-            i += 1;
-            continue;
-        }
-        let start = i;
-        let mut lowercase = true;
-        while i < bytes.len() && bytes[i].is_ascii_alphabetic() {
-            lowercase &= bytes[i].is_ascii_lowercase();
-            i += 1;
-        }
-        let token = &bytes[start..i];
-        if lowercase && token.len() >= 2 && starts[(token[0] - b'a') as usize][(token[1] - b'a') as usize] {
-            if let Some(w) = words.get(&text[start..i]) {
+    // Tokens are runs of ASCII letters.
+    for token in text.split(|c: char| !c.is_ascii_alphabetic()).filter(|t| !t.is_empty()) {
+        let lowercase = token.bytes().all(|b| b.is_ascii_lowercase());
+        if lowercase && two_letters(token).and_then(|slot| starts.get(slot)) == Some(&true) {
+            if let Some(w) = words.get(token) {
                 *uses.entry(w.as_str()).or_default() += 1;
             }
         }
@@ -567,6 +555,14 @@ fn common_words(words: &HashSet<String>, text: &str) -> HashSet<String> {
         uses.into_iter().filter(|&(_, n)| n >= COMMON_WORD_MIN_USES).map(|(w, _)| w.to_owned()).collect();
     common.extend(ORDINARY_WORDS.iter().map(|w| (*w).to_owned()));
     common
+}
+
+/// A slot (of 26 × 26) for a word's first two letters, when both are ASCII lowercase.
+fn two_letters(word: &str) -> Option<usize> {
+    match word.as_bytes() {
+        [a @ b'a'..=b'z', b @ b'a'..=b'z', ..] => Some(usize::from(a - b'a') * 26 + usize::from(b - b'a')),
+        _ => None,
+    }
 }
 
 fn is_one_word(text: &str) -> bool {

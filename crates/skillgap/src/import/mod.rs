@@ -121,7 +121,7 @@ fn strip_parenthetical(name: &str) -> String {
     let name = name.trim();
     if name.ends_with(')') {
         if let Some(open) = name.rfind(" (") {
-            let bare = name[..open].trim();
+            let bare = name.get(..open).unwrap_or_default().trim();
             if !bare.is_empty() {
                 return bare.to_owned();
             }

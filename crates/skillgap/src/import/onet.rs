@@ -82,7 +82,7 @@ pub fn onet_records(source_name: &str, text: &str) -> Result<Vec<SkillRecord>, E
                 examples.len() - 1
             }
         };
-        let entry = &mut examples[i];
+        let Some(entry) = examples.get_mut(i) else { continue };
         entry.hot |= is_hot;
         if !commodity.is_empty() {
             match entry.titles.iter_mut().find(|(t, _)| t == commodity) {
@@ -221,7 +221,7 @@ fn acronym_expanded(words: &mut Vec<&str>) -> Vec<(String, Markers)> {
     let letters: Vec<char> = last.chars().filter(char::is_ascii_alphabetic).map(|c| c.to_ascii_lowercase()).collect();
     let lower: Vec<String> = before.iter().map(|w| w.to_lowercase()).collect();
     // The initials of the last few words before the acronym.
-    if !(0..lower.len()).any(|from| initials_match(&letters, &lower[from..])) {
+    if !(0..lower.len()).any(|from| lower.get(from..).is_some_and(|tail| initials_match(&letters, tail))) {
         return Vec::new();
     }
     let aliases = vec![(last.to_owned(), Markers::Case), (before.join(" "), Markers::Plain)];
@@ -236,13 +236,14 @@ fn vendor_dropped(
     is_vendor: &dyn Fn(&str) -> bool,
     generic: &HashSet<String>,
 ) -> Option<(String, Markers)> {
-    if words.len() < 2 || !is_vendor(words[0]) || !words[1].chars().next().is_some_and(char::is_uppercase) {
+    let (vendor, rest) = words.split_first()?;
+    let product = rest.first()?;
+    if !is_vendor(vendor) || !product.chars().next().is_some_and(char::is_uppercase) {
         return None;
     }
-    let rest = &words[1..];
     let all_generic = rest.iter().all(|w| generic.contains(&fold(w)));
     // "Chempute Software EstPro" is not "Software EstPro".
-    let generic_start = generic.contains(&fold(rest[0])) && rest.len() > 1;
+    let generic_start = generic.contains(&fold(product)) && rest.len() > 1;
     let alias = rest.join(" ");
     if all_generic || generic_start || alias.chars().count() <= SHORT_LABEL_CHARS {
         return None;

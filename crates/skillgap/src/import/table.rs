@@ -43,7 +43,7 @@ impl<'a> Table<'a> {
         let header: Vec<String> = record.iter().map(|c| c.trim().to_owned()).collect();
         let expected = delimiter as char;
         if header.len() == 1 {
-            if let Some(other) = DELIMITERS.iter().find(|&&d| d != expected && header[0].contains(d)) {
+            if let Some(other) = DELIMITERS.iter().find(|&&d| d != expected && header.iter().any(|h| h.contains(d))) {
                 let name = |c: char| if c == '\t' { "a tab".to_owned() } else { format!("`{c}`") };
                 return Err(Error::new(
                     ErrorKind::Header,

@@ -588,7 +588,7 @@ fn gap_report(cx: &Context, g: &Gap) -> GapReport {
         postings: kinds(TargetKind::Posting),
         bios: kinds(TargetKind::Bio),
         weight: r.weight,
-        evidence: r.evidence.iter().map(|e| evidence_report(cx, e)).collect(),
+        evidence: r.evidence.iter().filter_map(|e| evidence_report(cx, e)).collect(),
         have: have.map(|n| SkillRef::new(cx.taxonomy, n)),
         cv_evidence: cv_skill.and_then(|n| cv_evidence(cx, n)),
     }
@@ -608,10 +608,12 @@ fn cv_evidence(cx: &Context, skill: SkillIdx) -> Option<CvEvidence> {
 }
 
 /// Where one target names a skill.
-fn evidence_report(cx: &Context, e: &TargetEvidence) -> EvidenceReport {
-    let target = &cx.targets[e.target];
+/// Where one target names a skill; `None` for evidence from a target not in this comparison (which `compare`
+/// never makes).
+fn evidence_report(cx: &Context, e: &TargetEvidence) -> Option<EvidenceReport> {
+    let target = cx.targets.get(e.target)?;
     let (sentence, mention) = ((e.sentence.start, e.sentence.end), (e.span.start, e.span.end));
-    EvidenceReport {
+    Some(EvidenceReport {
         kind: e.kind,
         line: target.line_of(e.span.start),
         prominence: e.prominence.clone(),
@@ -621,7 +623,7 @@ fn evidence_report(cx: &Context, e: &TargetEvidence) -> EvidenceReport {
         target: target.name.clone(),
         text: e.text.clone(),
         years: e.years,
-    }
+    })
 }
 
 fn skill_report(cx: &Context, r: &SkillResult) -> SkillReport {
@@ -638,8 +640,8 @@ fn skill_report(cx: &Context, r: &SkillResult) -> SkillReport {
         alternative: if let Status::Alternative(n) = r.status { other(n) } else { None },
         alternatives: r.alternatives.iter().map(|&a| SkillRef::new(taxonomy, a)).collect(),
         category: category(taxonomy, r.skill),
-        cv_text: cx.profile.get(shown_as).map(|e| e.mentions[0].text.clone()),
-        evidence: r.evidence.iter().map(|e| evidence_report(cx, e)).collect(),
+        cv_text: cx.profile.get(shown_as).and_then(|e| e.mentions.first()).map(|m| m.text.clone()),
+        evidence: r.evidence.iter().filter_map(|e| evidence_report(cx, e)).collect(),
         have: if let Status::Related(n) = r.status { other(n) } else { None },
         id: s.id.clone(),
         in_progress: r.status == Status::InProgress,

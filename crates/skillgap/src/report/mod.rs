@@ -51,7 +51,10 @@ fn quote(text: &str, sentence: (usize, usize), mention: (usize, usize), max: usi
     }
     let first = words.iter().position(|&(_, e, _)| e > ms).unwrap_or(words.len() - 1);
     let last = words.iter().rposition(|&(s, _, _)| s < me).unwrap_or(first).max(first);
-    let width = |a: usize, b: usize| words[a..=b].iter().map(|w| w.2.chars().count() + 1).sum::<usize>() - 1;
+    // `a <= b < words.len()` throughout, so the window is never empty.
+    let window = |a: usize, b: usize| words.get(a..=b).unwrap_or_default();
+    let width =
+        |a: usize, b: usize| window(a, b).iter().map(|w| w.2.chars().count() + 1).sum::<usize>().saturating_sub(1);
     let (mut a, mut b) = (first, last);
     // Grow one word at a time, after then before, while the window and its ellipses fit.
     loop {
@@ -69,7 +72,7 @@ fn quote(text: &str, sentence: (usize, usize), mention: (usize, usize), max: usi
             break;
         }
     }
-    let body: Vec<&str> = words[a..=b].iter().map(|w| w.2).collect();
+    let body: Vec<&str> = window(a, b).iter().map(|w| w.2).collect();
     let mut out = String::new();
     if a > 0 {
         out.push('…');

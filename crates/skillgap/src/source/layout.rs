@@ -191,7 +191,7 @@ fn column_range(bands: &[Vec<Run>]) -> Option<(usize, usize)> {
             }
         }
         if let Some(end) = best_end {
-            let size = bands[start..end].iter().map(Vec::len).sum();
+            let size = bands.get(start..end).unwrap_or_default().iter().map(Vec::len).sum();
             candidates.push((size, start, end));
         }
     }
@@ -205,7 +205,7 @@ fn column_range(bands: &[Vec<Run>]) -> Option<(usize, usize)> {
         if size == all.len() || rows.iter().any(|&(s, e)| start < e && s < end) {
             continue;
         }
-        let range: Vec<Run> = bands[start..end].iter().flatten().cloned().collect();
+        let range: Vec<Run> = bands.get(start..end).unwrap_or_default().iter().flatten().cloned().collect();
         if split_columns(&range).is_some() {
             return Some((start, end));
         }
@@ -245,7 +245,7 @@ fn rows_line_up(left: &[Run], right: &[Run]) -> bool {
     if found.len() == few.len() && few.len() <= 1 {
         return true;
     }
-    let apart = found.windows(2).filter(|w| w[1] > w[0] + 1).count();
+    let apart = found.windows(2).filter(|w| matches!(w, [a, b] if *b > a + 1)).count();
     // Dates on the right: most of the short side's lines have lines of the other side between them.
     if found.len() >= 2 && apart * 2 >= found.len() - 1 {
         return true;
@@ -304,12 +304,16 @@ fn read_rows(mut runs: Vec<Run>, out: &mut Vec<Piece>) {
     let mut lines: Vec<Vec<Run>> = Vec::new();
     for run in runs {
         match lines.last_mut() {
-            Some(line) if (line[0].y - run.y).abs() < SAME_LINE_EM * line[0].size.max(run.size) => line.push(run),
+            Some(line) if line.first().is_some_and(|f| (f.y - run.y).abs() < SAME_LINE_EM * f.size.max(run.size)) => {
+                line.push(run)
+            }
             _ => lines.push(vec![run]),
         }
     }
     for mut line in lines {
         line.sort_by(|a, b| a.x0.total_cmp(&b.x0));
+        // Every line starts with a run; the line's height is its leftmost run's.
+        let Some(y) = line.first().map(|r| r.y) else { continue };
         let mut text = String::new();
         let mut end = f64::NEG_INFINITY;
         for run in &line {
@@ -320,7 +324,7 @@ fn read_rows(mut runs: Vec<Run>, out: &mut Vec<Piece>) {
             end = run.x1;
         }
         let size = line.iter().map(|r| r.size).fold(0.0, f64::max);
-        out.push(Piece::Line { y: line[0].y, size, text });
+        out.push(Piece::Line { y, size, text });
     }
 }
 

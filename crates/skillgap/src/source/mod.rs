@@ -112,8 +112,7 @@ impl Source {
 
 /// The 1-based line of a byte offset in `text` (offsets past the end count as the end).
 pub fn line_in(text: &str, offset: usize) -> usize {
-    let offset = offset.min(text.len());
-    text.as_bytes()[..offset].iter().filter(|&&b| b == b'\n').count() + 1
+    text.bytes().take(offset).filter(|&b| b == b'\n').count() + 1
 }
 
 /// Reads an input document from its bytes. PDF, Word and OpenDocument files are told by their content (with the

@@ -221,9 +221,9 @@ fn label(line: &str) -> String {
 fn html_heading(html: &str) -> Option<String> {
     let lower = html.to_ascii_lowercase();
     let open = lower.find("<h1")?;
-    let start = open + lower[open..].find('>')? + 1;
-    let end = start + lower[start..].find("</h1")?;
-    Some(label(&html_to_text(&html[start..end]).text)).filter(|t| !t.is_empty())
+    let start = open + lower.get(open..).unwrap_or_default().find('>')? + 1;
+    let end = start + lower.get(start..).unwrap_or_default().find("</h1")?;
+    Some(label(&html_to_text(html.get(start..end).unwrap_or_default()).text)).filter(|t| !t.is_empty())
 }
 
 /// Where a "Company:" line's value ends: the next field on the same line ("Acme · Location: Leeds").
@@ -234,7 +234,11 @@ fn company_line(line: &str) -> Option<String> {
     let line = line.trim().trim_start_matches(['-', '*', '#']).trim().replace("**", "");
     let (key, value) = line.split_once(':')?;
     let key = column_key(key);
-    let value = FIELD_SEPARATORS.iter().filter_map(|s| value.find(s)).min().map_or(value, |end| &value[..end]);
+    let value = FIELD_SEPARATORS
+        .iter()
+        .filter_map(|s| value.find(s))
+        .min()
+        .map_or(value, |end| value.get(..end).unwrap_or_default());
     let value = label(value);
     (COMPANY_COLUMNS.contains(&key.as_str()) && !value.is_empty()).then_some(value)
 }

@@ -19,7 +19,7 @@ const PDF_HEADER_WINDOW: usize = 1024;
 
 /// Sniffs `bytes`. Zip part names are stored uncompressed in each entry's header, so finding them needs no unzip.
 pub(crate) fn sniff(bytes: &[u8]) -> Container {
-    let head = &bytes[..bytes.len().min(PDF_HEADER_WINDOW)];
+    let head = bytes.get(..PDF_HEADER_WINDOW).unwrap_or(bytes);
     if bytes.starts_with(b"%PDF-") || (contains(head, b"%PDF-") && pdf_after_junk(head)) {
         return Container::Pdf;
     }
@@ -37,7 +37,7 @@ pub(crate) fn sniff(bytes: &[u8]) -> Container {
 /// `%PDF-` after a few bytes of junk, but only when the junk is binary (text that quotes `%PDF-` stays text).
 fn pdf_after_junk(head: &[u8]) -> bool {
     let at = head.windows(5).position(|w| w == b"%PDF-").unwrap_or(0);
-    head[..at].iter().any(|&b| !(0x09..0x80).contains(&b))
+    head.iter().take(at).any(|&b| !(0x09..0x80).contains(&b))
 }
 
 fn contains(haystack: &[u8], needle: &[u8]) -> bool {

@@ -79,7 +79,8 @@ impl<'a> Signals<'a> {
         *self.persons.get_or_init(|| {
             let (mut first_person, mut third_person) = (0, 0);
             // Pronouns are short and start with one of few letters: most words are ruled out before any comparison.
-            let may_be_pronoun = |w: &str| w.len() <= 7 && matches!(w.as_bytes()[0], b'i' | b'm' | b's' | b'h' | b't');
+            let may_be_pronoun =
+                |w: &str| w.len() <= 7 && matches!(w.as_bytes().first(), Some(b'i' | b'm' | b's' | b'h' | b't'));
             for word in words(&self.lower).filter(|w| may_be_pronoun(w)) {
                 if FIRST_PERSON.contains(&word) {
                     first_person += 1;
@@ -119,12 +120,12 @@ fn words(text: &str) -> impl Iterator<Item = &str> {
         let start = loop {
             let &b = bytes.get(at)?;
             if b < 128 {
-                if ASCII_WORD[b as usize] {
+                if ASCII_WORD.get(usize::from(b)) == Some(&true) {
                     break at;
                 }
                 at += 1;
             } else {
-                let c = text[at..].chars().next()?;
+                let c = text.get(at..)?.chars().next()?;
                 if c.is_alphanumeric() {
                     break at;
                 }
@@ -133,18 +134,18 @@ fn words(text: &str) -> impl Iterator<Item = &str> {
         };
         while let Some(&b) = bytes.get(at) {
             if b < 128 {
-                if !ASCII_WORD[b as usize] {
+                if ASCII_WORD.get(usize::from(b)) != Some(&true) {
                     break;
                 }
                 at += 1;
             } else {
-                match text[at..].chars().next() {
+                match text.get(at..).unwrap_or_default().chars().next() {
                     Some(c) if c.is_alphanumeric() => at += c.len_utf8(),
                     _ => break,
                 }
             }
         }
-        Some(&text[start..at])
+        Some(text.get(start..at).unwrap_or_default())
     })
 }
 

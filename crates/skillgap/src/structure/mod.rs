@@ -289,8 +289,8 @@ pub(crate) fn sentence_around(text: &str, line: Span, mention: Span) -> Span {
     let (start, end) = (mention.start, mention.end);
     let bytes = text.as_bytes();
     let is_stop = |i: usize| {
-        matches!(bytes[i], b'.' | b'!' | b'?' | b';')
-            && (i + 1 >= line_end || bytes[i + 1] == b' ' || bytes[i + 1] == b'\t')
+        matches!(bytes.get(i), Some(b'.' | b'!' | b'?' | b';'))
+            && (i + 1 >= line_end || matches!(bytes.get(i + 1), Some(b' ' | b'\t')))
     };
     // A "sentence" longer than this either way is a wall of text with no stops: cut it, so that work per mention
     // stays bounded (a 20 MB file with no full stops would otherwise be quadratic).
@@ -315,7 +315,7 @@ pub(crate) fn sentence_around(text: &str, line: Span, mention: Span) -> Span {
         e += 1;
     }
     // Trim the spaces left by the split.
-    while s < e && bytes[s].is_ascii_whitespace() {
+    while s < e && bytes.get(s).is_some_and(u8::is_ascii_whitespace) {
         s += 1;
     }
     Span::new(s, e)
@@ -443,10 +443,10 @@ pub(crate) fn years_for(text: &str, sentence: Span, mention: Span) -> Option<u8>
     for (number_at, unit_end, n) in years_in(&text[sentence.range()]) {
         let (number_at, unit_end) = (sentence.start + number_at, sentence.start + unit_end);
         if unit_end <= mention.start {
-            let between = text[unit_end..mention.start].trim_start_matches(['\'', '’']);
+            let between = text.get(unit_end..mention.start).unwrap_or_default().trim_start_matches(['\'', '’']);
             before = years::years_govern(between).then_some(n);
         } else if number_at >= mention.end {
-            let gap = text[mention.end..number_at].trim();
+            let gap = text.get(mention.end..number_at).unwrap_or_default().trim();
             if gap.is_empty() || gap == "(" || gap == "-" || gap == "–" || gap == ":" || gap == "," {
                 return Some(n);
             }
@@ -479,8 +479,9 @@ pub(crate) fn years_in(s: &str) -> impl Iterator<Item = (usize, usize, u8)> + '_
     let mut from = 0;
     std::iter::from_fn(move || {
         while from < lower.len() {
-            let at = from + find_years_unit(&s[from..])?;
-            let unit_end = s[at..].find(|c: char| !c.is_ascii_alphabetic()).map_or(s.len(), |e| at + e);
+            let at = from + find_years_unit(s.get(from..).unwrap_or_default())?;
+            let unit_end =
+                s.get(at..).unwrap_or_default().find(|c: char| !c.is_ascii_alphabetic()).map_or(s.len(), |e| at + e);
             from = unit_end.max(at + 1);
             if let Some((number_at, n)) = number_before(s, at) {
                 return Some((number_at, unit_end, n));
@@ -495,20 +496,21 @@ pub(crate) fn years_in(s: &str) -> impl Iterator<Item = (usize, usize, u8)> + '_
 fn find_years_unit(haystack: &str) -> Option<usize> {
     let h = haystack.as_bytes();
     (0..h.len()).find(|&i| {
-        h[i].eq_ignore_ascii_case(&b'y')
+        let rest = h.get(i..).unwrap_or_default();
+        rest.first().is_some_and(|b| b.eq_ignore_ascii_case(&b'y'))
             && ["year", "yrs", "yr "]
                 .iter()
-                .any(|unit| h[i..].get(..unit.len()).is_some_and(|w| w.eq_ignore_ascii_case(unit.as_bytes())))
+                .any(|unit| rest.get(..unit.len()).is_some_and(|w| w.eq_ignore_ascii_case(unit.as_bytes())))
     })
 }
 
 /// The number just before `at` ("5+ ", "3-5 ", "3 to 5 ", "five "), skipping a range's upper bound.
 fn number_before(s: &str, at: usize) -> Option<(usize, u8)> {
-    let head = s[..at].trim_end();
+    let head = s.get(..at)?.trim_end();
     let head = head.trim_end_matches(['+', ' ']);
     // Take the last number, then see whether a range precedes it ("3-5", "3 to 5").
     let (start, n) = trailing_number(head)?;
-    let before = head[..start].trim_end();
+    let before = head.get(..start)?.trim_end();
     let before_range =
         before.strip_suffix('-').or_else(|| before.strip_suffix('–')).or_else(|| before.strip_suffix(" to"));
     if let Some(range_head) = before_range {
@@ -523,17 +525,17 @@ fn trailing_number(s: &str) -> Option<(usize, u8)> {
     let digits = s.bytes().rev().take_while(u8::is_ascii_digit).count();
     if digits > 0 {
         let start = s.len() - digits;
-        if start > 0 && s.as_bytes()[start - 1].is_ascii_alphabetic() {
+        if start.checked_sub(1).and_then(|b| s.as_bytes().get(b)).is_some_and(u8::is_ascii_alphabetic) {
             return None;
         }
-        let n: u32 = s[start..].parse().ok()?;
+        let n: u32 = s.get(start..)?.parse().ok()?;
         return (1..=50).contains(&n).then_some((start, n as u8));
     }
     // Letters are ASCII, so the byte after the last non-letter's start is a char boundary only for ASCII; step
     // over the whole character instead.
     let word_start =
         s.char_indices().rev().find(|(_, c)| !c.is_ascii_alphabetic()).map_or(0, |(i, c)| i + c.len_utf8());
-    let word = &s[word_start..];
+    let word = s.get(word_start..).unwrap_or_default();
     NUMBER_WORDS.iter().find(|(w, _)| word.eq_ignore_ascii_case(w)).map(|&(_, n)| (word_start, n))
 }
 

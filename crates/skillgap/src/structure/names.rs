@@ -97,29 +97,34 @@ pub fn organisation_names(text: &str) -> Vec<(usize, usize)> {
         }
         // Connectors may not end a run ("Acme and"). They are ASCII, and no other character lowercases to ASCII
         // letters of theirs, so an ASCII comparison reads them as lowercasing would.
-        while run.last().is_some_and(|&(s, e)| CONNECTORS.iter().any(|c| text[s..e].eq_ignore_ascii_case(c))) {
+        while run.last().is_some_and(|&(s, e)| {
+            CONNECTORS.iter().any(|c| text.get(s..e).unwrap_or_default().eq_ignore_ascii_case(c))
+        }) {
             run.pop();
         }
         let label = run.last().is_some_and(|&(_, e)| {
-            let next = text[e..].trim_start_matches([' ', '\t']);
-            let word = next.find(|c: char| !c.is_alphabetic()).map_or(next, |end| &next[..end]);
+            let next = text.get(e..).unwrap_or_default().trim_start_matches([' ', '\t']);
+            let word = next.find(|c: char| !c.is_alphabetic()).map_or(next, |end| next.get(..end).unwrap_or_default());
             LABEL_WORDS.contains(&word)
         });
         // "Lead Designer @ Canvas Health", "Analyst at Harvest Robotics", "joined Harvest Robotics": a name right
         // after "at", "@" or "joined" is where someone works, whatever its last word.
         let after_at = || {
-            let before = text[..run.first().map_or(0, |&(s, _)| s)].trim_end_matches([' ', '\t']).as_bytes();
+            let before = text.get(..run.first().map_or(0, |&(s, _)| s)).unwrap_or_default();
+            let before = before.trim_end_matches([' ', '\t']).as_bytes();
             before.ends_with(b"@") || ["at", "joined"].iter().any(|w| ends_with_word(before, w.as_bytes()))
         };
-        if run.len() >= 2 && !label && (is_org_name(text, run) || after_at()) {
-            names.push((run[0].0, run[run.len() - 1].1));
+        if let (Some(first), Some(last)) = (run.first(), run.last()) {
+            if run.len() >= 2 && !label && (is_org_name(text, run) || after_at()) {
+                names.push((first.0, last.1));
+            }
         }
         run.clear();
     };
     let mut last_end = 0;
     for (start, end) in words(text) {
-        let word = &text[start..end];
-        let between = &text[last_end..start];
+        let word = text.get(start..end).unwrap_or_default();
+        let between = text.get(last_end..start).unwrap_or_default();
         // A run lives on one line and is not broken by punctuation other than the "." of an abbreviation.
         let joined = !run.is_empty() && between.chars().all(|c| c == ' ' || c == '\t');
         if !joined {
@@ -147,10 +152,12 @@ fn ends_with_word(text: &[u8], word: &[u8]) -> bool {
 
 /// Whether a run of capitalised words reads as an organisation's name.
 fn is_org_name(text: &str, run: &[(usize, usize)]) -> bool {
-    let lower = |i: usize| text[run[i].0..run[i].1].to_lowercase();
-    let last = lower(run.len() - 1);
+    let lower = |&(s, e): &(usize, usize)| text.get(s..e).unwrap_or_default().to_lowercase();
+    let last = run.last().map(lower).unwrap_or_default();
     ORG_SUFFIXES.contains(&last.as_str())
-        || (0..run.len().saturating_sub(2)).any(|i| ORG_PREFIXES.contains(&lower(i).as_str()) && lower(i + 1) == "of")
+        || run.windows(3).any(
+            |w| matches!(w, [prefix, of, _] if ORG_PREFIXES.contains(&lower(prefix).as_str()) && lower(of) == "of"),
+        )
 }
 
 /// The words of `text`, as byte ranges: letters, digits and the marks that sit inside names (`'`, `-`, `.`, `&`).
@@ -173,7 +180,7 @@ fn words(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
             at += len;
         }
         // A sentence's full stop is not part of its last word ("... at Summit Logistics.").
-        let word = text[start..end].trim_end_matches(['.', '\'', '’', '-']);
+        let word = text.get(start..end).unwrap_or_default().trim_end_matches(['.', '\'', '’', '-']);
         let word_end = start + word.len();
         Some((start, if word.eq_ignore_ascii_case("inc") || word.eq_ignore_ascii_case("ltd") { end } else { word_end }))
     })
@@ -188,7 +195,7 @@ fn word_char_at(text: &str, at: usize) -> Option<(bool, usize)> {
     if byte.is_ascii() {
         return Some((byte.is_ascii_alphanumeric() || matches!(byte, b'\'' | b'-' | b'.' | b'&'), 1));
     }
-    let c = text[at..].chars().next()?;
+    let c = text.get(at..)?.chars().next()?;
     Some((c.is_alphanumeric() || c == '’', c.len_utf8()))
 }
 
@@ -201,18 +208,19 @@ pub fn mentions_in_names(text: &str, names: &[(usize, usize)], mentions: &[(usiz
     let mut dropped = Vec::new();
     for &(name_start, name_end) in names {
         let first = mentions.partition_point(|&(_, e)| e <= name_start);
-        let inside: Vec<usize> = (first..mentions.len())
-            .take_while(|&i| mentions[i].0 < name_end)
-            .filter(|&i| mentions[i].0 >= name_start && mentions[i].1 <= name_end)
+        let inside: Vec<(usize, (usize, usize))> = (mentions.iter().copied().enumerate().skip(first))
+            .take_while(|&(_, m)| m.0 < name_end)
+            .filter(|&(_, m)| m.0 >= name_start && m.1 <= name_end)
             .collect();
-        if inside.is_empty() || inside.iter().any(|&i| mentions[i] == (name_start, name_end)) {
+        if inside.is_empty() || inside.iter().any(|&(_, m)| m == (name_start, name_end)) {
             continue;
         }
-        let proper = words(&text[name_start..name_end]).any(|(s, e)| {
+        let Some(name) = text.get(name_start..name_end) else { continue };
+        let proper = words(name).any(|(s, e)| {
             let (s, e) = (name_start + s, name_start + e);
-            let lower = text[s..e].to_lowercase();
+            let lower = text.get(s..e).unwrap_or_default().to_lowercase();
             let lower = lower.trim_end_matches('.');
-            let covered = inside.iter().any(|&i| mentions[i].0 <= s && e <= mentions[i].1);
+            let covered = inside.iter().any(|&(_, m)| m.0 <= s && e <= m.1);
             !covered
                 && !ORG_SUFFIXES.contains(&lower)
                 && !ORG_PREFIXES.contains(&lower)
@@ -221,7 +229,7 @@ pub fn mentions_in_names(text: &str, names: &[(usize, usize)], mentions: &[(usiz
                     .contains(&lower)
         });
         if proper {
-            dropped.extend(inside);
+            dropped.extend(inside.iter().map(|&(i, _)| i));
         }
     }
     dropped.sort_unstable();

@@ -89,13 +89,13 @@ pub fn negation_cue(sentence: &str, start: usize, end: usize) -> Option<(usize, 
 fn may_negate(sentence: &str) -> bool {
     let bytes = sentence.as_bytes();
     (0..bytes.len()).any(|i| {
-        let rest = &bytes[i..];
-        match rest[0] {
+        let Some((&first, after)) = bytes.get(i..).and_then(<[u8]>::split_first) else { return false };
+        match first {
             b'n' | b'N' => {
-                rest.get(1).is_some_and(|b| b.eq_ignore_ascii_case(&b'o'))
-                    || (rest[0] == b'n' && (rest[1..].starts_with(b"'t") || rest[1..].starts_with("’t".as_bytes())))
+                after.first().is_some_and(|b| b.eq_ignore_ascii_case(&b'o'))
+                    || (first == b'n' && (after.starts_with(b"'t") || after.starts_with("’t".as_bytes())))
             }
-            b'w' | b'W' => rest.get(..7).is_some_and(|w| w.eq_ignore_ascii_case(b"without")),
+            b'w' | b'W' => bytes.get(i..i + 7).is_some_and(|w| w.eq_ignore_ascii_case(b"without")),
             _ => false,
         }
     })
@@ -104,9 +104,9 @@ fn may_negate(sentence: &str) -> bool {
 /// The clause a mention sits in, as (start, end): the sentence cut at `;`, `:` and words that open a contrast.
 fn clause(lower: &str, start: usize, end: usize) -> (usize, usize) {
     const BREAKS: &[&str] = &[";", ": ", " but ", " however", " although", " whereas", " while ", " though "];
-    let before = &lower[..start];
+    let before = lower.get(..start).unwrap_or_default();
     let s = BREAKS.iter().filter_map(|b| before.rfind(b).map(|i| i + b.len())).max().unwrap_or(0);
-    let after = &lower[end..];
+    let after = lower.get(end..).unwrap_or_default();
     let e = BREAKS.iter().filter_map(|b| after.find(b).map(|i| end + i)).min().unwrap_or(lower.len());
     (s, e)
 }
@@ -120,9 +120,9 @@ fn asks(between: &str) -> bool {
 /// essential": a negation after the skill, with nothing between that asks for it.
 fn negated_after(lower: &str, _start: usize, end: usize) -> Option<(usize, usize)> {
     let window_end = floor_boundary(lower, (end + MAX_REACH).min(lower.len()));
-    let window = &lower[end..window_end];
+    let window = lower.get(end..window_end)?;
     let (at, cue) = AFTER.iter().filter_map(|cue| window.find(cue).map(|i| (i, *cue))).min()?;
-    let between = &window[..at];
+    let between = window.get(..at)?;
     // A new sentence or a clause that asks for something else stands between; so does a comma or "however",
     // unless it only leads to "but not" ("Spanish is a plus, but not essential").
     let leads_to_but = [" but", ",but", " though", " although", " yet"].iter().any(|w| between.trim_end().ends_with(w));
@@ -131,7 +131,7 @@ fn negated_after(lower: &str, _start: usize, end: usize) -> Option<(usize, usize
         return None;
     }
     let cue_end = end + at + cue.len();
-    let rest = lower[cue_end..].trim_start_matches([' ', ',']);
+    let rest = lower.get(cue_end..)?.trim_start_matches([' ', ',']);
     if TAKEN_BACK.iter().any(|t| rest.starts_with(t)) {
         return None;
     }
@@ -143,14 +143,14 @@ fn negated_after(lower: &str, _start: usize, end: usize) -> Option<(usize, usize
 fn no_needed(lower: &str, start: usize, end: usize) -> Option<(usize, usize)> {
     let (cs, ce) = clause(lower, start, end);
     // The clause may open with a bullet or dash: "- No Java needed".
-    let before = &lower[cs..start];
+    let before = lower.get(cs..start)?;
     let bare = before.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '-' | '*' | '+' | '•' | '·' | '–'));
     let no_at = bare.split_whitespace().next().filter(|w| *w == "no").map(|_| start - bare.len())?;
     // "No weekend work, Excel required": the "no" belongs to another item of the clause.
-    if start - no_at > MAX_REACH || lower[no_at..start].contains(',') {
+    if start - no_at > MAX_REACH || lower.get(no_at..start)?.contains(',') {
         return None;
     }
-    let after = &lower[end..ce];
+    let after = lower.get(end..ce)?;
     let words: Vec<&str> = after.split(|ch: char| !ch.is_alphanumeric()).collect();
     let (at, closer) =
         NO_CLOSERS.iter().filter(|c| words.contains(c)).filter_map(|c| after.find(c).map(|i| (i, *c))).min()?;
@@ -161,9 +161,9 @@ fn no_needed(lower: &str, start: usize, end: usize) -> Option<(usize, usize)> {
 fn negated_before(lower: &str, start: usize, end: usize) -> Option<(usize, usize)> {
     let (cs, _) = clause(lower, start, end);
     let window_start = floor_boundary(lower, start.saturating_sub(MAX_REACH)).max(cs);
-    let window = &lower[window_start..start];
+    let window = lower.get(window_start..start)?;
     let (at, cue) = BEFORE.iter().filter_map(|cue| window.rfind(cue).map(|i| (i, *cue))).max()?;
-    let between = &window[at + cue.len()..];
+    let between = window.get(at + cue.len()..)?;
     if between.contains([',', '.', ';', '(']) || asks(between) {
         return None;
     }
@@ -173,7 +173,7 @@ fn negated_before(lower: &str, start: usize, end: usize) -> Option<(usize, usize
 /// "SQL is required; Java is not.": "is not" closing the skill's clause.
 fn elliptic(lower: &str, start: usize, end: usize) -> Option<(usize, usize)> {
     let (_, ce) = clause(lower, start, end);
-    let tail = lower[end..ce].trim_end_matches(['.', ' ', ')', '!']);
+    let tail = lower.get(end..ce)?.trim_end_matches(['.', ' ', ')', '!']);
     ["is not", "isn't", "are not", "aren't"]
         .iter()
         .find(|cue| tail.ends_with(*cue) && tail.len() - cue.len() <= 12)

@@ -181,7 +181,7 @@ fn close_role(roles: &mut [Role], at: usize) {
 fn title_lines<'a>(text: &str, lines: &'a [LineInfo], floor: usize, i: usize) -> Vec<&'a LineInfo> {
     let mut out: Vec<&LineInfo> = Vec::new();
     let far = Month(u32::MAX / 2);
-    for line in lines[floor.min(i)..i].iter().rev() {
+    for line in lines.get(floor.min(i)..i).unwrap_or_default().iter().rev() {
         let Some(content) = text.get(line.start..line.end) else { break };
         let t = content.trim();
         let bullet = t.starts_with(['-', '*', '+', '•', '·']) && !t.starts_with("**");
@@ -238,8 +238,9 @@ pub fn employer_slot(line: &str, at: usize, len: usize, title_above: bool) -> Op
     let fields = split_fields(part, &[',', '|', '–', '—', '·']);
     let field_text = |&(a, b): &(usize, usize)| part.get(a..b).unwrap_or("").trim();
     let slot = if let Some(i) = find_word(part, " at ").or_else(|| part.find(" @ ")) {
-        let from = i + if part[i..].starts_with(" at ") { 4 } else { 3 };
-        let to = part[from..].find([',', '|', '(', '–', '—', '·']).map_or(part.len(), |e| from + e);
+        let from = i + if part.get(i..).unwrap_or_default().starts_with(" at ") { 4 } else { 3 };
+        let to =
+            part.get(from..).unwrap_or_default().find([',', '|', '(', '–', '—', '·']).map_or(part.len(), |e| from + e);
         (from, to)
     } else if let Some(bold) = fields.iter().find(|f| {
         let t = field_text(f);
@@ -272,14 +273,16 @@ fn split_fields(s: &str, separators: &[char]) -> Vec<(usize, usize)> {
     let mut fields = Vec::new();
     let mut from = 0;
     for (i, c) in s.char_indices() {
-        let spaced_dash = c == '-' && s[..i].ends_with(' ') && s[i + 1..].starts_with(' ');
+        let spaced_dash = c == '-'
+            && s.get(..i).unwrap_or_default().ends_with(' ')
+            && s.get(i + 1..).unwrap_or_default().starts_with(' ');
         if separators.contains(&c) || spaced_dash {
             fields.push((from, i));
             from = i + c.len_utf8();
         }
     }
     fields.push((from, s.len()));
-    fields.retain(|&(a, b)| s[a..b].chars().any(char::is_alphanumeric));
+    fields.retain(|&(a, b)| s.get(a..b).unwrap_or_default().chars().any(char::is_alphanumeric));
     fields
 }
 
@@ -353,17 +356,17 @@ fn tokens(line: &str) -> Vec<Token<'_>> {
         match (word, start) {
             (true, None) => start = Some(i),
             (false, Some(s)) => {
-                out.push(Token { at: s, text: &line[s..i] });
+                out.push(Token { at: s, text: line.get(s..i).unwrap_or_default() });
                 start = None;
             }
             _ => {}
         }
         if matches!(c, '-' | '–' | '—' | '→') {
-            out.push(Token { at: i, text: &line[i..i + c.len_utf8()] });
+            out.push(Token { at: i, text: line.get(i..i + c.len_utf8()).unwrap_or_default() });
         }
     }
     if let Some(s) = start {
-        out.push(Token { at: s, text: &line[s..] });
+        out.push(Token { at: s, text: line.get(s..).unwrap_or_default() });
     }
     // "2019-01" and "2019-2023" were split at their hyphen: the hyphen is a token of its own.
     out
@@ -425,8 +428,8 @@ pub fn date_range(line: &str, today: Month) -> Option<(usize, usize, Period)> {
             continue;
         }
         let Some((to, used_to)) = parse_end(&toks, i + used + 1) else { continue };
-        let last = &toks[i + used + used_to];
-        let start_at = toks[i].at;
+        let (Some(last), Some(first)) = (toks.get(i + used + used_to), toks.get(i)) else { continue };
+        let start_at = first.at;
         let end_at = last.at + last.text.len();
         if let Some(period) = period_of(from, to, today) {
             return Some((start_at, end_at - start_at, period));

@@ -58,10 +58,11 @@ pub fn years_govern(between: &str) -> bool {
         lower.split(|c: char| !(c.is_alphanumeric() || c == '-')).filter(|w| !w.is_empty()).collect();
     // The years phrase touches the skill ("3 years Python") or opens its object first.
     let Some(first_object) = words.iter().position(|w| OBJECT_OPENERS.contains(w)) else { return words.is_empty() };
-    if !words[..first_object].iter().all(|w| FILLERS.contains(w)) {
+    let (fillers, object) = words.split_at(first_object);
+    if !fillers.iter().all(|w| FILLERS.contains(w)) {
         return false;
     }
-    !words[first_object..].iter().any(|w| NEW_HEADS.contains(w)) && !lower.contains("as well as")
+    !object.iter().any(|w| NEW_HEADS.contains(w)) && !lower.contains("as well as")
 }
 
 #[cfg(test)]
