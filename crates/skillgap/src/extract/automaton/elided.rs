@@ -14,6 +14,9 @@
 //! A rebuilt name counts only when it is a whole alias of a skill the written words do not already name, and it is
 //! given the span of the words that were written for it.
 
+#![deny(clippy::indexing_slicing)]
+#![cfg_attr(test, allow(clippy::indexing_slicing))]
+
 use aho_corasick::{Anchored, Input};
 
 use super::{AliasAutomaton, RawMatch};
@@ -65,7 +68,7 @@ impl AliasAutomaton {
         raw: &mut Vec<RawMatch>,
     ) {
         let folded = normalized.as_str();
-        let mut found: Vec<(Span, AliasRef, u32)> = Vec::new();
+        let mut found: Vec<Found> = Vec::new();
         // Only the few words around each joiner are read: most of a text is never tokenised twice.
         let mut from = 0;
         while let Some((at, joiner)) = next_joiner(folded, from) {
@@ -89,10 +92,12 @@ impl AliasAutomaton {
         if found.is_empty() {
             return;
         }
-        for (folded_span, alias, pattern) in found {
+        for (folded_span, alias, pattern, replace) in found {
             let span = normalized.original_span(text, folded_span);
-            // A rebuilt name for a skill the same words already name adds nothing.
-            if raw.iter().any(|m| m.alias.skill == alias.skill && m.span.start < span.end && span.start < m.span.end) {
+            let overlaps = |m: &RawMatch| m.span.start < span.end && span.start < m.span.end;
+            // A rebuilt name for a skill the same words already name adds nothing; only a shared head may take
+            // words another match has read.
+            if raw.iter().any(|m| overlaps(m) && (m.alias.skill == alias.skill || !replace)) {
                 continue;
             }
             raw.retain(|m| !(span.start <= m.span.start && m.span.end <= span.end));
@@ -106,12 +111,13 @@ impl AliasAutomaton {
     fn shared_tail(&self, taxonomy: &Taxonomy, folded: &str, left: &[Word], right: &[Word], out: &mut Vec<Found>) {
         let Some(m_end) = self.alias_end_at(folded, right) else { return };
         let m_words: Vec<Word> = right.iter().copied().take_while(|&(_, e)| e <= m_end).collect();
-        let written = self.skill_of(taxonomy, folded.get(right[0].0..m_end).unwrap_or_default());
+        let m_start = right.first().map_or(m_end, |w| w.0);
+        let written = self.skill_of(taxonomy, folded.get(m_start..m_end).unwrap_or_default());
         for x in 1..=left.len().min(2) {
-            let x_words = &left[left.len() - x..];
+            let x_words = left.get(left.len() - x..).unwrap_or_default();
             for k in 1..m_words.len() {
-                let candidate = join(folded, x_words.iter().chain(&m_words[k..]));
-                if self.push_if_alias(taxonomy, &candidate, span_of(x_words), written, out) {
+                let candidate = join(folded, x_words.iter().chain(m_words.get(k..).unwrap_or_default()));
+                if self.push_if_alias(taxonomy, &candidate, span_of(x_words), written, false, out) {
                     return;
                 }
             }
@@ -130,10 +136,10 @@ impl AliasAutomaton {
         let head = folded.get(hs..he).unwrap_or_default();
         let singular = head.strip_suffix('s').unwrap_or(head);
         for x in (1..=left.len()).rev() {
-            let x_words = &left[left.len() - x..];
+            let x_words = left.get(left.len() - x..).unwrap_or_default();
             for h in [singular, head] {
                 let candidate = format!("{} {h}", join(folded, x_words.iter()));
-                if self.push_if_alias(taxonomy, &candidate, span_of(x_words), None, out) {
+                if self.push_if_alias(taxonomy, &candidate, span_of(x_words), None, true, out) {
                     return;
                 }
             }
@@ -145,19 +151,19 @@ impl AliasAutomaton {
     fn shared_front(&self, taxonomy: &Taxonomy, folded: &str, left: &[Word], right: &[Word], out: &mut Vec<Found>) {
         // The alias that ends where the left conjunct ends, longest first.
         let left_end = left.last().map_or(0, |&(_, e)| e);
-        let Some(m_start) = (0..left.len()).find(|&i| self.alias_end_at(folded, &left[i..]) == Some(left_end)) else {
+        let Some(m_words) = (0..left.len())
+            .filter_map(|i| left.get(i..))
+            .find(|words| self.alias_end_at(folded, words) == Some(left_end))
+        else {
             return;
         };
-        let m_words = &left[m_start..];
-        if m_words.len() < 2 {
-            return;
-        }
-        let written = self.skill_of(taxonomy, folded.get(m_words[0].0..left_end).unwrap_or_default());
+        let Some(&(m_start, _)) = m_words.first().filter(|_| m_words.len() >= 2) else { return };
+        let written = self.skill_of(taxonomy, folded.get(m_start..left_end).unwrap_or_default());
         for x in (1..=right.len().min(2)).rev() {
-            let x_words = &right[..x];
+            let x_words = right.get(..x).unwrap_or_default();
             for k in (1..m_words.len()).rev() {
-                let candidate = join(folded, m_words[..k].iter().chain(x_words));
-                if self.push_if_alias(taxonomy, &candidate, span_of(x_words), written, out) {
+                let candidate = join(folded, m_words.get(..k).unwrap_or_default().iter().chain(x_words));
+                if self.push_if_alias(taxonomy, &candidate, span_of(x_words), written, false, out) {
                     return;
                 }
             }
@@ -187,6 +193,7 @@ impl AliasAutomaton {
         candidate: &str,
         span: Span,
         written: Option<crate::taxonomy::SkillIdx>,
+        replace: bool,
         out: &mut Vec<Found>,
     ) -> bool {
         let Some(id) = self.pattern_for(candidate) else { return false };
@@ -196,13 +203,15 @@ impl AliasAutomaton {
             alias.case == CaseRule::Insensitive && alias.context == ContextRule::Free && Some(t.skill) != written
         });
         let Some(target) = target else { return false };
-        out.push((span, target, pattern.id));
+        out.push((span, target, pattern.id, replace));
         true
     }
 }
 
 /// A rebuilt name: its folded span, the alias it is, and the pattern that holds that alias.
-type Found = (Span, AliasRef, u32);
+/// Whether it may replace written matches inside its span (a shared head makes "local anesthesia" the permit,
+/// not the area); a rebuilt front or tail may not: "skilled nursing or long-term care" keeps "skilled nursing".
+type Found = (Span, AliasRef, u32, bool);
 
 /// The words of `folded` (runs of word characters, with the joiners `&` and `/` as words of their own), as byte
 /// ranges. A clause break (`,`, `;`, `:`, brackets, a full stop followed by a space, a line break) is kept as an
@@ -238,7 +247,7 @@ fn conjunct_before<'a>(folded: &str, words: &'a [Word], j: usize) -> &'a [Word] 
     let stop = (0..j)
         .rev()
         .take(MAX_CONJUNCT_WORDS)
-        .find(|&i| is_break(words[i]) || JOINERS.contains(&folded.get(words[i].0..words[i].1).unwrap_or_default()))
+        .find(|&i| words.get(i).is_some_and(|&w| stops(folded, w)))
         .map_or(j.saturating_sub(MAX_CONJUNCT_WORDS), |i| i + 1);
     words.get(stop..j).unwrap_or_default()
 }
@@ -249,7 +258,7 @@ fn conjunct_after<'a>(folded: &str, words: &'a [Word], j: usize) -> &'a [Word] {
     let from = j + 1;
     let end = (from..words.len())
         .take(MAX_CONJUNCT_WORDS + 1)
-        .find(|&i| is_break(words[i]) || JOINERS.contains(&folded.get(words[i].0..words[i].1).unwrap_or_default()))
+        .find(|&i| words.get(i).is_some_and(|&w| stops(folded, w)))
         .unwrap_or_else(|| (from + MAX_CONJUNCT_WORDS + 1).min(words.len()));
     words.get(from..end).unwrap_or_default()
 }
@@ -287,8 +296,9 @@ fn ceil_boundary(text: &str, mut at: usize) -> usize {
     at
 }
 
-fn is_break((s, e): Word) -> bool {
-    s == e
+/// Whether a word ends a conjunct: a clause break or another joiner.
+fn stops(folded: &str, (s, e): Word) -> bool {
+    s == e || JOINERS.contains(&folded.get(s..e).unwrap_or_default())
 }
 
 /// The words joined by single spaces, as the folded aliases are written.
