@@ -460,6 +460,41 @@ fn resolve_alternatives(taxonomy: &Taxonomy, profile: &Profile, doc: &Document) 
     };
     for alternatives in &doc.alternatives {
         let g = alternatives.id;
+        // "ServiceTitan, Housecall Pro or similar": a held product or credential of the same kind, related to a
+        // member and filed under the same broader category (Jobber beside ServiceTitan, field service software),
+        // answers the group as if the target had named it. Areas and methods are too loose for it (delivery
+        // driving is not "another defensive-driving certification"), and so is a relative of another sort (Spark
+        // is related to Kafka, but it is no "similar streaming technology").
+        let similar = || {
+            alternatives.skills.iter().find_map(|&m| {
+                let skill = taxonomy.skill(m);
+                let product = matches!(
+                    skill.kind,
+                    Kind::Tool | Kind::Language | Kind::Framework | Kind::Certification | Kind::Degree
+                );
+                // The shared parent is a category (field service software, SQL), not a platform whose parts do
+                // different jobs (AWS Lambda is no "similar streaming technology" to Kinesis).
+                let sibling = |h: SkillIdx| {
+                    let other = taxonomy.skill(h);
+                    other.kind == skill.kind
+                        && taxonomy.are_related(m, h)
+                        && other
+                            .broader
+                            .iter()
+                            .any(|b| skill.broader.contains(b) && taxonomy.skill(*b).kind != Kind::Tool)
+                };
+                held_skills(profile).find(|&h| product && sibling(h)).map(|h| (m, h))
+            })
+        };
+        if alternatives.open && !resolved.is_answered(g) {
+            if let Some((_, h)) = similar() {
+                resolved.answered_groups.push(g);
+                for &m in &alternatives.skills {
+                    resolved.answered.push((g, m, h));
+                }
+                continue;
+            }
+        }
         if resolved.is_answered(g) {
             for &m in alternatives.skills.iter().filter(|&&m| !shows(taxonomy, profile, m)) {
                 // Name the closest alternative the CV shows: Redshift for Snowflake, not "cloud computing".
@@ -876,6 +911,24 @@ terraform,Terraform,cloud,tool,,,
             let expected_carried: Vec<(SkillIdx, Vec<SkillIdx>)> =
                 case.carried.iter().map(|&(c, rest)| (id(c), rest.iter().map(|&m| id(m)).collect())).collect();
             assert_eq!((answered, carried), (expected_answered, expected_carried), "{:?} / {:?}", case.cv, case.target);
+        }
+    }
+
+    #[test]
+    fn or_similar_takes_a_related_tool_of_the_same_kind() {
+        let ex = setup();
+        let mysql = ex.taxonomy().get("mysql").expect("id");
+        let postgres = ex.taxonomy().get("postgresql").expect("id");
+        for (target, answered) in [
+            ("Requirements\n- PostgreSQL or similar.\n", true),
+            ("Requirements\n- PostgreSQL or a comparable database.\n", true),
+            ("Requirements\n- PostgreSQL.\n", false),
+        ] {
+            let profile = Profile::from_text(&ex, "Skills: MySQL");
+            let c = compare(ex.taxonomy(), &profile, &[ex.extract(target)]);
+            let status = c.matched.iter().chain(&c.related).find(|r| r.skill == postgres).map(|r| r.status);
+            let expected = if answered { Status::Alternative(mysql) } else { Status::Related(mysql) };
+            assert_eq!(status, Some(expected), "{target:?}");
         }
     }
 

@@ -116,7 +116,7 @@ pub(super) fn alternative_groups(text: &str, kept: &[Kept], is_part: &dyn Fn(Ski
             }
             let tail_end = k.sentence.end.max(k.span.end).min(text.len());
             let tail = text.get(k.span.end..tail_end).unwrap_or("");
-            grouping.groups.extend(close_run(kept, &mut run, run_has_or || ends_in_or_similar(tail)));
+            grouping.groups.extend(close_run(kept, &mut run, run_has_or, ends_in_or_similar(tail)));
             continue;
         };
         let gap = text.get(k.span.end..next.span.start).unwrap_or("");
@@ -134,7 +134,7 @@ pub(super) fn alternative_groups(text: &str, kept: &[Kept], is_part: &dyn Fn(Ski
                     run.push(i + 1);
                 }
                 None => {
-                    grouping.groups.extend(close_run(kept, &mut run, run_has_or || ends_in_or_similar(gap)));
+                    grouping.groups.extend(close_run(kept, &mut run, run_has_or, ends_in_or_similar(gap)));
                     run.push(i + 1);
                     run_has_or = led_by_either(text, next);
                 }
@@ -159,7 +159,7 @@ pub(super) fn alternative_groups(text: &str, kept: &[Kept], is_part: &dyn Fn(Ski
                 run.push(i + 1);
             }
             None => {
-                grouping.groups.extend(close_run(kept, &mut run, run_has_or || ends_in_or_similar(gap)));
+                grouping.groups.extend(close_run(kept, &mut run, run_has_or, ends_in_or_similar(gap)));
             }
         }
     }
@@ -217,7 +217,9 @@ fn ends_in_or_similar(tail: &str) -> bool {
 }
 
 /// Ends the current run: a group when it has two distinct skills and is an either/or.
-fn close_run(kept: &[Kept], run: &mut Vec<usize>, either_or: bool) -> Option<Group> {
+/// Closes a run of mentions: a group when its joints say "or" (`says_or`) or it ends in "or similar" (`open`,
+/// which also makes one name a group: "ServiceTitan or similar" is answered by a similar tool).
+fn close_run(kept: &[Kept], run: &mut Vec<usize>, says_or: bool, open: bool) -> Option<Group> {
     let mut skills: Vec<SkillIdx> = Vec::new();
     for &i in run.iter() {
         if !skills.contains(&kept[i].skill) {
@@ -226,7 +228,8 @@ fn close_run(kept: &[Kept], run: &mut Vec<usize>, either_or: bool) -> Option<Gro
     }
     let members = std::mem::take(run);
     let sentence = kept[*members.first()?].sentence;
-    (skills.len() > 1 && either_or).then_some(Group { alternatives: Alternatives { id: 0, skills, sentence }, members })
+    let group = (skills.len() > 1 && (says_or || open)) || (open && !skills.is_empty());
+    group.then_some(Group { alternatives: Alternatives { id: 0, skills, sentence, open }, members })
 }
 
 #[cfg(test)]

@@ -155,6 +155,9 @@ pub struct Alternatives {
     pub skills: Vec<SkillIdx>,
     /// The sentence.
     pub sentence: Span,
+    /// Whether the target also takes something similar ("ServiceTitan, Housecall Pro or similar"): a CV that
+    /// shows a tool (or language, credential…) related to one of them answers the group.
+    pub open: bool,
 }
 
 impl Document {
