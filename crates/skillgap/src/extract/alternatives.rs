@@ -108,6 +108,8 @@ pub(super) fn alternative_groups(text: &str, kept: &[Kept], is_part: &dyn Fn(Ski
         }
         let next = kept.get(i + 1).filter(|n| n.sentence == k.sentence && n.span.start >= k.span.end);
         let Some(next) = next else {
+            // An "or similar" that closes a bracket of parts speaks of the parts, not of the platform.
+            let in_parts = parts.is_some();
             if let Some((mut inside, platform, platform_or)) = parts.take() {
                 inside.push(i);
                 grouping.parts.extend(inside);
@@ -116,7 +118,8 @@ pub(super) fn alternative_groups(text: &str, kept: &[Kept], is_part: &dyn Fn(Ski
             }
             let tail_end = k.sentence.end.max(k.span.end).min(text.len());
             let tail = text.get(k.span.end..tail_end).unwrap_or("");
-            grouping.groups.extend(close_run(kept, &mut run, run_has_or, ends_in_or_similar(tail)));
+            let open = !in_parts && ends_in_or_similar(tail);
+            grouping.groups.extend(close_run(kept, &mut run, run_has_or || ends_in_or_similar(tail), open));
             continue;
         };
         let gap = text.get(k.span.end..next.span.start).unwrap_or("");
@@ -134,7 +137,10 @@ pub(super) fn alternative_groups(text: &str, kept: &[Kept], is_part: &dyn Fn(Ski
                     run.push(i + 1);
                 }
                 None => {
-                    grouping.groups.extend(close_run(kept, &mut run, run_has_or, ends_in_or_similar(gap)));
+                    // What the bracket said ("… or similar)") was about its parts.
+                    let after = gap.get(close + 1..).unwrap_or_default();
+                    let open = ends_in_or_similar(after);
+                    grouping.groups.extend(close_run(kept, &mut run, run_has_or || ends_in_or_similar(gap), open));
                     run.push(i + 1);
                     run_has_or = led_by_either(text, next);
                 }
@@ -159,7 +165,8 @@ pub(super) fn alternative_groups(text: &str, kept: &[Kept], is_part: &dyn Fn(Ski
                 run.push(i + 1);
             }
             None => {
-                grouping.groups.extend(close_run(kept, &mut run, run_has_or, ends_in_or_similar(gap)));
+                let open = ends_in_or_similar(gap);
+                grouping.groups.extend(close_run(kept, &mut run, run_has_or || open, open));
             }
         }
     }
