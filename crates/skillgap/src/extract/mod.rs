@@ -1,4 +1,4 @@
-//! Extraction: one Aho-Corasick pass over the folded text with word-boundary checks at the match edges
+//! Extraction: one pass of an alias trie over the folded text with word-boundary checks at the match edges
 //! ([`automaton`]), context rules for ambiguous aliases ([`context`]), then sections, requirement levels, years and
 //! either/or groups ([`alternatives`]) for every mention.
 
