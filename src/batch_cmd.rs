@@ -39,8 +39,9 @@ const FLUSH_BYTES: usize = 1 << 16;
 
 /// One input waiting in a chunk, before it is parsed.
 enum Unit {
-    /// A .txt, .md, .html, .pdf, .docx or .odt file's bytes: one posting.
-    Document { name: String, bytes: Vec<u8> },
+    /// A .txt, .md, .html, .pdf, .docx or .odt file, read by the worker that parses it (so that reading
+    /// overlaps reading and parsing on the other workers): one posting. `len` is its size when the walk saw it.
+    Document { name: String, path: PathBuf, len: u64, inputs: Inputs },
     /// A .json file's bytes: one posting or several.
     Json { name: String, bytes: Vec<u8> },
     /// One line of a .jsonl file, named `file:LINE`.
@@ -54,7 +55,8 @@ enum Unit {
 impl Unit {
     fn size(&self) -> usize {
         match self {
-            Unit::Document { bytes, .. } | Unit::Json { bytes, .. } => bytes.len(),
+            Unit::Document { len, inputs, .. } => (*len).min(inputs.max_bytes).try_into().unwrap_or(usize::MAX),
+            Unit::Json { bytes, .. } => bytes.len(),
             Unit::JsonLine { line, .. } => line.len(),
             Unit::Ready(p) => p.text.len(),
             Unit::Failed { .. } => 0,
@@ -91,7 +93,10 @@ fn parse(unit: Unit) -> Vec<Parsed> {
         .map_err(|e| failure_of(&e))
     };
     match unit {
-        Unit::Document { name, bytes } => vec![keyed(document_posting(&name, bytes))],
+        Unit::Document { name, path, inputs, .. } => match inputs.file_bytes(&path) {
+            Ok(bytes) => vec![keyed(document_posting(&name, bytes))],
+            Err(reason) => vec![Err((name, reason))],
+        },
         Unit::Json { name, bytes } => match json_postings(&name, bytes) {
             Ok(postings) => postings.into_iter().map(keyed).collect(),
             Err(e) => vec![Err(failure_of(&e))],
@@ -192,12 +197,23 @@ impl Engine<'_> {
         Ok(())
     }
 
-    /// Reads one file into the chunk: a document or JSON file whole, a JSON Lines file line by line, a CSV row by
-    /// row (so that a large file is scored in several chunks).
-    fn read_file(&mut self, path: PathBuf, shape: InputShape, options: &BatchConfig, inputs: Inputs) -> Result<()> {
+    /// Reads one file into the chunk: a JSON file whole, a JSON Lines file line by line, a CSV row by row (so that a
+    /// large file is scored in several chunks). A document goes in unread, for a worker to read.
+    fn read_file(
+        &mut self,
+        path: PathBuf,
+        len: u64,
+        shape: InputShape,
+        options: &BatchConfig,
+        inputs: Inputs,
+    ) -> Result<()> {
         let name = path.display().to_string();
         self.tally.add_file();
-        let bytes = match inputs.file_bytes(&path) {
+        let bytes = match shape {
+            InputShape::Json | InputShape::JsonLines | InputShape::Csv => inputs.file_bytes(&path),
+            _ => return self.push(Unit::Document { name, path, len, inputs }),
+        };
+        let bytes = match bytes {
             Ok(bytes) => bytes,
             Err(reason) => return self.fail(name, reason),
         };
@@ -236,7 +252,8 @@ impl Engine<'_> {
                 }
                 Ok(())
             }
-            _ => self.push(Unit::Document { name, bytes }),
+            // Pushed above, unread.
+            _ => Ok(()),
         }
     }
 }
@@ -294,8 +311,8 @@ pub fn run(
     };
     for walked in walk(&options.paths, options.hidden) {
         match walked {
-            Walked::File { path, explicit } => match InputShape::from_name(&path.display().to_string()) {
-                Some(shape) => engine.read_file(path, shape, options, inputs)?,
+            Walked::File { path, explicit, len } => match InputShape::from_name(&path.display().to_string()) {
+                Some(shape) => engine.read_file(path, len, shape, options, inputs)?,
                 None => {
                     engine.tally.add_skipped();
                     if explicit {

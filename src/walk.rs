@@ -9,8 +9,8 @@ use std::path::PathBuf;
 /// One thing the walk found.
 #[derive(Debug, PartialEq, Eq)]
 pub enum Walked {
-    /// A regular file (or a link to one); `explicit` when the user named it.
-    File { path: PathBuf, explicit: bool },
+    /// A regular file (or a link to one), `len` bytes long when the walk saw it; `explicit` when the user named it.
+    File { path: PathBuf, explicit: bool, len: u64 },
     /// Neither a file nor a folder (a device, a pipe, a socket): never read, since it might not end.
     Special(PathBuf),
     /// A link to a folder already read (a loop, or a second way into one): not followed.
@@ -58,7 +58,7 @@ impl Iterator for Walk {
                 Err(e) => return Some(Walked::Failed { reason: format!("cannot read it: {e}"), path }),
             };
             if meta.is_file() {
-                return Some(Walked::File { path, explicit });
+                return Some(Walked::File { path, explicit, len: meta.len() });
             }
             if !meta.is_dir() {
                 return Some(Walked::Special(path));
