@@ -219,13 +219,13 @@ fn ends_in_or_similar(tail: &str) -> bool {
 /// Ends the current run: a group when it has two distinct skills and is an either/or.
 fn close_run(kept: &[Kept], run: &mut Vec<usize>, either_or: bool) -> Option<Group> {
     let mut skills: Vec<SkillIdx> = Vec::new();
-    for &i in run.iter() {
-        if !skills.contains(&kept[i].skill) {
-            skills.push(kept[i].skill);
+    for skill in run.iter().filter_map(|&i| kept.get(i)).map(|k| k.skill) {
+        if !skills.contains(&skill) {
+            skills.push(skill);
         }
     }
     let members = std::mem::take(run);
-    let sentence = kept[*members.first()?].sentence;
+    let sentence = kept.get(*members.first()?)?.sentence;
     (skills.len() > 1 && either_or).then_some(Group { alternatives: Alternatives { id: 0, skills, sentence }, members })
 }
 

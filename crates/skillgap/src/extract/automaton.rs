@@ -225,8 +225,7 @@ impl AliasAutomaton {
             if piece.is_empty() {
                 continue;
             }
-            if let Some(id) = self.pattern_for(piece) {
-                let pattern = &self.patterns[id];
+            if let Some(pattern) = self.pattern_for(piece).and_then(|id| self.patterns.get(id)) {
                 if accept_at(taxonomy, text, normalized, raw, Span::new(start, cut), pattern) {
                     return Some(cut);
                 }
@@ -242,7 +241,7 @@ impl AliasAutomaton {
         let candidates = |m: &RawMatch| -> Vec<AliasRef> {
             let Some(pattern) = self.patterns.get(m.pattern as usize) else { return Vec::new() };
             // Most aliases mean one skill: no reading to choose, and nothing to allocate.
-            if pattern.targets.iter().all(|t| t.skill == pattern.targets[0].skill) {
+            if pattern.targets.windows(2).all(|pair| pair.first().map(|t| t.skill) == pair.last().map(|t| t.skill)) {
                 return Vec::new();
             }
             let original = &text[m.span.range()];
@@ -265,11 +264,13 @@ impl AliasAutomaton {
         }
         let mut is_shared = vec![false; raw.len()];
         for (i, _) in &shared {
-            is_shared[*i] = true;
+            if let Some(flag) = is_shared.get_mut(*i) {
+                *flag = true;
+            }
         }
         let mut votes: Vec<(&str, u32)> = Vec::new();
-        for (i, m) in raw.iter().enumerate() {
-            if m.ambiguous || is_shared[i] {
+        for (m, &shared) in raw.iter().zip(&is_shared) {
+            if m.ambiguous || shared {
                 continue;
             }
             let family = taxonomy.skill(m.alias.skill).family.as_str();
@@ -283,11 +284,12 @@ impl AliasAutomaton {
             votes.iter().find(|(f, _)| *f == family).map_or(0, |(_, n)| *n)
         };
         for (i, options) in shared {
-            let current = vote(raw[i].alias.skill);
+            let Some(m) = raw.get_mut(i) else { continue };
+            let current = vote(m.alias.skill);
             let best = options.iter().copied().max_by_key(|o| (vote(o.skill), std::cmp::Reverse(o.skill)));
             if let Some(best) = best.filter(|b| vote(b.skill) > current) {
-                raw[i].alias = best;
-                raw[i].ambiguous = taxonomy.alias(best).context == ContextRule::Needed;
+                m.alias = best;
+                m.ambiguous = taxonomy.alias(best).context == ContextRule::Needed;
             }
         }
     }
