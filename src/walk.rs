@@ -42,7 +42,8 @@ enum Level {
 
 /// Walks `roots` in the order given; inside folders, entries in byte order of their names.
 pub fn walk(roots: &[PathBuf], hidden: bool) -> Walk {
-    Walk { pending: vec![Level::Named(roots.to_vec().into_iter())], hidden, visited: HashSet::new() }
+    let named: Vec<PathBuf> = roots.to_vec();
+    Walk { pending: vec![Level::Named(named.into_iter())], hidden, visited: HashSet::new() }
 }
 
 fn is_hidden(path: &std::path::Path) -> bool {
