@@ -26,7 +26,7 @@ fn load_taxonomy() -> Taxonomy {
     Taxonomy::builtin()
 }
 
-/// Building the extractor (the Aho-Corasick automaton) over the built-in taxonomy.
+/// Building the extractor (the alias trie) over the built-in taxonomy.
 #[divan::bench]
 fn build_extractor(bencher: Bencher) {
     bencher.with_inputs(Taxonomy::builtin).bench_values(Extractor::new);

@@ -50,22 +50,18 @@
 #![deny(clippy::indexing_slicing)]
 #![cfg_attr(test, allow(clippy::indexing_slicing))]
 
-#[allow(clippy::indexing_slicing)] // TODO(lint): owned by the throughput branch; made compliant there
 mod batch;
 mod check;
 mod compare;
 mod edge;
 mod error;
-#[allow(clippy::indexing_slicing)] // TODO(lint): owned by the throughput branch; made compliant there
 mod extract;
 mod fuzzy;
 mod html;
 mod import;
 mod journal;
 mod learning;
-#[allow(clippy::indexing_slicing)] // TODO(lint): owned by the throughput branch; made compliant there
 mod normalize;
-#[allow(clippy::indexing_slicing)] // TODO(lint): owned by the throughput branch; made compliant there
 mod phrase;
 mod profile;
 mod profile_file;

@@ -34,8 +34,7 @@ impl Normalized {
         let mut pending_space: Option<u32> = None;
         let bytes = input.as_bytes();
         let mut at = 0;
-        while at < bytes.len() {
-            let byte = bytes[at];
+        while let Some(&byte) = bytes.get(at) {
             let offset = at as u32;
             // Most text is ASCII: fold it a byte at a time, without decoding characters. The same steps as below.
             if byte.is_ascii() {
@@ -126,11 +125,14 @@ impl Normalized {
     ///
     /// The end is exclusive and covers the whole original character that produced the last folded byte.
     pub fn original_span(&self, original: &str, folded: Span) -> Span {
-        let original_start = self.origin[folded.start] as usize;
+        // A folded span always lies within the folded text, whose every offset (and its end) has an origin; past
+        // it, the original's end.
+        let origin = |i: usize| self.origin.get(i).map_or(original.len(), |&o| o as usize);
+        let original_start = origin(folded.start);
         if folded.is_empty() {
             return Span::new(original_start, original_start);
         }
-        let last = self.origin[folded.end - 1] as usize;
+        let last = origin(folded.end - 1);
         let last_len = original[last..].chars().next().map_or(0, char::len_utf8);
         Span::new(original_start, last + last_len)
     }

@@ -267,9 +267,13 @@ fn strip_inflection(out: &mut String) {
 
 /// "programm" -> "program", "plann" -> "plan"; "skill" and "process" keep theirs.
 fn collapse_double(out: &mut String) {
-    let b = out.as_bytes();
-    let n = b.len();
-    if n > 3 && b[n - 1] == b[n - 2] && !matches!(b[n - 1], b'l' | b's' | b'z' | b'e' | b'o' | b'a' | b'i' | b'u') {
+    let doubled = match out.as_bytes() {
+        [_, _, .., before, last] if before == last => {
+            !matches!(last, b'l' | b's' | b'z' | b'e' | b'o' | b'a' | b'i' | b'u')
+        }
+        _ => false,
+    };
+    if doubled {
         out.pop();
     }
 }
@@ -518,8 +522,8 @@ impl PhraseIndex {
                 match seen.get(&(alias.skill.0, stems.as_slice().into())) {
                     // The earliest alias of the skill wins: the name, when it is one.
                     Some(&p) => {
-                        let phrase = &mut index.phrases[p];
-                        if alias.alias < phrase.alias.alias {
+                        if let Some(phrase) = index.phrases.get_mut(p).filter(|phrase| alias.alias < phrase.alias.alias)
+                        {
                             *phrase = Phrase {
                                 alias,
                                 stems: phrase.stems.clone(),
@@ -534,7 +538,9 @@ impl PhraseIndex {
                         seen.insert((alias.skill.0, stems.as_slice().into()), index.phrases.len());
                         leads_with_verb.push(leading_content == Some(true));
                         for &id in &stems {
-                            counts[id as usize] += 1;
+                            if let Some(n) = counts.get_mut(id as usize) {
+                                *n += 1;
+                            }
                         }
                         index.phrases.push(Phrase {
                             alias,
@@ -551,9 +557,13 @@ impl PhraseIndex {
         index.add_objects(&leads_with_verb, &mut counts);
         index.by_key = vec![Vec::new(); counts.len()];
         for (p, phrase) in index.phrases.iter_mut().enumerate() {
-            let key = (0..phrase.stems.len()).min_by_key(|&k| (counts[phrase.stems[k] as usize], k)).unwrap_or(0);
+            // Every stem id indexes `counts` and `by_key`, which are as long as there are stems.
+            let count = |k: usize| phrase.stems.get(k).and_then(|&s| counts.get(s as usize)).copied();
+            let key = (0..phrase.stems.len()).min_by_key(|&k| (count(k), k)).unwrap_or(0);
             phrase.key = key as u8;
-            index.by_key[phrase.stems[key] as usize].push(p as u32);
+            if let Some(phrases) = phrase.stems.get(key).and_then(|&s| index.by_key.get_mut(s as usize)) {
+                phrases.push(p as u32);
+            }
         }
         index
     }
@@ -566,8 +576,8 @@ impl PhraseIndex {
             |p: &Phrase, i: usize| p.alias.alias == 0 && p.stems.len() >= 3 && leads_with_verb.get(i) == Some(&true);
         let mut verbs: HashMap<u32, usize> = HashMap::default();
         for (i, p) in self.phrases.iter().enumerate() {
-            if is_verb_name(p, i) {
-                *verbs.entry(p.stems[0]).or_default() += 1;
+            if let Some(&verb) = p.stems.first().filter(|_| is_verb_name(p, i)) {
+                *verbs.entry(verb).or_default() += 1;
             }
         }
         // Object -> the phrases (names) it comes from; stems -> the skills whose labels have exactly those.
@@ -575,17 +585,19 @@ impl PhraseIndex {
         let mut labels: HashMap<&[u32], Vec<u32>> = HashMap::default();
         for (i, p) in self.phrases.iter().enumerate() {
             labels.entry(&p.stems[..]).or_default().push(p.alias.skill.0);
-            if is_verb_name(p, i) && verbs.get(&p.stems[0]).is_some_and(|&n| n >= GENERIC_VERB_MIN_NAMES) {
-                objects.entry(&p.stems[1..]).or_default().push(i);
+            let generic_verb =
+                p.stems.first().and_then(|verb| verbs.get(verb)).is_some_and(|&n| n >= GENERIC_VERB_MIN_NAMES);
+            if let Some(object) = p.stems.get(1..).filter(|_| generic_verb && is_verb_name(p, i)) {
+                objects.entry(object).or_default().push(i);
             }
         }
         let mut added: Vec<Phrase> = Vec::new();
         for (object, owners) in objects {
-            let skill = self.phrases[owners[0]].alias.skill.0;
-            let shared = owners.iter().any(|&o| self.phrases[o].alias.skill.0 != skill)
+            let Some(name) = owners.first().and_then(|&o| self.phrases.get(o)) else { continue };
+            let skill = name.alias.skill.0;
+            let shared = owners.iter().any(|&o| self.phrases.get(o).is_some_and(|p| p.alias.skill.0 != skill))
                 || labels.get(object).is_some_and(|skills| skills.iter().any(|&s| s != skill));
             if !shared {
-                let name = &self.phrases[owners[0]];
                 added.push(Phrase { stems: object.into(), key: 0, ..name.clone() });
             }
         }
@@ -593,7 +605,9 @@ impl PhraseIndex {
         added.sort_by(|a, b| a.alias.skill.cmp(&b.alias.skill).then(a.stems.cmp(&b.stems)));
         for phrase in added {
             for &id in phrase.stems.iter() {
-                counts[id as usize] += 1;
+                if let Some(n) = counts.get_mut(id as usize) {
+                    *n += 1;
+                }
             }
             self.phrases.push(phrase);
         }
@@ -640,23 +654,29 @@ impl PhraseIndex {
             }
         }
         // More label words, fewer gaps, a name over an alias, then text order.
+        // A candidate's phrase is always in the index (`match_at` found it there).
+        found.retain(|c| self.phrases.get(c.phrase as usize).is_some());
         found.sort_by_key(|c| {
-            let phrase = &self.phrases[c.phrase as usize];
+            let phrase = self.phrases.get(c.phrase as usize);
             (
-                std::cmp::Reverse(phrase.stems.len()),
+                std::cmp::Reverse(phrase.map_or(0, |p| p.stems.len())),
                 c.skipped + c.extra_stopwords,
-                phrase.alias.alias != 0,
+                phrase.is_some_and(|p| p.alias.alias != 0),
                 c.first,
-                phrase.alias.skill,
-                phrase.alias.alias,
+                phrase.map(|p| p.alias.skill),
+                phrase.map(|p| p.alias.alias),
             )
         });
         let mut taken: Vec<(usize, usize)> = Vec::new();
         for c in found {
             if taken.iter().all(|&(first, last)| c.last < first || c.first > last) {
+                let (Some(phrase), Some(first), Some(last)) =
+                    (self.phrases.get(c.phrase as usize), tokens.get(c.first), tokens.get(c.last))
+                else {
+                    continue;
+                };
                 taken.push((c.first, c.last));
-                let phrase = &self.phrases[c.phrase as usize];
-                out.push((tokens[c.first].start, tokens[c.last].end, phrase.alias));
+                out.push((first.start, last.end, phrase.alias));
             }
         }
     }
@@ -664,20 +684,20 @@ impl PhraseIndex {
     /// The phrase `p` around its key stem at token `at`: the nearest occurrence of each other stem, in order,
     /// within the clause and the gap limits.
     fn match_at(&self, tokens: &[Token], at: usize, p: u32) -> Option<Candidate> {
-        let phrase = &self.phrases[p as usize];
+        let phrase = self.phrases.get(p as usize)?;
         let key = usize::from(phrase.key);
-        let mut walk = Walk { clause: tokens[at].clause, ..Walk::default() };
+        let mut walk = Walk { clause: tokens.get(at)?.clause, ..Walk::default() };
         let mut first = at;
         walk.restart();
-        for &wanted in phrase.stems[..key].iter().rev() {
-            while !walk.step(phrase, &tokens[first.checked_sub(1)?], wanted)? {
+        for &wanted in phrase.stems.get(..key)?.iter().rev() {
+            while !walk.step(phrase, tokens.get(first.checked_sub(1)?)?, wanted)? {
                 first -= 1;
             }
             first -= 1;
         }
         walk.restart();
         let mut last = at;
-        for &wanted in &phrase.stems[key + 1..] {
+        for &wanted in phrase.stems.get(key + 1..)? {
             while !walk.step(phrase, tokens.get(last + 1)?, wanted)? {
                 last += 1;
             }

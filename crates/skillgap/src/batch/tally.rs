@@ -91,7 +91,10 @@ pub struct BatchTally {
     table: Best<(bool, u8, Reverse<u64>), PostingReport>,
     one_away: Best<(u8, u8, Reverse<u64>), OneSkillAway>,
     skills: HashMap<SkillIdx, SkillTotals>,
-    seen: HashMap<TextKey, String>,
+    /// Per distinct text, where the first posting with it is named in `seen_names` (start, end). The key is
+    /// already a hash, so the map takes it as it is; the names share one buffer instead of one allocation each.
+    seen: HashMap<TextKey, (usize, usize), rustc_hash::FxBuildHasher>,
+    seen_names: String,
     summary: BatchSummary,
     duplicates: Vec<DuplicateReport>,
     failures: Vec<FailureReport>,
@@ -107,7 +110,8 @@ impl BatchTally {
             table: Best::new(top),
             one_away: Best::new(top),
             skills: HashMap::new(),
-            seen: HashMap::new(),
+            seen: HashMap::default(),
+            seen_names: String::new(),
             summary: BatchSummary {
                 files: 0,
                 scored: 0,
@@ -144,9 +148,11 @@ impl BatchTally {
     /// first with this text. Call in input order, before scoring, so that a repeat is never scored.
     pub fn earlier_with_text(&mut self, key: TextKey, name: &str) -> Option<String> {
         match self.seen.get(&key) {
-            Some(first) => Some(first.clone()),
+            Some(&(start, end)) => Some(self.seen_names.get(start..end).unwrap_or_default().to_owned()),
             None => {
-                self.seen.insert(key, name.to_owned());
+                let start = self.seen_names.len();
+                self.seen_names.push_str(name);
+                self.seen.insert(key, (start, self.seen_names.len()));
                 None
             }
         }

@@ -131,7 +131,7 @@ pub(super) fn alternative_groups(text: &str, kept: &[Kept], is_part: &dyn Fn(Ski
             run = std::mem::take(platform);
             run_has_or = *platform_or;
             parts = None;
-            match joint(&gap[close + 1..]) {
+            match joint(gap.get(close + 1..).unwrap_or_default()) {
                 Some(says_or) => {
                     run_has_or |= says_or;
                     run.push(i + 1);
@@ -223,18 +223,17 @@ fn ends_in_or_similar(tail: &str) -> bool {
     TAILS.iter().any(|t| tail.starts_with(t))
 }
 
-/// Ends the current run: a group when it has two distinct skills and is an either/or.
 /// Closes a run of mentions: a group when its joints say "or" (`says_or`) or it ends in "or similar" (`open`,
 /// which also makes one name a group: "ServiceTitan or similar" is answered by a similar tool).
 fn close_run(kept: &[Kept], run: &mut Vec<usize>, says_or: bool, open: bool) -> Option<Group> {
     let mut skills: Vec<SkillIdx> = Vec::new();
-    for &i in run.iter() {
-        if !skills.contains(&kept[i].skill) {
-            skills.push(kept[i].skill);
+    for skill in run.iter().filter_map(|&i| kept.get(i)).map(|k| k.skill) {
+        if !skills.contains(&skill) {
+            skills.push(skill);
         }
     }
     let members = std::mem::take(run);
-    let sentence = kept[*members.first()?].sentence;
+    let sentence = kept.get(*members.first()?)?.sentence;
     let group = (skills.len() > 1 && (says_or || open)) || (open && !skills.is_empty());
     group.then_some(Group { alternatives: Alternatives { id: 0, skills, sentence, open }, members })
 }

@@ -1,10 +1,9 @@
-//! The alias automaton: every folded alias of a taxonomy in one Aho-Corasick automaton, scanned leftmost-longest
-//! over the folded text, with word-boundary and case checks at the match edges.
+//! The alias automaton: every folded alias of a taxonomy in one byte trie, walked from each place a match may start
+//! (leftmost-longest over the folded text), with word-boundary and case checks at the match edges.
 //!
 //! What a match means in its context (a verb "excel" or the tool "Excel") is decided later, in
 //! [`context`](super::context); this file only finds where an alias is written as a whole word.
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind, Anchored, Input, MatchKind as AcMatchKind};
 use rustc_hash::FxHashSet;
 
 use super::Extractor;
@@ -140,15 +139,12 @@ struct Pattern {
 /// Every folded alias of a taxonomy in one automaton, with what each pattern can mean.
 #[derive(Debug, Clone)]
 pub(super) struct AliasAutomaton {
-    automaton: AhoCorasick,
+    trie: Trie,
     patterns: Vec<Pattern>,
 }
 
 impl AliasAutomaton {
     /// Compiles the aliases of `taxonomy` (only those whose every word is in `vocabulary`, when given).
-    ///
-    /// A contiguous NFA scans fastest at this size (see DESIGN.md); should one ever run out of 32-bit ids, the
-    /// noncontiguous NFA, which needs fewer, takes over.
     fn build(taxonomy: &Taxonomy, vocabulary: Option<&FxHashSet<String>>) -> Result<AliasAutomaton, Error> {
         // Every word of an alias is delimited by non-word characters on both sides, so it can only match where
         // the text has each of its words as a whole word. Filtered as the aliases are read: collecting all 25,000
@@ -157,23 +153,17 @@ impl AliasAutomaton {
             .folded_aliases()
             .filter(|(key, _)| vocabulary.is_none_or(|vocabulary| all_words_in(key, vocabulary)))
             .collect();
-        // Deterministic pattern ids, whatever the hash map's order.
+        // Deterministic pattern ids, whatever the hash map's order; the trie is built from keys in byte order.
         keyed.sort_unstable_by(|a, b| a.0.cmp(b.0));
         let patterns: Vec<Pattern> = keyed
             .iter()
             .enumerate()
             .map(|(id, (k, refs))| Pattern { id: id as u32, targets: refs.to_vec(), chars: k.chars().count() })
             .collect();
-        let compile = |kind| {
-            AhoCorasick::builder()
-                .match_kind(AcMatchKind::LeftmostLongest)
-                .kind(Some(kind))
-                .build(keyed.iter().map(|(k, _)| k))
-        };
-        let automaton = compile(AhoCorasickKind::ContiguousNFA)
-            .or_else(|_| compile(AhoCorasickKind::NoncontiguousNFA))
-            .map_err(|e| Error::new(ErrorKind::Automaton, "taxonomy", format!("cannot build the matcher: {e}")))?;
-        Ok(AliasAutomaton { automaton, patterns })
+        let trie = Trie::from_sorted(keyed.iter().map(|(k, _)| k.as_bytes())).ok_or_else(|| {
+            Error::new(ErrorKind::Automaton, "taxonomy", "cannot build the matcher: too many aliases")
+        })?;
+        Ok(AliasAutomaton { trie, patterns })
     }
 
     /// The number of compiled patterns (distinct folded aliases).
@@ -188,9 +178,8 @@ impl AliasAutomaton {
         let folded = normalized.as_str();
         let mut at = 0;
         while at < folded.len() {
-            let Some(m) = self.automaton.find(Input::new(folded).span(at..folded.len())) else { break };
-            let (start, end) = (m.start(), m.end());
-            let pattern = &self.patterns[m.pattern().as_usize()];
+            let Some((start, end, id)) = self.next_match(folded, at) else { break };
+            let Some(pattern) = self.patterns.get(id) else { break };
             if accept_at(taxonomy, text, normalized, raw, Span::new(start, end), pattern) {
                 at = end;
                 continue;
@@ -205,14 +194,45 @@ impl AliasAutomaton {
             }
             // No match can start inside a word (the start boundary would fail), so skip to the end of the word
             // this one started in; a match that starts with punctuation (".net") starts after it.
-            let first = folded[start..].chars().next();
+            let rest = folded.get(start..).unwrap_or_default();
+            let first = rest.chars().next();
             at = if first.is_some_and(is_word_char) {
-                folded[start..].find(|c: char| !is_word_char(c)).map_or(folded.len(), |i| start + i)
+                rest.find(|c: char| !is_word_char(c)).map_or(folded.len(), |i| start + i)
             } else {
                 start + first.map_or(1, char::len_utf8)
             };
         }
         self.find_elided(taxonomy, text, normalized, raw);
+    }
+
+    /// The leftmost-longest match that starts at or after `from` where a match may start at all: `(start, end,
+    /// pattern)`.
+    ///
+    /// A match whose first character and the character before it are both word characters fails
+    /// [`boundary_before`] whatever the alias, and [`AliasAutomaton::find`] then skips to the end of that word, past
+    /// every other such place. So trying only the other places (a word's start, or a character that is not a word
+    /// character) finds what an unanchored leftmost-longest scan would have accepted, and walking the trie there
+    /// needs no failure transitions.
+    fn next_match(&self, folded: &str, from: usize) -> Option<(usize, usize, usize)> {
+        let bytes = folded.as_bytes();
+        let mut after_word = folded.get(..from)?.chars().next_back().is_some_and(is_word_char);
+        let mut at = from;
+        while let Some(&byte) = bytes.get(at) {
+            let (word, len) = if byte.is_ascii() {
+                (byte.is_ascii_alphanumeric() || byte == b'_', 1)
+            } else {
+                let c = folded.get(at..)?.chars().next()?;
+                (is_word_char(c), c.len_utf8())
+            };
+            if !(after_word && word) {
+                if let Some((end, id)) = self.trie.longest_at(bytes, at) {
+                    return Some((at, end, id));
+                }
+            }
+            after_word = word;
+            at += len;
+        }
+        None
     }
 
     /// Tries the aliases that start at `start` and end at an earlier word end than `end`, longest first; returns
@@ -245,8 +265,7 @@ impl AliasAutomaton {
             if piece.is_empty() {
                 continue;
             }
-            if let Some(id) = self.pattern_for(piece) {
-                let pattern = &self.patterns[id];
+            if let Some(pattern) = self.pattern_for(piece).and_then(|id| self.patterns.get(id)) {
                 if accept_at(taxonomy, text, normalized, raw, Span::new(start, cut), pattern) {
                     return Some(cut);
                 }
@@ -262,7 +281,7 @@ impl AliasAutomaton {
         let candidates = |m: &RawMatch| -> Vec<AliasRef> {
             let Some(pattern) = self.patterns.get(m.pattern as usize) else { return Vec::new() };
             // Most aliases mean one skill: no reading to choose, and nothing to allocate.
-            if pattern.targets.iter().all(|t| t.skill == pattern.targets[0].skill) {
+            if pattern.targets.windows(2).all(|pair| pair.first().map(|t| t.skill) == pair.last().map(|t| t.skill)) {
                 return Vec::new();
             }
             let original = &text[m.span.range()];
@@ -285,11 +304,13 @@ impl AliasAutomaton {
         }
         let mut is_shared = vec![false; raw.len()];
         for (i, _) in &shared {
-            is_shared[*i] = true;
+            if let Some(flag) = is_shared.get_mut(*i) {
+                *flag = true;
+            }
         }
         let mut votes: Vec<(&str, u32)> = Vec::new();
-        for (i, m) in raw.iter().enumerate() {
-            if m.ambiguous || is_shared[i] {
+        for (m, &shared) in raw.iter().zip(&is_shared) {
+            if m.ambiguous || shared {
                 continue;
             }
             let family = taxonomy.skill(m.alias.skill).family.as_str();
@@ -303,19 +324,189 @@ impl AliasAutomaton {
             votes.iter().find(|(f, _)| *f == family).map_or(0, |(_, n)| *n)
         };
         for (i, options) in shared {
-            let current = vote(raw[i].alias.skill);
+            let Some(m) = raw.get_mut(i) else { continue };
+            let current = vote(m.alias.skill);
             let best = options.iter().copied().max_by_key(|o| (vote(o.skill), std::cmp::Reverse(o.skill)));
             if let Some(best) = best.filter(|b| vote(b.skill) > current) {
-                raw[i].alias = best;
-                raw[i].ambiguous = taxonomy.alias(best).context == ContextRule::Needed;
+                m.alias = best;
+                m.ambiguous = taxonomy.alias(best).context == ContextRule::Needed;
             }
         }
     }
 
     /// The pattern that is exactly `folded`, if any.
     fn pattern_for(&self, folded: &str) -> Option<usize> {
-        let m = self.automaton.find(Input::new(folded).anchored(Anchored::No))?;
-        (m.start() == 0 && m.end() == folded.len()).then(|| m.pattern().as_usize())
+        self.trie.exact(folded.as_bytes())
+    }
+}
+
+/// The folded aliases as a byte trie. Nodes are numbered breadth first, so a node's children are consecutive:
+/// `first_child..first_child + children`, each labelled with its byte in `labels`, in byte order. Node 0 is the
+/// root, whose children are also in a table by first byte. A node with many children (a word's first letters, where
+/// most walks pass) also has a row of them by byte class, so that no walk scans a long list.
+///
+/// Built from the sorted keys in one pass, with no failure transitions: about 12 times fewer instructions to
+/// build than the Aho-Corasick automaton it replaced (which spent most of its 150 ms on failure transitions), and
+/// a walk starts only where a word may start.
+#[derive(Debug, Clone)]
+struct Trie {
+    /// The child of the root for each first byte (0: none).
+    root: Box<[u32; 256]>,
+    nodes: Vec<Node>,
+    /// Per node, the byte on the edge into it.
+    labels: Vec<u8>,
+    /// Per byte, its class: 0 for a byte no key holds, else 1 and up.
+    classes: Box<[u8; 256]>,
+    /// The rows of the nodes that have them, by class (0: no child).
+    rows: Vec<u32>,
+}
+
+/// Nodes with more children than this get a row: a short list is scanned faster than a row is fetched.
+const ROW_FROM_CHILDREN: u32 = 6;
+
+/// One trie node.
+#[derive(Debug, Clone, Copy)]
+struct Node {
+    first_child: u32,
+    children: u32,
+    /// The pattern that ends here ([`NO_PATTERN`] for none).
+    end: u32,
+    /// Where its row starts in `rows` ([`NO_ROW`] for none).
+    row: u32,
+}
+
+/// The row of a node with few children.
+const NO_ROW: u32 = u32::MAX;
+
+impl Trie {
+    /// The trie of `keys`, given in byte order and distinct; `None` past 4 billion nodes.
+    fn from_sorted<'k>(keys: impl Iterator<Item = &'k [u8]>) -> Option<Trie> {
+        // First in creation order: nodes numbered as created, each edge recorded as (parent, byte, child). Keys
+        // in byte order create each node's children in byte order.
+        let mut ends: Vec<u32> = vec![NO_PATTERN];
+        let mut edges: Vec<(u32, u8, u32)> = Vec::new();
+        // The nodes along the previous key, from the root.
+        let mut path: Vec<u32> = vec![0];
+        let mut previous: &[u8] = &[];
+        for (id, key) in keys.enumerate() {
+            let shared = previous.iter().zip(key).take_while(|(a, b)| a == b).count();
+            path.truncate(shared + 1);
+            for &byte in key.get(shared..).unwrap_or_default() {
+                let parent = *path.last()?;
+                let child = u32::try_from(ends.len()).ok()?;
+                ends.push(NO_PATTERN);
+                edges.push((parent, byte, child));
+                path.push(child);
+            }
+            let last = *path.last()?;
+            *ends.get_mut(last as usize)? = u32::try_from(id).ok()?;
+            previous = key;
+        }
+        // Each node's edges, together and in byte order (a counting sort by parent).
+        let mut edges_from = vec![0usize; ends.len() + 1];
+        for &(parent, _, _) in &edges {
+            *edges_from.get_mut(parent as usize + 1)? += 1;
+        }
+        for i in 1..edges_from.len() {
+            let before = *edges_from.get(i - 1)?;
+            *edges_from.get_mut(i)? += before;
+        }
+        let mut grouped: Vec<(u8, u32)> = vec![(0, 0); edges.len()];
+        let mut next_slot = edges_from.clone();
+        for &(parent, byte, child) in &edges {
+            let slot = next_slot.get_mut(parent as usize)?;
+            *grouped.get_mut(*slot)? = (byte, child);
+            *slot += 1;
+        }
+        // Then breadth first: `order` lists the creation ids in the new order, so a node's children, appended
+        // together, get consecutive new ids.
+        let mut order: Vec<u32> = Vec::with_capacity(ends.len());
+        let mut labels: Vec<u8> = Vec::with_capacity(ends.len());
+        order.push(0);
+        labels.push(0);
+        let mut nodes: Vec<Node> = Vec::with_capacity(ends.len());
+        let mut root = Box::new([0u32; 256]);
+        let mut next = 0;
+        while let Some(&old) = order.get(next) {
+            let from = *edges_from.get(old as usize)?;
+            let to = *edges_from.get(old as usize + 1)?;
+            let first_child = u32::try_from(order.len()).ok()?;
+            for &(byte, child) in grouped.get(from..to)? {
+                if next == 0 {
+                    *root.get_mut(usize::from(byte))? = u32::try_from(order.len()).ok()?;
+                }
+                order.push(child);
+                labels.push(byte);
+            }
+            let children = u32::try_from(to - from).ok()?;
+            nodes.push(Node { first_child, children, end: *ends.get(old as usize)?, row: NO_ROW });
+            next += 1;
+        }
+        let mut classes = Box::new([0u8; 256]);
+        let mut width = 1;
+        for &(_, byte, _) in &edges {
+            let class = classes.get_mut(usize::from(byte))?;
+            if *class == 0 {
+                // UTF-8 never holds 0xC0, 0xC1 or 0xF5 to 0xFF, so the classes fit in a byte.
+                *class = u8::try_from(width).ok()?;
+                width += 1;
+            }
+        }
+        let mut rows: Vec<u32> = Vec::new();
+        for node in nodes.iter_mut().filter(|n| n.children > ROW_FROM_CHILDREN) {
+            node.row = u32::try_from(rows.len()).ok()?;
+            let start = rows.len();
+            rows.resize(start + width, 0);
+            for child in node.first_child..node.first_child + node.children {
+                let class = *classes.get(usize::from(*labels.get(child as usize)?))?;
+                *rows.get_mut(start + usize::from(class))? = child;
+            }
+        }
+        Some(Trie { root, nodes, labels, classes, rows })
+    }
+
+    /// The child of `node` along `byte`.
+    fn child(&self, node: &Node, byte: u8) -> Option<u32> {
+        if node.row != NO_ROW {
+            let class = *self.classes.get(usize::from(byte))?;
+            let child = *self.rows.get(node.row as usize + usize::from(class))?;
+            return (class != 0 && child != 0).then_some(child);
+        }
+        let first = node.first_child as usize;
+        let labels = self.labels.get(first..first + node.children as usize)?;
+        let i = labels.iter().position(|&b| b == byte)?;
+        Some((first + i) as u32)
+    }
+
+    /// The longest key that `text` holds at `start`: its end and pattern id.
+    fn longest_at(&self, text: &[u8], start: usize) -> Option<(usize, usize)> {
+        let first = *self.root.get(usize::from(*text.get(start)?))?;
+        if first == 0 {
+            return None;
+        }
+        let mut node = self.nodes.get(first as usize)?;
+        let mut longest = None;
+        let mut at = start + 1;
+        loop {
+            if node.end != NO_PATTERN {
+                longest = Some((at, node.end as usize));
+            }
+            let Some(&byte) = text.get(at) else { break };
+            let Some(next) = self.child(node, byte) else { break };
+            let Some(next) = self.nodes.get(next as usize) else { break };
+            node = next;
+            at += 1;
+        }
+        longest
+    }
+
+    /// The pattern id of the key that is exactly `key`.
+    fn exact(&self, key: &[u8]) -> Option<usize> {
+        let mut node = self.nodes.first()?;
+        for &byte in key {
+            node = self.nodes.get(self.child(node, byte)? as usize)?;
+        }
+        (!key.is_empty() && node.end != NO_PATTERN).then_some(node.end as usize)
     }
 }
 

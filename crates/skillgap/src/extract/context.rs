@@ -169,7 +169,8 @@ struct Surroundings<'a> {
 impl<'a> Surroundings<'a> {
     /// The surroundings of `raw[i]`, which sits in `line` (of `section`) and `sentence`.
     fn new(text: &'a str, raw: &[RawMatch], i: usize, section: SectionKind, line: Span, sentence: Span) -> Self {
-        let m = raw[i].span;
+        // `i` always indexes `raw`; were it not, an empty span at the line's start reads as a bare word.
+        let m = raw.get(i).map_or(Span::new(line.start, line.start), |r| r.span);
         let left = text[line.start..m.start].trim_end();
         let right = text[m.end..line.end].trim_start();
         let bare_left =
@@ -321,7 +322,8 @@ fn confident_neighbour(s: &Surroundings) -> i32 {
 /// sentence are looked at (a huge text would make this linear per match otherwise).
 fn has_confident_neighbour(raw: &[RawMatch], i: usize, sentence: Span) -> bool {
     let first = raw.partition_point(|other| other.span.start < sentence.start);
-    raw[first..]
+    raw.get(first..)
+        .unwrap_or_default()
         .iter()
         .take_while(|other| other.span.start < sentence.end)
         .enumerate()

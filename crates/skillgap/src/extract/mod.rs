@@ -1,4 +1,4 @@
-//! Extraction: one Aho-Corasick pass over the folded text with word-boundary checks at the match edges
+//! Extraction: one pass of an alias trie over the folded text with word-boundary checks at the match edges
 //! ([`automaton`]), context rules for ambiguous aliases ([`context`]), then sections, requirement levels, years and
 //! either/or groups ([`alternatives`]) for every mention.
 
@@ -169,11 +169,13 @@ impl Document {
     /// Maps every span through `map`, where `map[i]` is the offset in some outer text of byte `i` of the text that
     /// was extracted (with one extra entry for the end), and resets each mention's text from `outer`.
     pub fn remap(&mut self, map: &[u32], outer: &str) {
+        // Every offset of the extracted text is in `map`; one past it would stand for the outer text's end.
+        let at = |i: usize| map.get(i).map_or(outer.len(), |&o| o as usize);
         for evidence in &mut self.skills {
             for m in &mut evidence.mentions {
                 let end_inner = m.span.end.saturating_sub(1).max(m.span.start);
-                let start = map[m.span.start] as usize;
-                let last = map[end_inner] as usize;
+                let start = at(m.span.start);
+                let last = at(end_inner);
                 // The last character may stand for an entity in the outer text ("C&#43;&#43;"): cover all of it.
                 let end = match outer[last..]
                     .strip_prefix('&')
@@ -185,7 +187,7 @@ impl Document {
                 let end = end.max(start);
                 m.span = Span::new(start, end);
                 m.text = outer[m.span.range()].to_owned();
-                m.sentence = Span::new(map[m.sentence.start] as usize, map[m.sentence.end.min(map.len() - 1)] as usize);
+                m.sentence = Span::new(at(m.sentence.start), at(m.sentence.end.min(map.len().saturating_sub(1))));
             }
         }
     }
@@ -622,7 +624,7 @@ fn add_phrases(phrases: &PhraseIndex, text: &str, scratch: &mut Scratch) {
     let before = scratch.raw.len();
     for (start, end, alias) in found {
         let span = scratch.normalized.original_span(text, Span::new(start, end));
-        if scratch.raw[..before].iter().all(|m| !m.span.overlaps(span)) {
+        if scratch.raw.get(..before).unwrap_or_default().iter().all(|m| !m.span.overlaps(span)) {
             scratch.raw.push(RawMatch { span, alias, ambiguous: false, loose: true, pattern: NO_PATTERN });
         }
     }

@@ -17,8 +17,6 @@
 #![deny(clippy::indexing_slicing)]
 #![cfg_attr(test, allow(clippy::indexing_slicing))]
 
-use aho_corasick::{Anchored, Input};
-
 use super::{AliasAutomaton, RawMatch};
 use crate::normalize::{is_word_char, Normalized};
 use crate::span::Span;
@@ -170,13 +168,11 @@ impl AliasAutomaton {
         }
     }
 
-    /// The end of the longest alias that starts at the first of `words` and ends at the end of one of them.
+    /// The end of the longest alias that starts at the first of `words`, when it ends at the end of one of them.
     fn alias_end_at(&self, folded: &str, words: &[Word]) -> Option<usize> {
         let &(start, _) = words.first()?;
-        let last = words.last().map_or(start, |&(_, e)| e);
-        // The automaton is built for unanchored search: the leftmost-longest match that starts at `start`.
-        let m = self.automaton.try_find(Input::new(folded).span(start..last).anchored(Anchored::No)).ok()??;
-        (m.start() == start && words.iter().any(|&(_, e)| e == m.end())).then_some(m.end())
+        let (end, _) = self.trie.longest_at(folded.as_bytes(), start)?;
+        words.iter().any(|&(_, e)| e == end).then_some(end)
     }
 
     /// The skill an exact alias names, if it is one.
