@@ -6,6 +6,7 @@
 use serde::Serialize;
 
 use crate::compare::{Comparison, GapStatus, SkillResult, Status};
+use crate::extract::MatchKind;
 use crate::learning::ladder;
 use crate::normalize::fold;
 use crate::profile::Profile;
@@ -160,12 +161,16 @@ fn align_wording(cx: &Context, r: &SkillResult) -> Option<Suggestion> {
         return None;
     }
     let cv = cx.profile.get(r.skill)?;
-    let cv_forms: Vec<String> = cv.mentions.iter().map(|m| singular(&fold(&m.text))).collect();
+    // (form, misspelt): a near spelling ("Kubernets") is never another form of the word, it is a typo to fix.
+    let cv_forms: Vec<(String, bool)> =
+        cv.mentions.iter().map(|m| (singular(&fold(&m.text)), m.match_kind == MatchKind::Fuzzy)).collect();
     // "BLS for Healthcare Providers" already says "BLS", and "IEP" says "IEPs": only a wording the CV does not
     // contain is worth a change.
     let says = |target: &str| {
         let target = singular(&fold(target));
-        cv_forms.iter().any(|cv| contains_words(cv, &target) || contains_words(&target, cv) || same_stem(cv, &target))
+        cv_forms.iter().any(|(cv, misspelt)| {
+            contains_words(cv, &target) || contains_words(&target, cv) || (!misspelt && same_stem(cv, &target))
+        })
     };
     if r.evidence.iter().flat_map(|e| std::iter::once(&e.text).chain(&e.words)).any(|t| says(t)) {
         return None;
