@@ -71,6 +71,9 @@ pub fn is_org_suffix(word: &str) -> bool {
     ORG_SUFFIXES.contains(&word)
 }
 
+/// Legal forms written after a comma ("Acme Welding, LLC", "Ridge Data, Inc.").
+const LEGAL_FORMS: &[&str] = &["inc", "llc", "ltd", "llp", "plc", "gmbh", "corp", "co", "lp", "pllc", "pc"];
+
 /// First words of organisation names written "X of Y" ("University of Leeds", "School of Nursing").
 const ORG_PREFIXES: &[&str] =
     &["university", "college", "school", "institute", "academy", "bank", "hospital", "society", "association", "board"];
@@ -114,8 +117,18 @@ pub fn organisation_names(text: &str) -> Vec<(usize, usize)> {
             let before = before.trim_end_matches([' ', '\t']).as_bytes();
             before.ends_with(b"@") || ["at", "joined"].iter().any(|w| ends_with_word(before, w.as_bytes()))
         };
+        // "Ironwood CNC Machining, LLC": a legal form after a comma ends the name.
+        let legal_form_after = || {
+            let after = run.last().and_then(|&(_, e)| text.get(e..)).unwrap_or_default();
+            let Some(rest) = after.strip_prefix(',') else { return false };
+            let rest = rest.trim_start_matches([' ', '\t']);
+            let word = rest
+                .find(|c: char| !c.is_alphanumeric() && c != '.')
+                .map_or(rest, |end| rest.get(..end).unwrap_or_default());
+            LEGAL_FORMS.contains(&word.trim_end_matches('.').to_lowercase().as_str())
+        };
         if let (Some(first), Some(last)) = (run.first(), run.last()) {
-            if run.len() >= 2 && !label && (is_org_name(text, run) || after_at()) {
+            if run.len() >= 2 && !label && (is_org_name(text, run) || after_at() || legal_form_after()) {
                 names.push((first.0, last.1));
             }
         }
@@ -262,6 +275,8 @@ mod tests {
         Case { text: "Sector: Renewable Energy Storage Company size: 200", names: &[] },
         Case { text: "Department of Physics and Astronomy", names: &[] },
         Case { text: "Hanover Plumbing & Electric · Columbus, OH", names: &["Hanover Plumbing & Electric"] },
+        Case { text: "Welder at a shop — Ironwood CNC Machining, LLC, Erie", names: &["Ironwood CNC Machining"] },
+        Case { text: "Skills: CNC Machining, Welding", names: &[] },
         Case { text: "Data engineer at a Series B, Ledgerline Technologies", names: &["Ledgerline Technologies"] },
     ];
 
