@@ -46,7 +46,7 @@ const HEADS: &[&str] = &[
 ];
 
 /// Bytes of text read on each side of a joiner: enough for [`MAX_CONJUNCT_WORDS`] long words.
-const WINDOW: usize = 80;
+const WINDOW: usize = 48;
 
 /// At most this many words on each side of a joiner are read as a conjunct.
 const MAX_CONJUNCT_WORDS: usize = 3;
@@ -68,16 +68,33 @@ impl AliasAutomaton {
         let folded = normalized.as_str();
         let mut found: Vec<Found> = Vec::new();
         // Only the few words around each joiner are read: most of a text is never tokenised twice.
-        let mut from = 0;
-        while let Some((at, joiner)) = next_joiner(folded, from) {
-            from = at + joiner.len();
+        let mut joiners = Joiners::new(folded);
+        let mut words: Vec<Word> = Vec::new();
+        while let Some((at, joiner)) = joiners.next_at() {
+            let end = at + joiner.len();
+            // Most joiners join nothing this pass can rebuild: no alias starts right after them, none ends right
+            // before them, and no credential word follows. Those are passed over before any tokenising.
+            let right_start = end + usize::from(folded.as_bytes().get(end) == Some(&b' '));
+            let head_near = folded
+                .get(end..ceil_boundary(folded, end + WINDOW))
+                .is_some_and(|after| HEAD_STEMS.iter().any(|h| after.contains(h)));
+            // A shared tail or front needs an alias of two words or more beside the joiner.
+            let alias_after = self
+                .trie
+                .longest_at(folded.as_bytes(), right_start)
+                .is_some_and(|(e, _)| folded.get(right_start..e).is_some_and(|m| m.contains(' ')));
+            if !alias_after && !head_near && !self.alias_ends_at(folded, at) {
+                continue;
+            }
             let window =
-                Span::new(floor_boundary(folded, at.saturating_sub(WINDOW)), ceil_boundary(folded, from + WINDOW));
-            let words: Vec<Word> = words_of(folded.get(window.range()).unwrap_or_default())
-                .into_iter()
-                .map(|(s, e)| (window.start + s, window.start + e))
-                .collect();
-            let Some(j) = words.iter().position(|&(s, e)| s == at && e == at + joiner.len()) else { continue };
+                Span::new(floor_boundary(folded, at.saturating_sub(WINDOW)), ceil_boundary(folded, end + WINDOW));
+            words.clear();
+            words.extend(
+                words_of(folded.get(window.range()).unwrap_or_default())
+                    .into_iter()
+                    .map(|(s, e)| (window.start + s, window.start + e)),
+            );
+            let Some(j) = words.iter().position(|&(s, e)| s == at && e == end) else { continue };
             let left = conjunct_before(folded, &words, j);
             let right = conjunct_after(folded, &words, j);
             if left.is_empty() || right.is_empty() {
@@ -166,6 +183,28 @@ impl AliasAutomaton {
                 }
             }
         }
+    }
+
+    /// Whether an alias ends right before the joiner at `at` (after its space), starting at one of the three word
+    /// starts before it: the cheap test for a shared front.
+    fn alias_ends_at(&self, folded: &str, at: usize) -> bool {
+        let bytes = folded.as_bytes();
+        let end = at.saturating_sub(usize::from(at > 0 && bytes.get(at - 1) == Some(&b' ')));
+        let mut i = end;
+        let mut starts = 0;
+        while i > 0 && starts < MAX_CONJUNCT_WORDS && end - i < WINDOW {
+            i -= 1;
+            let Some(&b) = bytes.get(i) else { break };
+            let before_is_space = i == 0 || bytes.get(i - 1).is_some_and(|c| *c == b' ' || *c == b'\n');
+            if b != b' ' && before_is_space && folded.is_char_boundary(i) {
+                starts += 1;
+                // From the second word back: a one-word alias has no front to share.
+                if starts >= 2 && self.trie.longest_at(bytes, i).is_some_and(|(e, _)| e == end) {
+                    return true;
+                }
+            }
+        }
+        false
     }
 
     /// The end of the longest alias that starts at the first of `words`, when it ends at the end of one of them.
@@ -259,19 +298,48 @@ fn conjunct_after<'a>(folded: &str, words: &'a [Word], j: usize) -> &'a [Word] {
     words.get(from..end).unwrap_or_default()
 }
 
-/// The next joiner at or after byte `from`, as a word of its own: its byte offset and text.
-fn next_joiner(folded: &str, from: usize) -> Option<(usize, &'static str)> {
-    let rest = folded.get(from..)?;
-    let mut best: Option<(usize, &'static str)> = None;
-    for (pattern, joiner) in [(" or ", "or"), (" and ", "and"), (" & ", "&"), ("/", "/")] {
-        if let Some(i) = rest.find(pattern) {
-            let at = from + i + pattern.len() - joiner.len() - usize::from(pattern.ends_with(' '));
-            if best.is_none_or(|(b, _)| at < b) {
-                best = Some((at, joiner));
+/// How joiners are written in folded text, and the joiner word each holds.
+const JOINER_PATTERNS: [(&str, &str); 4] = [(" or ", "or"), (" and ", "and"), (" & ", "&"), ("/", "/")];
+
+/// The start of the head words of [`HEADS`], to look for cheaply after a joiner.
+const HEAD_STEMS: &[&str] = &["permit", "licen", "certific", "endorsement", "card", "rating"];
+
+/// The joiners of a text in order. Each pattern's next place is searched once and kept until passed, so the text
+/// is read once per pattern, however many joiners it holds.
+struct Joiners<'a> {
+    folded: &'a str,
+    from: usize,
+    /// Per pattern: where it next occurs at or after `from` (`usize::MAX`: nowhere), or `None` before the search.
+    next: [Option<usize>; JOINER_PATTERNS.len()],
+}
+
+impl<'a> Joiners<'a> {
+    fn new(folded: &'a str) -> Joiners<'a> {
+        Joiners { folded, from: 0, next: [None; JOINER_PATTERNS.len()] }
+    }
+
+    /// The next joiner, as a word of its own: its byte offset and text.
+    fn next_at(&mut self) -> Option<(usize, &'static str)> {
+        let mut best: Option<(usize, &'static str)> = None;
+        for (slot, &(pattern, joiner)) in self.next.iter_mut().zip(&JOINER_PATTERNS) {
+            let found = match *slot {
+                Some(at) if at >= self.from => at,
+                _ => {
+                    let at = self.folded.get(self.from..).and_then(|rest| rest.find(pattern)).map_or(usize::MAX, |i| {
+                        self.from + i + pattern.len() - joiner.len() - usize::from(pattern.ends_with(' '))
+                    });
+                    *slot = Some(at);
+                    at
+                }
+            };
+            if found != usize::MAX && best.is_none_or(|(b, _)| found < b) {
+                best = Some((found, joiner));
             }
         }
+        let (at, joiner) = best?;
+        self.from = at + joiner.len();
+        Some((at, joiner))
     }
-    best
 }
 
 /// The nearest char boundary at or before `at`.
@@ -324,15 +392,14 @@ mod tests {
 
     #[test]
     fn joiners_are_found_as_words() {
-        let folded = "a or b and c/d & e";
-        let mut from = 0;
+        let folded = "a or b and c/d & e or f";
+        let mut joiners = Joiners::new(folded);
         let mut seen = Vec::new();
-        while let Some((at, joiner)) = next_joiner(folded, from) {
+        while let Some((at, joiner)) = joiners.next_at() {
             assert_eq!(&folded[at..at + joiner.len()], joiner);
             seen.push(joiner);
-            from = at + joiner.len();
         }
-        assert_eq!(seen, ["or", "and", "/", "&"]);
+        assert_eq!(seen, ["or", "and", "/", "&", "or"]);
     }
 
     #[test]
