@@ -56,6 +56,7 @@ mod compare;
 mod edge;
 mod error;
 mod extract;
+pub mod field;
 mod fuzzy;
 mod html;
 mod import;

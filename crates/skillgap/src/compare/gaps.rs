@@ -12,6 +12,7 @@ use serde::Serialize;
 
 use super::{shows, SkillResult, Status, TargetEvidence};
 use crate::extract::Prominence;
+use crate::field::{self, Field};
 use crate::profile::Profile;
 use crate::source::TargetKind;
 use crate::structure::Requirement;
@@ -173,47 +174,17 @@ pub fn specificity_percent(taxonomy: &Taxonomy, skill: SkillIdx) -> u32 {
     }
 }
 
-/// Lines of work, each a set of taxonomy families whose skills often meet in one job ("product" sits in two). A
-/// family in none of them ("general", or a user's own) is never off-field.
-const FIELDS: &[&[&str]] = &[
-    &["software", "data", "cloud", "security", "it", "product", "design"],
-    &["marketing", "sales", "customer", "media", "product"],
-    &["finance", "banking", "hr", "legal"],
-    &["healthcare", "pharma"],
-    &["engineering", "construction", "supply-chain"],
-    &["education"],
-    &["hospitality"],
-];
-
-/// The line of work (an index into [`FIELDS`]) that holds at least [`FIELD_SHARE_PERCENT`] of the skills the
-/// targets name, counting only skills whose family is in some line of work; `None` when the targets are mixed.
-pub fn target_field(taxonomy: &Taxonomy, results: &[&SkillResult]) -> Option<usize> {
-    let mut counts = [0u32; FIELDS.len()];
-    let mut total = 0u32;
-    for r in results {
-        let family = taxonomy.skill(r.skill).family.as_str();
-        let mut any = false;
-        for (count, field) in counts.iter_mut().zip(FIELDS) {
-            if field.contains(&family) {
-                *count += 1;
-                any = true;
-            }
-        }
-        total += u32::from(any);
-    }
-    let (best, &count) = counts.iter().enumerate().max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(&a.0)))?;
-    (total > 0 && count * 100 >= total * FIELD_SHARE_PERCENT).then_some(best)
+/// The line of work that holds at least [`FIELD_SHARE_PERCENT`] of the skills the targets name (see
+/// [`crate::field`]); `None` when the targets are mixed.
+pub fn target_field(taxonomy: &Taxonomy, results: &[&SkillResult]) -> Option<Field> {
+    field::dominant(results.iter().map(|r| taxonomy.skill(r.skill).family.as_str()), FIELD_SHARE_PERCENT)
 }
 
 /// Whether `skill` is a generic area from another line of work than `field` (see [`OFF_FIELD_PERCENT`]): a
 /// domain or method whose family is in some line of work, but not in that one.
-fn off_field(taxonomy: &Taxonomy, skill: SkillIdx, field: Option<usize>) -> bool {
-    let Some(own) = field.and_then(|f| FIELDS.get(f)) else { return false };
+fn off_field(taxonomy: &Taxonomy, skill: SkillIdx, field: Option<Field>) -> bool {
     let s = taxonomy.skill(skill);
-    let family = s.family.as_str();
-    matches!(s.kind, Kind::Domain | Kind::Method)
-        && !own.contains(&family)
-        && FIELDS.iter().any(|f| f.contains(&family))
+    matches!(s.kind, Kind::Domain | Kind::Method) && field.is_some_and(|f| field::is_off(&s.family, f))
 }
 
 /// Points for a years shortfall, capped at [`YEARS_COUNTED_MAX`] years.
@@ -248,7 +219,7 @@ pub fn importance(
     r: &SkillResult,
     targets: usize,
     status: GapStatus,
-    field: Option<usize>,
+    field: Option<Field>,
 ) -> u32 {
     importance_parts(taxonomy, r, targets, status, field).total
 }
@@ -286,7 +257,7 @@ pub fn importance_parts(
     r: &SkillResult,
     targets: usize,
     status: GapStatus,
-    field: Option<usize>,
+    field: Option<Field>,
 ) -> ImportanceParts {
     let targets = targets.max(1) as u32;
     let asked: Vec<&TargetEvidence> = r.evidence.iter().filter(|e| e.weight > 0).collect();

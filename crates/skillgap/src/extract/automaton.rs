@@ -106,6 +106,8 @@ pub struct Scratch {
     pub(super) normalized: Normalized,
     pub(super) structure: Structure,
     pub(super) raw: Vec<RawMatch>,
+    /// Whether the text is a CV ([`Extractor::extract_cv`]).
+    pub(super) cv: bool,
 }
 
 /// A candidate mention: an alias written as a whole word, before the context pass.
@@ -489,6 +491,30 @@ impl Trie {
         let mut at = start + 1;
         loop {
             if node.end != NO_PATTERN {
+                longest = Some((at, node.end as usize));
+            }
+            let Some(&byte) = text.get(at) else { break };
+            let Some(next) = self.child(node, byte) else { break };
+            let Some(next) = self.nodes.get(next as usize) else { break };
+            node = next;
+            at += 1;
+        }
+        longest
+    }
+
+    /// The longest key that `text` holds at `start` whose end passes `ok`: its end and pattern id. A shorter key
+    /// counts when a longer one runs into the middle of a word, so that the answer does not depend on which
+    /// longer keys were compiled (a restricted trie lacks them).
+    fn longest_at_where(&self, text: &[u8], start: usize, ok: impl Fn(usize) -> bool) -> Option<(usize, usize)> {
+        let first = *self.root.get(usize::from(*text.get(start)?))?;
+        if first == 0 {
+            return None;
+        }
+        let mut node = self.nodes.get(first as usize)?;
+        let mut longest = None;
+        let mut at = start + 1;
+        loop {
+            if node.end != NO_PATTERN && ok(at) {
                 longest = Some((at, node.end as usize));
             }
             let Some(&byte) = text.get(at) else { break };

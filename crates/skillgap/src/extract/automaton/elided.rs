@@ -81,7 +81,7 @@ impl AliasAutomaton {
             // A shared tail or front needs an alias of two words or more beside the joiner.
             let alias_after = self
                 .trie
-                .longest_at(folded.as_bytes(), right_start)
+                .longest_at_where(folded.as_bytes(), right_start, |e| word_ends_at(folded, e))
                 .is_some_and(|(e, _)| folded.get(right_start..e).is_some_and(|m| m.contains(' ')));
             if !alias_after && !head_near && !self.alias_ends_at(folded, at) {
                 continue;
@@ -199,7 +199,7 @@ impl AliasAutomaton {
             if b != b' ' && before_is_space && folded.is_char_boundary(i) {
                 starts += 1;
                 // From the second word back: a one-word alias has no front to share.
-                if starts >= 2 && self.trie.longest_at(bytes, i).is_some_and(|(e, _)| e == end) {
+                if starts >= 2 && self.trie.longest_at_where(bytes, i, |e| e == end).is_some() {
                     return true;
                 }
             }
@@ -210,8 +210,8 @@ impl AliasAutomaton {
     /// The end of the longest alias that starts at the first of `words`, when it ends at the end of one of them.
     fn alias_end_at(&self, folded: &str, words: &[Word]) -> Option<usize> {
         let &(start, _) = words.first()?;
-        let (end, _) = self.trie.longest_at(folded.as_bytes(), start)?;
-        words.iter().any(|&(_, e)| e == end).then_some(end)
+        let (end, _) = self.trie.longest_at_where(folded.as_bytes(), start, |e| words.iter().any(|&(_, w)| w == e))?;
+        Some(end)
     }
 
     /// The skill an exact alias names, if it is one.
@@ -340,6 +340,11 @@ impl<'a> Joiners<'a> {
         self.from = at + joiner.len();
         Some((at, joiner))
     }
+}
+
+/// Whether a word ends at byte `at`: the text ends there or a character that is not a word character follows.
+fn word_ends_at(folded: &str, at: usize) -> bool {
+    folded.get(at..).is_some_and(|rest| !rest.chars().next().is_some_and(is_word_char))
 }
 
 /// The nearest char boundary at or before `at`.
