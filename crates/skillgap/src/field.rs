@@ -1,8 +1,6 @@
 //! Lines of work: groups of taxonomy families whose skills meet in one job. A text's line of work is the group
-//! that holds most of its skills; a skill from another group is "off-field" there. Two readings use it: the gap
-//! ranking weighs an off-field area less ([`crate::compare`]), and the context pass wants more evidence before it
-//! reads an ambiguous word as an off-field skill ([`crate::extract`]: "rails" among welds, "Flux" in a welder's
-//! skills list).
+//! that holds most of its skills; a skill from another group is "off-field" there, and the gap ranking weighs an
+//! off-field area less ([`crate::compare`]).
 
 /// The lines of work ("product" sits in two). A family in none of them ("general", or a user's own) is never
 /// off-field.
@@ -44,34 +42,6 @@ pub fn is_off(family: &str, field: Field) -> bool {
     FIELDS.get(field.0).is_some_and(|own| !own.contains(&family)) && FIELDS.iter().any(|f| f.contains(&family))
 }
 
-/// The lines of work `families` touch, as a set (bit `i` for line `i`).
-pub fn present<'a>(families: impl IntoIterator<Item = &'a str>) -> u32 {
-    let mut mask = 0u32;
-    for family in families {
-        for (i, field) in FIELDS.iter().enumerate() {
-            if field.contains(&family) {
-                mask |= 1 << i;
-            }
-        }
-    }
-    mask
-}
-
-/// Whether `family` belongs to some line of work and none of its lines is in `present` (see [`present`]): a
-/// skill with no other skill of its kind of work beside it.
-pub fn is_alone(family: &str, present: u32) -> bool {
-    let mut any = false;
-    for (i, field) in FIELDS.iter().enumerate() {
-        if field.contains(&family) {
-            any = true;
-            if present & (1 << i) != 0 {
-                return false;
-            }
-        }
-    }
-    any
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -85,12 +55,5 @@ mod tests {
         // "product" is at home in both tech and business.
         let business = dominant(["sales", "marketing", "product"], 60).expect("a field");
         assert!(!is_off("product", business) && is_off("software", business));
-    }
-
-    #[test]
-    fn alone_means_no_other_skill_of_its_kind_of_work() {
-        let present = present(["construction", "engineering", "general"]);
-        assert!(is_alone("software", present) && is_alone("sales", present));
-        assert!(!is_alone("supply-chain", present) && !is_alone("general", present));
     }
 }

@@ -86,7 +86,7 @@ impl Profile {
 
     /// Like [`Profile::from_text`], with `today` ending the roles that run to the present.
     pub fn from_text_at(extractor: &Extractor, cv: &str, today: Month) -> Profile {
-        let mut document = extractor.extract_cv(cv);
+        let mut document = extractor.extract_as(cv, TargetKind::Bio);
         drop_goals(cv, &mut document);
         read_credential_nouns(extractor.taxonomy(), cv, &mut document);
         add_fuzzy_list_items(extractor, cv, &mut document);

@@ -106,8 +106,6 @@ pub struct Scratch {
     pub(super) normalized: Normalized,
     pub(super) structure: Structure,
     pub(super) raw: Vec<RawMatch>,
-    /// Whether the text is a CV ([`Extractor::extract_cv`]).
-    pub(super) cv: bool,
 }
 
 /// A candidate mention: an alias written as a whole word, before the context pass.

@@ -12,7 +12,6 @@ use self::alternatives::{alternative_groups, Kept};
 use self::automaton::{AliasAutomaton, RawMatch, NO_PATTERN};
 pub use self::automaton::{ExtractorBuilder, Scratch};
 use self::context::{context_score, CONTEXT_THRESHOLD};
-use crate::field;
 use crate::fuzzy::FuzzyIndex;
 use crate::phrase::PhraseIndex;
 use crate::source::{detect_kind_only, TargetKind};
@@ -263,14 +262,6 @@ impl Extractor {
         self.extract_as_with(text, kind, &mut Scratch::default())
     }
 
-    /// Reads a CV: as a bio, except that an ambiguous word from another line of work than the CV's own counts on
-    /// the usual evidence. A CV that lists SAP among supply-chain skills shows SAP; dropping it would turn a skill
-    /// the CV shows into a gap, where the stricter reading of a target only drops a stray word.
-    pub fn extract_cv(&self, text: &str) -> Document {
-        let mut scratch = Scratch { cv: true, ..Scratch::default() };
-        self.extract_as_with(text, TargetKind::Bio, &mut scratch)
-    }
-
     /// Like [`Extractor::extract_as`], reusing `scratch` between calls.
     pub fn extract_as_with(&self, text: &str, kind: TargetKind, scratch: &mut Scratch) -> Document {
         scratch.normalized.refill(text);
@@ -360,12 +351,6 @@ impl Extractor {
         let raw = &scratch.raw;
         let structure = &scratch.structure;
         let mut out = Vec::with_capacity(raw.len());
-        // The text's line of work, from the matches that need no context: an ambiguous word read as a skill of
-        // another line needs more evidence ("rails" among welds, "Flux" in a welder's skills list).
-        let families =
-            || raw.iter().filter(|m| !m.ambiguous).map(|m| self.taxonomy.skill(m.alias.skill).family.as_str());
-        let doc_field = if scratch.cv { None } else { field::dominant(families(), FIELD_SHARE_PERCENT) };
-        let present = field::present(families());
         for (i, m) in raw.iter().enumerate() {
             let Some(line) = structure.line_at(m.span.start) else { continue };
             // A multi-word alias may run over a hard line break ("machine\nlearning"); its context then spans
@@ -376,16 +361,8 @@ impl Extractor {
                 .max(line.span.end);
             let line_span = Span::new(line.span.start, line_end);
             let sentence = sentence_around(text, line_span, m.span);
-            if m.ambiguous {
-                let family = &self.taxonomy.skill(m.alias.skill).family;
-                // Off-field and alone: no skill of its kind of work that needs no context stands in the text.
-                // "Oracle" among "SAP, Oracle, Epicor" in a procurement posting that also asks for Power BI
-                // stays; "Apollo" in an iOS posting with no sales tool beside it does not.
-                let off_field = doc_field.is_some_and(|f| field::is_off(family, f)) && field::is_alone(family, present);
-                let needed = CONTEXT_THRESHOLD + if off_field { OFF_FIELD_CONTEXT } else { 0 };
-                if context_score(text, raw, i, line.section, line_span, sentence) < needed {
-                    continue;
-                }
+            if m.ambiguous && context_score(text, raw, i, line.section, line_span, sentence) < CONTEXT_THRESHOLD {
+                continue;
             }
             out.push(Candidate { raw: *m, section: line.section, sentence });
         }
@@ -425,14 +402,6 @@ impl Extractor {
         groups
     }
 }
-
-/// Context points an ambiguous word needs beyond [`CONTEXT_THRESHOLD`] to count as a skill from another line of
-/// work than the text's own (see [`crate::field`]): a list or a neighbouring skill is not enough, a cue is.
-const OFF_FIELD_CONTEXT: i32 = 1;
-
-/// The share, in percent, of a text's unambiguous skills that must fall in one line of work for it to be the
-/// text's own.
-const FIELD_SHARE_PERCENT: u32 = 60;
 
 /// A match that passed the context pass, before it becomes a [`Mention`].
 #[derive(Debug, Clone, Copy)]
@@ -697,32 +666,6 @@ ab-testing,A/B testing,marketing,method,,,
     fn ids(ex: &Extractor, text: &str) -> Vec<String> {
         let doc = ex.extract(text);
         doc.skills.iter().map(|s| ex.taxonomy().skill(s.skill).id.clone()).collect()
-    }
-
-    #[test]
-    fn an_ambiguous_word_from_another_line_of_work_needs_a_cue() {
-        const FIELDS: &str = "id,name,family,kind,aliases,related,broader
-welding,Welding,construction,method,,,
-fitting,Pipe Fitting,construction,method,,,
-blueprints,Blueprint Reading,construction,method,blueprints,,
-forklift,Forklift Operation,supply-chain,tool,forklift,,
-rails,Ruby on Rails,software,framework,?Rails,,
-python,Python,software,language,,,
-";
-        let mut b = Taxonomy::builder();
-        b.add_csv("fields.csv", FIELDS).expect("parses");
-        let ex = Extractor::new(b.build().expect("builds"));
-        let found = |doc: &Document| doc.skills.iter().any(|s| ex.taxonomy().skill(s.skill).id == "rails");
-        let shop = "Requirements\n- Welding, pipe fitting, blueprints, rails and forklift\n";
-        // In a welding shop's list, "rails" is steel, not the framework; with a cue it is the framework.
-        assert!(!found(&ex.extract_as(shop, TargetKind::Posting)));
-        let cued = "Requirements\n- Welding, pipe fitting, blueprints, forklift\n- Experience with Rails\n";
-        assert!(found(&ex.extract_as(cued, TargetKind::Posting)));
-        // Beside a skill of its own kind of work, the usual evidence is enough.
-        let mixed = "Requirements\n- Welding, pipe fitting, blueprints, forklift, Python, Rails\n";
-        assert!(found(&ex.extract_as(mixed, TargetKind::Posting)));
-        // A CV keeps what it lists: dropping it would make a shown skill a gap.
-        assert!(found(&ex.extract_cv(shop)));
     }
 
     struct Case {
