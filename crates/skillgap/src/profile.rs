@@ -233,7 +233,14 @@ const GOAL_OPENERS: &[&str] = &[
     "my goal",
     "career goal",
     "next step",
+    "plan to",
+    "planning to",
+    "intend to",
+    "hope to",
 ];
+
+/// Verbs that make "my" a goal's, not a claim: "build my seismic design experience" is what the writer wants.
+const GROWTH_WORDS: &[&str] = &["build", "grow", "gain", "develop", "broaden", "strengthen", "deepen"];
 
 /// Words right before a skill that claim it as the writer's own, even inside a goal: "keen to bring my SQL to a
 /// larger team".
@@ -261,7 +268,12 @@ fn names_a_goal(cv: &str, mention: &Mention) -> bool {
         cv.get(mention.sentence.start..mention.span.start).unwrap_or_default().to_lowercase().replace('’', "'");
     let opener = GOAL_OPENERS.iter().filter_map(|cue| find_words(&before, cue)).min();
     let Some(at) = opener else { return false };
-    let own = before.get(at..).unwrap_or_default().split_whitespace().rev().take(2).any(|w| OWN_WORDS.contains(&w));
+    let last: Vec<&str> = before.get(at..).unwrap_or_default().split_whitespace().rev().take(3).collect();
+    let own = last
+        .iter()
+        .take(2)
+        .enumerate()
+        .any(|(i, w)| OWN_WORDS.contains(w) && !last.get(i + 1).is_some_and(|verb| GROWTH_WORDS.contains(verb)));
     let more = before.get(at..).unwrap_or_default().split_whitespace().any(|w| MORE_WORDS.contains(&w));
     !own && !more
 }
@@ -528,6 +540,7 @@ salesforce,Salesforce,sales,tool,,,
         assert!(!held("Summary\nSupport analyst. Looking to move into a Kubernetes role.\n", "kubernetes"));
         assert!(!held("Summary\nSeeking a team that runs Salesforce at scale.\n", "salesforce"));
         assert!(!held("Summary\nMy goal: a React position.\n", "react"));
+        assert!(!held("Summary\nI plan to build my Kubernetes experience there.\n", "kubernetes"));
         // A skill before the opener, one the writer calls their own, or one in a skills list is shown.
         assert!(held("Summary\nFive years of React; looking to lead a team.\n", "react"));
         assert!(held("Summary\nLooking to bring my Kubernetes work to a larger team.\n", "kubernetes"));
