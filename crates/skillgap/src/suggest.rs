@@ -172,7 +172,8 @@ fn align_wording(cx: &Context, r: &SkillResult) -> Option<Suggestion> {
             contains_words(cv, &target) || contains_words(&target, cv) || (!misspelt && same_stem(cv, &target))
         })
     };
-    if r.evidence.iter().flat_map(|e| std::iter::once(&e.text).chain(&e.words)).any(|t| says(t)) {
+    // `words` holds every wording a target uses, `text` (its strongest mention) among them.
+    if r.evidence.iter().flat_map(|e| &e.words).any(|t| says(t)) {
         return None;
     }
     let target = r.evidence.first()?;

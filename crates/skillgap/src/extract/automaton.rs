@@ -480,24 +480,7 @@ impl Trie {
 
     /// The longest key that `text` holds at `start`: its end and pattern id.
     fn longest_at(&self, text: &[u8], start: usize) -> Option<(usize, usize)> {
-        let first = *self.root.get(usize::from(*text.get(start)?))?;
-        if first == 0 {
-            return None;
-        }
-        let mut node = self.nodes.get(first as usize)?;
-        let mut longest = None;
-        let mut at = start + 1;
-        loop {
-            if node.end != NO_PATTERN {
-                longest = Some((at, node.end as usize));
-            }
-            let Some(&byte) = text.get(at) else { break };
-            let Some(next) = self.child(node, byte) else { break };
-            let Some(next) = self.nodes.get(next as usize) else { break };
-            node = next;
-            at += 1;
-        }
-        longest
+        self.longest_at_where(text, start, |_| true)
     }
 
     /// The longest key that `text` holds at `start` whose end passes `ok`: its end and pattern id. A shorter key

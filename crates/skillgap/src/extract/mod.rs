@@ -668,6 +668,36 @@ ab-testing,A/B testing,marketing,method,,,
         doc.skills.iter().map(|s| ex.taxonomy().skill(s.skill).id.clone()).collect()
     }
 
+    #[test]
+    fn coordinated_names_that_share_words_are_both_read() {
+        const SHARED: &str = "id,name,family,kind,aliases,related,broader
+journeyman,Journeyman Electrician License,construction,certification,journeyman electrician license,,
+master,Master Electrician License,construction,certification,master electrician license,,
+excel,Microsoft Excel,data,tool,,,
+word,Microsoft Word,it,tool,,,
+anesthesia,Local Anesthesia Permit,healthcare,certification,local anesthesia permit,,
+nitrous,Nitrous Oxide Permit,healthcare,certification,nitrous oxide,,
+nursing,Nursing,healthcare,domain,nursing care,,
+long-term,Long-Term Care,healthcare,domain,skilled nursing;long-term care,,
+";
+        let mut b = Taxonomy::builder();
+        b.add_csv("shared.csv", SHARED).expect("parses");
+        let ex = Extractor::new(b.build().expect("builds"));
+        let read = |text: &str| {
+            let mut ids: Vec<String> = ids(&ex, text);
+            ids.sort();
+            ids
+        };
+        // A shared tail, a shared front, a shared head word.
+        assert_eq!(read("Journeyman or Master Electrician license."), ["journeyman", "master"]);
+        assert_eq!(read("Microsoft Excel and Word."), ["excel", "word"]);
+        assert_eq!(read("Local anesthesia and nitrous oxide permits."), ["anesthesia", "nitrous"]);
+        // Words another match has read are not rebuilt into a third name ("nursing care").
+        assert_eq!(read("Skilled nursing or long-term care."), ["long-term"]);
+        // Names that share no words stay as written.
+        assert_eq!(read("Microsoft Excel and Journeyman."), ["excel"]);
+    }
+
     struct Case {
         name: &'static str,
         input: &'static str,

@@ -89,11 +89,7 @@ impl AliasAutomaton {
             let window =
                 Span::new(floor_boundary(folded, at.saturating_sub(WINDOW)), ceil_boundary(folded, end + WINDOW));
             words.clear();
-            words.extend(
-                words_of(folded.get(window.range()).unwrap_or_default())
-                    .into_iter()
-                    .map(|(s, e)| (window.start + s, window.start + e)),
-            );
+            push_words(folded.get(window.range()).unwrap_or_default(), window.start, &mut words);
             let Some(j) = words.iter().position(|&(s, e)| s == at && e == end) else { continue };
             let left = conjunct_before(folded, &words, j);
             let right = conjunct_after(folded, &words, j);
@@ -251,8 +247,7 @@ type Found = (Span, AliasRef, u32, bool);
 /// The words of `folded` (runs of word characters, with the joiners `&` and `/` as words of their own), as byte
 /// ranges. A clause break (`,`, `;`, `:`, brackets, a full stop followed by a space, a line break) is kept as an
 /// empty word, so that conjuncts never reach across it.
-fn words_of(folded: &str) -> Vec<Word> {
-    let mut out: Vec<Word> = Vec::new();
+fn push_words(folded: &str, offset: usize, out: &mut Vec<Word>) {
     let mut start: Option<usize> = None;
     let mut chars = folded.char_indices().peekable();
     while let Some((i, c)) = chars.next() {
@@ -263,18 +258,19 @@ fn words_of(folded: &str) -> Vec<Word> {
             continue;
         }
         if let Some(s) = start.take() {
-            out.push((s, i));
+            out.push((offset + s, offset + i));
         }
         match c {
-            '&' | '/' => out.push((i, i + c.len_utf8())),
-            ',' | ';' | ':' | '(' | ')' | '[' | ']' | '.' | '\n' | '|' | '·' | '•' => out.push((i, i)),
+            '&' | '/' => out.push((offset + i, offset + i + c.len_utf8())),
+            ',' | ';' | ':' | '(' | ')' | '[' | ']' | '.' | '\n' | '|' | '·' | '•' => {
+                out.push((offset + i, offset + i))
+            }
             _ => {}
         }
     }
     if let Some(s) = start {
-        out.push((s, folded.len()));
+        out.push((offset + s, offset + folded.len()));
     }
-    out
 }
 
 /// Up to [`MAX_CONJUNCT_WORDS`] words before the joiner `words[j]`, back to the clause break or another joiner.
@@ -392,7 +388,9 @@ mod tests {
     use super::*;
 
     fn texts(folded: &str) -> Vec<&str> {
-        words_of(folded).iter().map(|&(s, e)| &folded[s..e]).collect()
+        let mut words = Vec::new();
+        push_words(folded, 0, &mut words);
+        words.iter().map(|&(s, e)| &folded[s..e]).collect()
     }
 
     #[test]
@@ -416,7 +414,8 @@ mod tests {
     #[test]
     fn conjuncts_stop_at_breaks_and_joiners() {
         let folded = "valid, ohio journeyman or master electrician license here";
-        let words = words_of(folded);
+        let mut words = Vec::new();
+        push_words(folded, 0, &mut words);
         let j = words.iter().position(|&(s, e)| &folded[s..e] == "or").expect("joiner");
         let left: Vec<&str> = conjunct_before(folded, &words, j).iter().map(|&(s, e)| &folded[s..e]).collect();
         let right: Vec<&str> = conjunct_after(folded, &words, j).iter().map(|&(s, e)| &folded[s..e]).collect();
