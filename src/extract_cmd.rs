@@ -1,10 +1,15 @@
 //! `skillgap extract`: which skills a text names, where, and how they matched.
 
-use std::io::{self, Write};
+use std::fs::File;
+use std::io::{self, Read, Write};
+use std::path::Path;
 use std::process::ExitCode;
 
 use anyhow::{bail, Result};
-use skillgap::{extract_reading_lists, ExtractStream, Extractor, Scratch, Source, SourceFormat, TargetKind, Taxonomy};
+use skillgap::{
+    block_end, extract_reading_lists, BlockReading, Document, Encoding, ExtractStream, Extractor, LineIndex, Scratch,
+    Source, SourceFormat, TargetKind, Taxonomy, BLOCK_BYTES,
+};
 
 use crate::args::Format;
 use crate::config::ExtractConfig;
@@ -22,6 +27,20 @@ pub fn run(
     style: Style,
     out: &mut Output,
 ) -> Result<ExitCode> {
+    // A large plain-text file (many postings saved as one) is read as it is extracted, never whole: memory stays
+    // that of one block and the mentions. The same document, cut into the same blocks, as reading it whole.
+    let large =
+        options.file.as_deref().filter(|path| !options.show_text && !options.lines && is_large_text(path, inputs));
+    if let Some(path) = large {
+        let extractor = Extractor::builder().phrase_matching(phrases).build(taxonomy)?;
+        if let Some((doc, lines)) = extract_streamed(path, inputs.max_bytes, &extractor, options.kind)? {
+            let report = ExtractStream::streamed(extractor.taxonomy(), &doc, lines);
+            return write_document(report, &path.display().to_string(), format, style, out);
+        }
+        // Not UTF-8 after all (or not text): read whole, as any input, for the same reading or the same error.
+        let source = inputs.document(path)?;
+        return extract_document(&extractor, &source, options.kind, format, style, out);
+    }
     let source = match options.file.as_deref() {
         None => inputs.stdin_document()?,
         Some(path) => inputs.document(path)?,
@@ -62,8 +81,18 @@ fn extract_document(
     if let Some(original) = &source.original {
         doc.remap(&original.map, &original.text);
     }
+    write_document(ExtractStream::new(extractor.taxonomy(), &doc, source), &source.name, format, style, out)
+}
+
+/// Writes the report of one document named `name`.
+fn write_document(
+    report: ExtractStream<'_>,
+    name: &str,
+    format: Format,
+    style: Style,
+    out: &mut Output,
+) -> Result<ExitCode> {
     // `out` is buffered and written as the report is produced: memory stays flat in the number of mentions.
-    let report = ExtractStream::new(extractor.taxonomy(), &doc, source);
     match format {
         Format::Json => {
             serde_json::to_writer_pretty(&mut *out, &report).map_err(io::Error::from)?;
@@ -74,14 +103,14 @@ fn extract_document(
             render::csv::write_extract_rows(&mut *out, &report)?;
         }
         Format::Md => {
-            out.write_all(render::md::extract_header(&source.name).as_bytes())?;
+            out.write_all(render::md::extract_header(name).as_bytes())?;
             // A row shows the first mention only.
             for skill in report.skills(1) {
                 out.write_all(render::md::extract_row(&skill).as_bytes())?;
             }
         }
         Format::Text => {
-            out.write_all(render::text::extract_header(report.len(), &source.name, style).as_bytes())?;
+            out.write_all(render::text::extract_header(report.len(), name, style).as_bytes())?;
             for skill in report.skills(render::text::MENTIONS_SHOWN) {
                 out.write_all(render::text::extracted_skill(&skill, style).as_bytes())?;
             }
@@ -122,4 +151,72 @@ fn extract_lines(
     }
     out.flush()?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// Whether `path` is a plain-text or Markdown file of more than one block, within the input limit: one to read as
+/// a stream.
+fn is_large_text(path: &Path, inputs: Inputs) -> bool {
+    let plain =
+        matches!(SourceFormat::from_name(&path.display().to_string()), SourceFormat::Text | SourceFormat::Markdown);
+    let size = std::fs::metadata(path).ok().filter(std::fs::Metadata::is_file).map_or(0, |m| m.len());
+    plain && size > BLOCK_BYTES as u64 && size <= inputs.max_bytes && size <= u64::from(u32::MAX)
+}
+
+/// Reads the UTF-8 text file at `path` a block at a time and extracts each block as it arrives
+/// ([`BlockReading`]), indexing its lines on the way. `None` when the file is not UTF-8 text after all (its first
+/// block does not read as one, or a later byte is not UTF-8): the caller then reads it whole, as any input.
+fn extract_streamed(
+    path: &Path,
+    max_bytes: u64,
+    extractor: &Extractor,
+    kind: Option<TargetKind>,
+) -> Result<Option<(Document, LineIndex)>> {
+    let name = path.display().to_string();
+    let file = File::open(path)
+        .map_err(|e| anyhow::anyhow!("{name}: cannot read it ({e}); check the path and permissions"))?;
+    let mut reader = file.take(max_bytes.saturating_add(1));
+    let mut reading = BlockReading::new(extractor, kind);
+    let mut lines = LineIndex::default();
+    // A block, the next block's first bytes (to see where the block ends), and the bytes of a character cut by a
+    // read.
+    let want = BLOCK_BYTES + 8;
+    let mut buffer: Vec<u8> = Vec::with_capacity(2 * want);
+    let (mut read, mut at_end, mut first) = (0u64, false, true);
+    loop {
+        while !at_end && buffer.len() < want {
+            let n = reader.by_ref().take((want - buffer.len()) as u64).read_to_end(&mut buffer)?;
+            read += n as u64;
+            at_end = n == 0;
+        }
+        if read > max_bytes {
+            bail!("{name}: larger than {max_bytes} bytes; raise --max-input-bytes to read it, or give a smaller input");
+        }
+        let text = match std::str::from_utf8(&buffer) {
+            Ok(text) => text,
+            // A character cut by the read: the rest of it comes with the next.
+            Err(e) if e.error_len().is_none() && !at_end => {
+                std::str::from_utf8(buffer.get(..e.valid_up_to()).unwrap_or_default()).unwrap_or_default()
+            }
+            Err(_) => return Ok(None),
+        };
+        if first {
+            // The checks of any input (binary, office files, byte-order marks, blank): only what reads as UTF-8
+            // text is streamed.
+            match skillgap::read_source(&name, text.as_bytes().to_vec()) {
+                Ok(source) if source.encoding == Encoding::Utf8 && source.original.is_none() => first = false,
+                _ => return Ok(None),
+            }
+        }
+        if text.is_empty() {
+            break;
+        }
+        let (block, _) = text.split_at_checked(block_end(text, BLOCK_BYTES)).unwrap_or((text, ""));
+        if lines.push(block).is_none() {
+            return Ok(None);
+        }
+        reading.push(block);
+        let len = block.len();
+        buffer.drain(..len);
+    }
+    Ok(Some((reading.finish(), lines)))
 }

@@ -60,7 +60,10 @@ impl Inputs {
     pub fn file_bytes(&self, path: &Path) -> std::result::Result<Vec<u8>, String> {
         let cannot = |e: std::io::Error| format!("cannot read it ({e}); check the path and permissions");
         let file = fs::File::open(path).map_err(cannot)?;
-        read_limited(file, self.max_bytes)
+        // A regular file says its size: read it into a buffer of that size, not one that doubles as it fills
+        // (up to twice the file, and three times while it moves). A device or a pipe says 0 and grows as read.
+        let size = file.metadata().map_or(0, |m| m.len());
+        read_limited_into(file, self.max_bytes, Vec::with_capacity(size.min(self.max_bytes) as usize))
     }
 }
 
@@ -79,7 +82,11 @@ fn warn_about_encoding(source: Source) -> Source {
 /// Reads at most `limit` bytes from `reader`: more is an error that says how to raise the limit. Reads in steps,
 /// so that a stream that never ends (a device, a pipe) is stopped at the limit.
 pub fn read_limited(reader: impl Read, limit: u64) -> std::result::Result<Vec<u8>, String> {
-    let mut bytes = Vec::new();
+    read_limited_into(reader, limit, Vec::new())
+}
+
+/// [`read_limited`] into `bytes` (empty, with the capacity the caller expects to need).
+fn read_limited_into(reader: impl Read, limit: u64, mut bytes: Vec<u8>) -> std::result::Result<Vec<u8>, String> {
     reader
         .take(limit.saturating_add(1))
         .read_to_end(&mut bytes)

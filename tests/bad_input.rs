@@ -222,3 +222,36 @@ fn layer_errors_blame_the_users_file_and_line() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stdout).contains("a quote opened on line 2"));
 }
+
+/// A text file of more than one block is read as a stream (never whole), and gives the same report as the same
+/// bytes read whole from standard input; a byte that is not UTF-8 after the first block sends it back to the whole
+/// reading, which decodes it as Windows-1252 with a warning.
+#[test]
+fn a_large_text_file_reads_as_the_same_text_read_whole() {
+    let posting = "Data Engineer\n\nRequirements:\n- 3+ years of Python and SQL\n- Airflow, Dagster or Prefect\n\n\
+                   Nice to have: Kubernetes (not required), Spark\n\nWe are a friendly team near the river.\n\n";
+    let dir = scratch_dir("large_text");
+    let mut text = posting.repeat(1_200_000 / posting.len()).into_bytes();
+    let utf8 = dir.join("many.txt");
+    std::fs::write(&utf8, &text).expect("write");
+    let utf8 = utf8.display().to_string();
+    for format in ["json", "csv"] {
+        let streamed = skillgap(&["extract", &utf8, "--format", format]);
+        let whole = skillgap_with_stdin(&["extract", "-", "--format", format], &text);
+        assert!(streamed.status.success(), "{}", String::from_utf8_lossy(&streamed.stderr));
+        assert!(
+            String::from_utf8_lossy(&streamed.stdout).matches("Python").count() > 1000,
+            "{format}: every block read"
+        );
+        assert_eq!(streamed.stdout, whole.stdout, "{format}");
+    }
+    // "Café" in Windows-1252, past the first block.
+    text.extend_from_slice(b"Caf\xe9 culture and SQL\n");
+    let latin = dir.join("many-1252.txt");
+    std::fs::write(&latin, &text).expect("write");
+    let latin = latin.display().to_string();
+    let streamed = skillgap(&["extract", &latin, "--format", "json"]);
+    let whole = skillgap_with_stdin(&["extract", "-", "--format", "json"], &text);
+    assert!(String::from_utf8_lossy(&streamed.stderr).contains("Windows-1252"));
+    assert_eq!(streamed.stdout, whole.stdout);
+}

@@ -94,7 +94,8 @@ pub use compare::{
 pub use edge::{hired_edge, person_signals, PersonSignals};
 pub use error::{Error, ErrorKind};
 pub use extract::{
-    Alternatives, Document, Extractor, ExtractorBuilder, MatchKind, Mention, Prominence, Scratch, SkillEvidence,
+    block_end, Alternatives, BlockDocument, Document, Extractor, ExtractorBuilder, MatchKind, Mention, Prominence,
+    Scratch, SkillEvidence, BLOCK_BYTES,
 };
 pub use fuzzy::{FuzzyHow, FuzzyIndex, FuzzyMatch};
 pub use html::{html_to_text, HtmlText};
@@ -110,11 +111,11 @@ pub use journal::{
 pub use learning::{ladder, learning_paths, LearningPath, MAX_LEARNING_PATHS, MAX_PATH_LINKS};
 pub use normalize::{fold, Normalized};
 pub use phrase::PhraseMatching;
-pub use profile::{extract_reading_lists, Profile, SkillYears};
+pub use profile::{extract_reading_lists, BlockReading, Profile, SkillYears};
 pub use profile_file::{ProfileEntry, ProfileFile, PROFILE_VERSION};
 pub use report::{
     category, shorten, CompareCsvRow, CompareReport, CsvStatus, CvEvidence, EvidenceReport, Explain, ExplainRow,
-    ExtractCsvRow, ExtractReport, ExtractStream, FuzzyReading, GapReport, ImportanceRow, LearningPathReport,
+    ExtractCsvRow, ExtractReport, ExtractStream, FuzzyReading, GapReport, ImportanceRow, LearningPathReport, LineIndex,
     MentionReport, PathStep, Points, SkillMentions, SkillRef, SkillReport, SuggestionReport, TargetScoreReport,
     UnrecognisedLine, Weights, QUOTE_MAX_CHARS, QUOTE_WINDOW_CHARS,
 };

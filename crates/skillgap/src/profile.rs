@@ -1,8 +1,10 @@
 //! The user's side: a CV extracted like any other document, plus fuzzy reading of its skill lists.
 
-use crate::extract::{Document, Extractor, MatchKind, Mention, SkillEvidence};
+use crate::extract::{
+    block_end, BlockDocument, Document, Extractor, MatchKind, Mention, Scratch, SkillEvidence, BLOCK_BYTES,
+};
 use crate::fuzzy::FuzzyHow;
-use crate::source::TargetKind;
+use crate::source::{detect_kind_only, TargetKind};
 use crate::span::Span;
 use crate::structure::roles::{date_range, line_infos, roles, union_months, Month, Role};
 use crate::structure::{Requirement, SectionKind, Structure};
@@ -150,13 +152,52 @@ impl Profile {
 
 /// Extracts `text` as a target of `kind` (read from its content when `None`), and reads its skill lists by near
 /// spelling too, as for a CV ("Kubernets" becomes Kubernetes, marked fuzzy): what `skillgap extract` shows.
+///
+/// A text longer than [`BLOCK_BYTES`] (a file of many postings, not one) is read a block at a time, in memory that
+/// does not grow with it beyond the mentions (see [`BlockDocument`]); its kind is then read from its first block.
 pub fn extract_reading_lists(extractor: &Extractor, text: &str, kind: Option<TargetKind>) -> Document {
-    let mut document = match kind {
-        Some(kind) => extractor.extract_as(text, kind),
-        None => extractor.extract(text),
-    };
-    add_fuzzy_list_items(extractor, text, &mut document);
-    document
+    let mut reading = BlockReading::new(extractor, kind);
+    let mut rest = text;
+    loop {
+        let (block, tail) = rest.split_at_checked(block_end(rest, BLOCK_BYTES)).unwrap_or((rest, ""));
+        reading.push(block);
+        if tail.is_empty() {
+            return reading.finish();
+        }
+        rest = tail;
+    }
+}
+
+/// [`extract_reading_lists`] for a text that arrives a block at a time (a large file read as a stream): push each
+/// block as [`block_end`] cuts it, in order, and the document is the one `extract_reading_lists` gives for the
+/// whole text.
+#[derive(Debug)]
+pub struct BlockReading<'a> {
+    extractor: &'a Extractor,
+    /// Given, or read from the first block.
+    kind: Option<TargetKind>,
+    scratch: Scratch,
+    document: BlockDocument,
+}
+
+impl<'a> BlockReading<'a> {
+    /// A reading of a text as a target of `kind` (read from its first block when `None`).
+    pub fn new(extractor: &'a Extractor, kind: Option<TargetKind>) -> BlockReading<'a> {
+        BlockReading { extractor, kind, scratch: Scratch::default(), document: BlockDocument::default() }
+    }
+
+    /// Reads the next block of the text.
+    pub fn push(&mut self, block: &str) {
+        let kind = *self.kind.get_or_insert_with(|| detect_kind_only(block));
+        let mut part = self.extractor.extract_as_with(block, kind, &mut self.scratch);
+        add_fuzzy_list_items(self.extractor, block, &mut part);
+        self.document.push(block.len(), part);
+    }
+
+    /// The document of the whole text, with spans in its offsets.
+    pub fn finish(self) -> Document {
+        self.document.finish()
+    }
 }
 
 /// The most common English words: a text in which they make up at least [`ENGLISH_MIN_PERCENT`] of the words is

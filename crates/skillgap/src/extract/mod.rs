@@ -23,6 +23,7 @@ use crate::structure::{
     clause_around, in_progress_cue, requirement_cue, sentence_around, years_for, Requirement, SectionKind, Structure,
 };
 use crate::taxonomy::{Kind, SkillIdx, Taxonomy};
+use rustc_hash::FxHashMap;
 
 /// How a mention matched its skill.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
@@ -191,6 +192,105 @@ impl Document {
             }
         }
     }
+}
+
+impl Document {
+    /// Appends `other`, extracted from the text that starts `offset` bytes into this document's text and after
+    /// everything extracted so far: its spans move by `offset`, its groups are numbered after this document's,
+    /// and its skills join the evidence already here (`index`: where each skill's evidence is in `skills`).
+    fn append_block(&mut self, other: Document, offset: usize, index: &mut FxHashMap<SkillIdx, usize>) {
+        let shift = |span: Span| Span::new(span.start + offset, span.end + offset);
+        let first_group = self.alternatives.iter().map(|a| a.id).max().unwrap_or(0);
+        for mut evidence in other.skills {
+            for m in &mut evidence.mentions {
+                m.span = shift(m.span);
+                m.sentence = shift(m.sentence);
+                m.group = m.group.map(|g| g + first_group);
+            }
+            match index.get(&evidence.skill).and_then(|&at| self.skills.get_mut(at)) {
+                Some(held) => {
+                    // Grow by an eighth, not by doubling: in a large text the mentions are most of the memory,
+                    // and doubling leaves up to half of it unused.
+                    let (len, more) = (held.mentions.len(), evidence.mentions.len());
+                    if held.mentions.capacity() < len + more {
+                        held.mentions.reserve_exact(more.max(len / 8));
+                    }
+                    held.mentions.append(&mut evidence.mentions);
+                }
+                None => {
+                    index.insert(evidence.skill, self.skills.len());
+                    self.skills.push(evidence);
+                }
+            }
+        }
+        self.asking_lines.extend(other.asking_lines.into_iter().map(shift));
+        self.unrecognised.extend(other.unrecognised.into_iter().map(shift));
+        self.alternatives.extend(other.alternatives.into_iter().map(|mut group| {
+            group.id += first_group;
+            group.sentence = shift(group.sentence);
+            group
+        }));
+    }
+}
+
+/// Texts longer than this are read a block at a time (see [`BlockDocument`]). No posting, bio or CV comes near
+/// it; a file of many postings saved as one does.
+pub const BLOCK_BYTES: usize = 1 << 20;
+
+/// One document read a block at a time, so that the working memory of extraction (the folded copy, the matches,
+/// the lines) stays that of one block whatever the size of the text. Blocks end where [`block_end`] says: each is
+/// read as a document of its own, so a section heading or an either/or group more than a block away from a
+/// mention no longer reaches it, and an ambiguous name is settled by the field of its own block.
+#[derive(Debug, Default)]
+pub struct BlockDocument {
+    document: Document,
+    /// Where each skill's evidence is in `document.skills`.
+    index: FxHashMap<SkillIdx, usize>,
+    /// Where the next block starts in the whole text.
+    offset: usize,
+}
+
+impl BlockDocument {
+    /// Adds `part`, read from the next `len` bytes of the text.
+    pub fn push(&mut self, len: usize, part: Document) {
+        self.document.kind = part.kind;
+        self.document.append_block(part, self.offset, &mut self.index);
+        self.offset += len;
+    }
+
+    /// The document of every block pushed, with spans in offsets of the whole text.
+    pub fn finish(self) -> Document {
+        self.document
+    }
+}
+
+/// Where the block at the start of `rest` ends: all of it when it is `max` bytes or shorter, else after a blank
+/// line in the second half of its first `max` bytes where there is one, else after the last line break or
+/// whitespace there, else at a character boundary. The cut depends only on the first `max + 1` bytes of `rest`,
+/// so a reader of a stream finds the same blocks as a reader of the whole text. Never 0 for a non-empty `rest`.
+pub fn block_end(rest: &str, max: usize) -> usize {
+    if rest.len() <= max {
+        return rest.len();
+    }
+    let mut limit = max;
+    while !rest.is_char_boundary(limit) {
+        limit -= 1;
+    }
+    let head = rest.get(..limit).unwrap_or(rest);
+    let half = limit / 2;
+    let after_half = |at: &usize| *at >= half;
+    let mut cut = head
+        .rfind("\n\n")
+        .map(|at| at + 2)
+        .filter(after_half)
+        .or_else(|| head.rfind('\n').map(|at| at + 1).filter(after_half))
+        .or_else(|| head.rfind(char::is_whitespace).map(|at| at + 1).filter(after_half))
+        .unwrap_or(limit)
+        .max(1);
+    while !rest.is_char_boundary(cut) {
+        cut += 1;
+    }
+    cut
 }
 
 /// Finds skills in text. Build once per taxonomy, then share between threads.
@@ -666,6 +766,75 @@ ab-testing,A/B testing,marketing,method,,,
     fn ids(ex: &Extractor, text: &str) -> Vec<String> {
         let doc = ex.extract(text);
         doc.skills.iter().map(|s| ex.taxonomy().skill(s.skill).id.clone()).collect()
+    }
+
+    #[test]
+    fn blocks_end_at_a_blank_line_then_a_line_then_whitespace() {
+        // (text, max, the blocks)
+        const CASES: &[(&str, usize, &[&str])] = &[
+            ("", 8, &[]),
+            ("short", 8, &["short"]),
+            ("aaaa\n\nbbb\ncc dd", 10, &["aaaa\n\n", "bbb\ncc dd"]),
+            ("aaaaaa\nbbbbbbbbb", 10, &["aaaaaa\n", "bbbbbbbbb"]),
+            ("aaaaaa bbbbbbbbbb", 10, &["aaaaaa ", "bbbbbbbbbb"]),
+            // A blank line early in the block is passed over for a line break in its second half.
+            ("a\n\nbbbbb\ncccccc", 10, &["a\n\nbbbbb\n", "cccccc"]),
+            ("abcdefghijklmnop", 10, &["abcdefghij", "klmnop"]),
+            // A cut never splits a character.
+            ("ééééééé", 5, &["éé", "éé", "éé", "é"]),
+        ];
+        for &(text, max, expected) in CASES {
+            let mut rest = text;
+            let mut got = Vec::new();
+            while !rest.is_empty() {
+                let (block, tail) = rest.split_at(block_end(rest, max));
+                // Only the first `max + 1` bytes decide, as a reader of a stream sees them.
+                let seen = rest.get(..max + 1).map_or(rest.len(), |_| max + 1);
+                let mut prefix_end = seen;
+                while !rest.is_char_boundary(prefix_end) {
+                    prefix_end += 1;
+                }
+                if prefix_end < rest.len() {
+                    assert_eq!(block_end(&rest[..prefix_end], max), block.len(), "{text:?}");
+                }
+                got.push(block);
+                rest = tail;
+            }
+            assert_eq!(got, expected, "{text:?} in blocks of {max}");
+        }
+    }
+
+    #[test]
+    fn a_document_read_in_blocks_indexes_the_whole_text() {
+        let ex = extractor();
+        let text = "Requirements:\n- Python or Go\n- SQL\n\nNice to have: Kubernetes or k8s, React\n\n".repeat(6);
+        let mut document = BlockDocument::default();
+        let mut rest = text.as_str();
+        let mut blocks = 0;
+        while !rest.is_empty() {
+            let (block, tail) = rest.split_at(block_end(rest, 100));
+            document.push(block.len(), ex.extract_as(block, TargetKind::Posting));
+            rest = tail;
+            blocks += 1;
+        }
+        let document = document.finish();
+        assert!(blocks > 3, "{blocks} blocks");
+        let whole = ex.extract_as(&text, TargetKind::Posting);
+        // Every block here is whole paragraphs with their heading: the same mentions as reading it whole.
+        let spans = |d: &Document| {
+            let mut spans: Vec<(usize, usize, Requirement, Option<u32>)> = d
+                .skills
+                .iter()
+                .flat_map(|e| e.mentions.iter().map(|m| (m.span.start, m.span.end, m.requirement, m.group)))
+                .collect();
+            spans.sort_unstable();
+            spans
+        };
+        assert_eq!(spans(&document), spans(&whole));
+        assert!(document.skills.iter().all(|e| e.mentions.iter().all(|m| text[m.span.range()] == m.text)));
+        let ids: Vec<u32> = document.alternatives.iter().map(|a| a.id).collect();
+        assert_eq!(ids, (1..=ids.len() as u32).collect::<Vec<_>>(), "groups numbered once across blocks");
+        assert_eq!(document.skills.len(), whole.skills.len());
     }
 
     #[test]

@@ -11,7 +11,7 @@ pub use compare::{
     Weights,
 };
 pub use csv_rows::{CompareCsvRow, CsvStatus, ExtractCsvRow};
-pub use extract::{ExtractReport, ExtractStream, MentionReport, SkillMentions};
+pub use extract::{ExtractReport, ExtractStream, LineIndex, MentionReport, SkillMentions};
 
 use crate::taxonomy::{SkillIdx, Taxonomy};
 
