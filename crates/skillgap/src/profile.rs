@@ -302,11 +302,17 @@ fn drop_goals(cv: &str, document: &mut Document) {
 
 /// Whether `mention` follows a goal opener in its sentence, outside a skills list.
 fn names_a_goal(cv: &str, mention: &Mention) -> bool {
-    if mention.section == SectionKind::Skills || mention.sentence.start > mention.span.start {
+    goal_before(cv, mention.sentence, mention.span, mention.section)
+}
+
+/// Whether the skill named at `span` of `text` follows a goal opener in its `sentence` ("Looking to move into
+/// demand generation", "My career goal is to train in MRI"), outside a skills list, and is not claimed as the
+/// writer's own ("keen to bring my SQL") or as more of what they do ("looking to take on more reporting").
+pub(crate) fn goal_before(text: &str, sentence: Span, span: Span, section: SectionKind) -> bool {
+    if section == SectionKind::Skills || sentence.start > span.start {
         return false;
     }
-    let before =
-        cv.get(mention.sentence.start..mention.span.start).unwrap_or_default().to_lowercase().replace('’', "'");
+    let before = text.get(sentence.start..span.start).unwrap_or_default().to_lowercase().replace('’', "'");
     let opener = GOAL_OPENERS.iter().filter_map(|cue| find_words(&before, cue)).min();
     let Some(at) = opener else { return false };
     let last: Vec<&str> = before.get(at..).unwrap_or_default().split_whitespace().rev().take(3).collect();

@@ -379,13 +379,22 @@ fn collect_target_evidence(
                     m.sentence == sentence && m.group.is_some_and(|g| resolved.answered_by(g, evidence.skill).is_some())
                 })
             };
+            // "SAP Concur or a comparable expense platform", answered with Expensify: the target takes another
+            // tool, so naming SAP Concur elsewhere ("submit expenses in SAP Concur") says which one it uses, and
+            // asks nothing more.
+            let open_answered = evidence.mentions.iter().any(|m| {
+                m.group.is_some_and(|g| {
+                    resolved.answered_by(g, evidence.skill).is_some()
+                        && doc.alternatives.iter().any(|a| a.id == g && a.open)
+                })
+            });
             let own: Vec<&Mention> = evidence
                 .mentions
                 .iter()
                 .filter(|m| is_asked(m))
                 .filter(|m| match m.group {
                     Some(g) => resolved.carrier_of(g) == Some(evidence.skill) || (shown && resolved.is_answered(g)),
-                    None => !answered_in(m.sentence),
+                    None => !answered_in(m.sentence) && !open_answered,
                 })
                 .collect();
             let answered = evidence.mentions.iter().filter(|m| is_asked(m)).find_map(|m| {

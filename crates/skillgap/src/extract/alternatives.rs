@@ -65,6 +65,11 @@ const TAILS: &[&str] = &[
     "or other",
     "or another",
     "or any",
+    // A field of study: "a degree in accounting, economics or a related field".
+    "or a related",
+    "or related",
+    "or a relevant",
+    "or relevant",
 ];
 /// Words before a list that make it a set of alternatives ("one of Xero, Sage, QuickBooks").
 const LEADS: &[&str] = &["one of", "any of", "either", "one or more of", "at least one of"];

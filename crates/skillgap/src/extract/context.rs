@@ -34,6 +34,8 @@ const CUES_BEFORE: &[&str] = &[
     "like",
     "use",
     "used",
+    "through",
+    "via",
     "certified",
     "fluent",
     "native",

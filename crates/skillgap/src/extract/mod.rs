@@ -14,6 +14,7 @@ pub use self::automaton::{ExtractorBuilder, Scratch};
 use self::context::{context_score, CONTEXT_THRESHOLD};
 use crate::fuzzy::FuzzyIndex;
 use crate::phrase::PhraseIndex;
+use crate::profile::goal_before;
 use crate::source::{detect_kind_only, TargetKind};
 use crate::span::Span;
 use crate::structure::names::{mentions_in_names, organisation_names};
@@ -401,6 +402,13 @@ impl Extractor {
                 // "Outside work, you'll find her climbing or baking sourdough": a hobby, not the job.
                 continue;
             }
+            if kind == TargetKind::Bio
+                && (goal_before(text, sentence, m.span, candidate.section) || left_behind(text, sentence, m.span))
+            {
+                // "My career goal is to train in MRI": not what they have. "Puppet, until we migrated to
+                // Ansible": what they left, not what got them hired.
+                continue;
+            }
             let clause = clause_around(text, sentence, m.span);
             let (requirement, cue) = match kind {
                 TargetKind::Bio => (Requirement::Mentioned, None),
@@ -659,6 +667,31 @@ const PERSONAL_LIFE: &[&str] = &[
 fn is_personal_life(sentence: &str) -> bool {
     let lower = sentence.to_lowercase().replace('’', "'");
     PERSONAL_LIFE.iter().any(|cue| has_phrase(&lower, cue))
+}
+
+/// Verbs that say a team left one tool for another: "migrated", "moved", "switched", "transitioned" (by stem).
+const MOVE_STEMS: &[&str] = &["migrat", "mov", "switch", "transition", "port", "convert", "replac"];
+
+/// Whether a bio names the tool at `span` as one it left behind: "migrated our monitoring from Nagios to
+/// Prometheus", "moved off Jenkins", "replaced Chef with Terraform", "Puppet, until we migrated those teams to
+/// Ansible". The tool moved to is kept.
+fn left_behind(text: &str, sentence: Span, span: Span) -> bool {
+    let lower = |a: usize, b: usize| text.get(a..b).unwrap_or_default().to_lowercase();
+    let before = lower(sentence.start.min(span.start), span.start);
+    let after = lower(span.end, sentence.end.max(span.end));
+    let words_before: Vec<&str> = before.split_whitespace().rev().take(6).collect();
+    let is_move = |w: &&str| MOVE_STEMS.iter().any(|stem| w.starts_with(stem));
+    // "from X to Y", "off X", "away from X", after a verb of moving a few words back.
+    let from = matches!(words_before.first(), Some(&"from" | &"off")) && words_before.iter().skip(1).any(is_move);
+    // "replaced X with Y".
+    let replaced = words_before.first().is_some_and(|w| w.starts_with("replac")) && has_phrase(&after, "with");
+    // "X, until we migrated … to Y".
+    let words_after: Vec<&str> = after.split_whitespace().take(8).collect();
+    let until = words_after
+        .iter()
+        .position(|w| *w == "until")
+        .is_some_and(|at| words_after.iter().skip(at + 1).take(3).any(is_move));
+    from || replaced || until
 }
 
 /// Words in a sentence that put it in the person's current role.

@@ -6,6 +6,24 @@
 //! "at" or "@" ("Designer @ Canvas Health"). A skill
 //! mention that lies inside such a run, and is not the whole run, names the organisation, not a skill.
 
+/// Last words that only a company's name ends with: a legal form or a trading word.
+const COMPANY_SUFFIXES: &[&str] = &[
+    "inc",
+    "incorporated",
+    "ltd",
+    "limited",
+    "llc",
+    "llp",
+    "plc",
+    "gmbh",
+    "corp",
+    "corporation",
+    "company",
+    "technologies",
+    "solutions",
+    "systems",
+];
+
 /// Last words of organisation names.
 const ORG_SUFFIXES: &[&str] = &[
     "inc",
@@ -241,7 +259,14 @@ pub fn mentions_in_names(text: &str, names: &[(usize, usize)], mentions: &[(usiz
                 && !["high", "middle", "primary", "secondary", "elementary", "state", "national", "community"]
                     .contains(&lower)
         });
-        if proper {
+        // "Hyperion Freight Technologies": three words or more ending in a company's legal or trading suffix name
+        // a company even when every other word is a skill's.
+        let company = || {
+            let words: Vec<(usize, usize)> = words(name).collect();
+            let last = words.last().and_then(|&(s, e)| name.get(s..e)).unwrap_or_default().to_lowercase();
+            words.len() >= 3 && COMPANY_SUFFIXES.contains(&last.trim_end_matches('.'))
+        };
+        if proper || company() {
             dropped.extend(inside.iter().map(|&(i, _)| i));
         }
     }

@@ -25,8 +25,14 @@ use crate::taxonomy::{AliasRef, CaseRule, ContextRule, Taxonomy};
 /// Words that join two conjuncts.
 const JOINERS: &[&str] = &["or", "and", "&", "/"];
 
-/// Head words a list of credentials shares ("… and … permits").
+/// Head words a list of credentials or of areas of work shares ("… and … permits", "diary and inbox management").
 const HEADS: &[&str] = &[
+    "management",
+    "planning",
+    "analysis",
+    "reporting",
+    "administration",
+    "maintenance",
     "permit",
     "permits",
     "license",
@@ -137,21 +143,19 @@ impl AliasAutomaton {
 
     /// `X and Y permits`: `X` (the last words of the left conjunct) with the head word after the right conjunct.
     fn shared_head(&self, taxonomy: &Taxonomy, folded: &str, left: &[Word], right: &[Word], out: &mut Vec<Found>) {
-        // The head is the word right after some right-conjunct word, within the clause.
-        let Some(head_at) =
-            right.iter().skip(1).position(|&(s, e)| HEADS.contains(&folded.get(s..e).unwrap_or_default()))
-        else {
-            return;
-        };
-        let Some(&(hs, he)) = right.get(head_at + 1) else { return };
-        let head = folded.get(hs..he).unwrap_or_default();
-        let singular = head.strip_suffix('s').unwrap_or(head);
-        for x in (1..=left.len()).rev() {
-            let x_words = left.get(left.len() - x..).unwrap_or_default();
-            for h in [singular, head] {
-                let candidate = format!("{} {h}", join(folded, x_words.iter()));
-                if self.push_if_alias(taxonomy, &candidate, span_of(x_words), None, true, out) {
-                    return;
+        // The head is a word after the first right-conjunct word, within the clause; the nearest that makes an
+        // alias wins ("nitrous oxide administration permits": "administration" makes none, "permits" does).
+        let heads = right.iter().skip(1).filter(|&&(s, e)| HEADS.contains(&folded.get(s..e).unwrap_or_default()));
+        for &(hs, he) in heads {
+            let head = folded.get(hs..he).unwrap_or_default();
+            let singular = head.strip_suffix('s').unwrap_or(head);
+            for x in (1..=left.len()).rev() {
+                let x_words = left.get(left.len() - x..).unwrap_or_default();
+                for h in [singular, head] {
+                    let candidate = format!("{} {h}", join(folded, x_words.iter()));
+                    if self.push_if_alias(taxonomy, &candidate, span_of(x_words), None, true, out) {
+                        return;
+                    }
                 }
             }
         }
@@ -298,7 +302,20 @@ fn conjunct_after<'a>(folded: &str, words: &'a [Word], j: usize) -> &'a [Word] {
 const JOINER_PATTERNS: [(&str, &str); 4] = [(" or ", "or"), (" and ", "and"), (" & ", "&"), ("/", "/")];
 
 /// The start of the head words of [`HEADS`], to look for cheaply after a joiner.
-const HEAD_STEMS: &[&str] = &["permit", "licen", "certific", "endorsement", "card", "rating"];
+const HEAD_STEMS: &[&str] = &[
+    "permit",
+    "licen",
+    "certific",
+    "endorsement",
+    "card",
+    "rating",
+    "management",
+    "planning",
+    "analysis",
+    "reporting",
+    "administration",
+    "maintenance",
+];
 
 /// The joiners of a text in order. Each pattern's next place is searched once and kept until passed, so the text
 /// is read once per pattern, however many joiners it holds.
