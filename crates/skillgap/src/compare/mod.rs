@@ -693,12 +693,18 @@ fn status_with(taxonomy: &Taxonomy, profile: &Profile, held: &[HeldChain], skill
             return Status::Related(top);
         }
     }
-    if let Some(&(near, _)) =
-        held.iter().find(|(h, _)| taxonomy.are_related(skill, *h) || (*h != skill && above.contains(h)))
-    {
-        return Status::Related(near);
+    // The closest first: a skill listed beside it (AWS CloudFormation for Terraform), then any relation, then a
+    // broader area it belongs to (DevOps for Terraform), each in CV order.
+    let listed = |h: SkillIdx| taxonomy.skill(skill).related.contains(&h) || taxonomy.skill(h).related.contains(&skill);
+    let near = held
+        .iter()
+        .find(|(h, _)| listed(*h))
+        .or_else(|| held.iter().find(|(h, _)| taxonomy.are_related(skill, *h)))
+        .or_else(|| held.iter().find(|(h, _)| *h != skill && above.contains(h)));
+    match near {
+        Some(&(near, _)) => Status::Related(near),
+        None => Status::Missing,
     }
-    Status::Missing
 }
 
 #[cfg(test)]

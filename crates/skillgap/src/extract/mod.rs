@@ -802,6 +802,24 @@ ab-testing,A/B testing,marketing,method,,,
     }
 
     #[test]
+    fn a_bio_does_not_claim_what_it_left_or_only_hopes_for() {
+        let ex = extractor();
+        let bio = "Jo Park is a backend engineer.\n\
+                   We migrated the billing service from Java to C++ last year. Earlier she wrote reports in SQL, until \
+                   we moved that team to React dashboards. She replaced C# with Python for tooling. Her career goal is \
+                   to run Kubernetes in production.\n";
+        let found = |kind: TargetKind| -> Vec<String> {
+            let doc = ex.extract_as(bio, kind);
+            let mut ids: Vec<String> = doc.skills.iter().map(|s| ex.taxonomy().skill(s.skill).id.clone()).collect();
+            ids.sort();
+            ids
+        };
+        assert_eq!(found(TargetKind::Bio), ["cpp", "python", "react"]);
+        // A posting that names a migration asks for both sides of it.
+        assert!(found(TargetKind::Posting).contains(&"java".to_owned()));
+    }
+
+    #[test]
     fn blocks_end_at_a_blank_line_then_a_line_then_whitespace() {
         // (text, max, the blocks)
         const CASES: &[(&str, usize, &[&str])] = &[
@@ -881,6 +899,7 @@ anesthesia,Local Anesthesia Permit,healthcare,certification,local anesthesia per
 nitrous,Nitrous Oxide Permit,healthcare,certification,nitrous oxide,,
 nursing,Nursing,healthcare,domain,nursing care,,
 long-term,Long-Term Care,healthcare,domain,skilled nursing;long-term care,,
+diary,Calendar Management,general,method,diary management,,
 ";
         let mut b = Taxonomy::builder();
         b.add_csv("shared.csv", SHARED).expect("parses");
@@ -894,6 +913,9 @@ long-term,Long-Term Care,healthcare,domain,skilled nursing;long-term care,,
         assert_eq!(read("Journeyman or Master Electrician license."), ["journeyman", "master"]);
         assert_eq!(read("Microsoft Excel and Word."), ["excel", "word"]);
         assert_eq!(read("Local anesthesia and nitrous oxide permits."), ["anesthesia", "nitrous"]);
+        // A head word of an area, and the head that makes a name past one that does not.
+        assert_eq!(read("Diary and inbox management for the CEO."), ["diary"]);
+        assert_eq!(read("Local anesthesia and nitrous oxide administration permits."), ["anesthesia", "nitrous"]);
         // Words another match has read are not rebuilt into a third name ("nursing care").
         assert_eq!(read("Skilled nursing or long-term care."), ["long-term"]);
         // Names that share no words stay as written.

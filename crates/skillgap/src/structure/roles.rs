@@ -224,8 +224,8 @@ fn tidy_header(header: &str) -> String {
 }
 
 /// The employer slot of a role header, as byte offsets into `line`, whose dates sit at `[at, at + len)`. In order:
-/// the name after " at " or " @ " ("Analyst at Acme"); a field in bold ("**Acme Co.** — Denver"); a field ending
-/// in an organisation word ("Summit Logistics", "Birch Ltd"); the first field when the title stands on the line
+/// the name after " at " or " @ " ("Analyst at Acme"); a field ending in an organisation word ("Summit Logistics",
+/// "Birch Ltd"); a field in bold ("**Acme** — Denver"); the first field when the title stands on the line
 /// above (`title_above`: "Acme Co. — Denver, CO · 2021 – Present"); else the second field ("Title, Employer,
 /// Place"). Fields are split at `,`, `|`, `–`, `—`, `·` and a spaced `-`. Only a slot that starts with a capital
 /// counts: it is a name.
@@ -242,16 +242,21 @@ pub fn employer_slot(line: &str, at: usize, len: usize, title_above: bool) -> Op
         let to =
             part.get(from..).unwrap_or_default().find([',', '|', '(', '–', '—', '·']).map_or(part.len(), |e| from + e);
         (from, to)
+    } else if let Some(org) = fields.iter().find(|f| {
+        // A name that ends in the word ("Summit Logistics"), not the word alone ("Denver, CO").
+        let text = field_text(f).trim_end_matches(['.', '*', '_']);
+        let last = text.rsplit(' ').next().unwrap_or("").to_lowercase();
+        // "Software" ends a company's name in a role header ("Helm Maritime Software, Dublin"), though in prose it
+        // ends a product's ("HubSpot Marketing Software").
+        text.contains(' ') && (crate::structure::names::is_org_suffix(&last) || last == "software")
+    }) {
+        // Before bold: "**DevOps Engineer** — Helm Maritime Software, Dublin" sets the title in bold.
+        *org
     } else if let Some(bold) = fields.iter().find(|f| {
         let t = field_text(f);
         (t.starts_with("**") && t.ends_with("**")) || (t.starts_with("__") && t.ends_with("__"))
     }) {
         *bold
-    } else if let Some(org) = fields.iter().find(|f| {
-        let last = field_text(f).trim_end_matches(['.', '*', '_']).rsplit(' ').next().unwrap_or("").to_lowercase();
-        crate::structure::names::is_org_suffix(&last)
-    }) {
-        *org
     } else if title_above {
         *fields.first()?
     } else {
@@ -593,6 +598,16 @@ mod tests {
         SlotCase { line: "Freelance work in data analysis", expected: None },
         SlotCase { line: "Analyst, various clients", expected: None },
         SlotCase { line: "**Front Range Supply Co.** — Denver, CO · ", expected: Some("Front Range Supply Co.") },
+        // A title in bold: the field ending in an organisation word is the employer.
+        SlotCase {
+            line: "**DevOps Engineer** — Helm Maritime Software, Dublin",
+            expected: Some("Helm Maritime Software"),
+        },
+        // A state code is not a company: "CO" alone does not make a name.
+        SlotCase {
+            line: "Staff Accountant, Alpine Ridge Property Management, Denver, CO",
+            expected: Some("Alpine Ridge Property Management"),
+        },
     ];
 
     #[test]
