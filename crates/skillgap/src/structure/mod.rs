@@ -4,6 +4,7 @@
 //! own: [`negation`] (what is not asked), [`years`] (which skills a years phrase governs), [`names`] (organisation
 //! names that hold a skill word) and [`roles`] (a CV's dated roles, for years of use).
 
+mod cues;
 pub(crate) mod names;
 pub(crate) mod negation;
 pub(crate) mod roles;
@@ -11,6 +12,7 @@ pub(crate) mod years;
 
 use serde::Serialize;
 
+use self::cues::CueSet;
 use crate::span::Span;
 
 /// The kind of section a line sits in, from the nearest heading above it (or an inline label such as
@@ -336,46 +338,47 @@ pub(crate) fn clause_around(text: &str, sentence: Span, mention: Span) -> &str {
     text.get(s..e).unwrap_or_default()
 }
 
-/// The requirement a sentence states by its own words, if any.
+/// Words that say a sentence asks for something as a preference.
+const PREFERRED_CUES: CueSet = CueSet::new(&[
+    "nice to have",
+    "nice-to-have",
+    "preferred",
+    "a plus",
+    "is a bonus",
+    "bonus point",
+    "ideally",
+    "desirable",
+    "advantageous",
+    "an advantage",
+    "good to have",
+    "would be great",
+    "optional",
+]);
+
+/// Words that say a sentence asks for something as a requirement.
+const REQUIRED_CUES: CueSet = CueSet::new(&[
+    "required",
+    "requirement",
+    "must ",
+    "must-have",
+    "essential",
+    "mandatory",
+    "minimum",
+    "at least",
+    "you have",
+    "you bring",
+    "you'll need",
+    "you will need",
+    "we need",
+    "need to have",
+]);
+
+/// The requirement a sentence states by its own words, if any: a preference cue wins over a requirement cue.
 pub(crate) fn requirement_cue(sentence: &str) -> Option<Requirement> {
     let s = sentence.to_lowercase();
-    const PREFERRED: &[&str] = &[
-        "nice to have",
-        "nice-to-have",
-        "preferred",
-        "a plus",
-        "is a bonus",
-        "bonus point",
-        "ideally",
-        "desirable",
-        "advantageous",
-        "an advantage",
-        "good to have",
-        "would be great",
-        "optional",
-    ];
-    const REQUIRED: &[&str] = &[
-        "required",
-        "requirement",
-        "must ",
-        "must-have",
-        "essential",
-        "mandatory",
-        "minimum",
-        "at least",
-        "you have",
-        "you bring",
-        "you'll need",
-        "you will need",
-        "we need",
-        "need to have",
-    ];
-    // A cue can only be in the sentence if each of its letters is: a bit test skips most substring searches.
-    let letters = ascii_letters(&s);
-    let has = |cue: &&str| ascii_letters(cue) & !letters == 0 && s.contains(cue);
-    if PREFERRED.iter().any(has) {
+    if PREFERRED_CUES.any_in(&s) {
         Some(Requirement::Preferred)
-    } else if REQUIRED.iter().any(has) || years_in(&s).next().is_some() {
+    } else if REQUIRED_CUES.any_in(&s) || years_in(&s).next().is_some() {
         Some(Requirement::Required)
     } else {
         None
@@ -383,7 +386,7 @@ pub(crate) fn requirement_cue(sentence: &str) -> Option<Requirement> {
 }
 
 /// Words that say a credential is being worked towards rather than held.
-const IN_PROGRESS_CUES: &[&str] = &[
+const IN_PROGRESS_CUES: CueSet = CueSet::new(&[
     "candidate",
     "studying",
     "pursuing",
@@ -402,7 +405,7 @@ const IN_PROGRESS_CUES: &[&str] = &[
     "due to complete",
     "completing my",
     "ongoing",
-];
+]);
 
 /// Separators between the items of a one-line list ("RDH · BLS · Local anesthesia course: enrolled").
 const LIST_ITEM_SEPARATORS: &[char] = &['·', '•', '|', ';'];
@@ -413,7 +416,7 @@ const LIST_ITEM_SEPARATORS: &[char] = &['·', '•', '|', ';'];
 pub(crate) fn in_progress_cue(clause: &str, sentence: &str) -> bool {
     let has = |s: &str| {
         let s = s.to_lowercase();
-        IN_PROGRESS_CUES.iter().any(|cue| s.contains(cue))
+        IN_PROGRESS_CUES.any_in(&s)
     };
     has(clause) || has(list_item_around(clause, sentence))
 }
@@ -491,17 +494,24 @@ pub(crate) fn years_in(s: &str) -> impl Iterator<Item = (usize, usize, u8)> + '_
     })
 }
 
-/// Where the first of "year", "yrs" or "yr " starts in `haystack`, in any ASCII case: one pass, stopping only at a
-/// "y" (this runs on every sentence that names a skill).
+/// Where the first of "year", "yrs" or "yr " starts in `haystack`, in any ASCII case: a tight scan for a "y" (this
+/// runs on every sentence that names a skill), then the units compared there.
 fn find_years_unit(haystack: &str) -> Option<usize> {
     let h = haystack.as_bytes();
-    (0..h.len()).find(|&i| {
-        let rest = h.get(i..).unwrap_or_default();
-        rest.first().is_some_and(|b| b.eq_ignore_ascii_case(&b'y'))
-            && ["year", "yrs", "yr "]
-                .iter()
-                .any(|unit| rest.get(..unit.len()).is_some_and(|w| w.eq_ignore_ascii_case(unit.as_bytes())))
-    })
+    let mut from = 0;
+    // `b | 0x20` is `b'y'` exactly for "y" and "Y".
+    while let Some(offset) = h.get(from..)?.iter().position(|&b| b | 0x20 == b'y') {
+        let at = from + offset;
+        let rest = h.get(at..).unwrap_or_default();
+        if ["year", "yrs", "yr "]
+            .iter()
+            .any(|unit| rest.get(..unit.len()).is_some_and(|w| w.eq_ignore_ascii_case(unit.as_bytes())))
+        {
+            return Some(at);
+        }
+        from = at + 1;
+    }
+    None
 }
 
 /// The number just before `at` ("5+ ", "3-5 ", "3 to 5 ", "five "), skipping a range's upper bound.
@@ -671,6 +681,18 @@ mod tests {
             .collect();
         assert_eq!(found, [5, 3, 3, 2]);
         assert_eq!(years_in("years of practice").count(), 0);
+    }
+
+    #[test]
+    fn years_units_are_found_where_a_naive_search_finds_them() {
+        let naive = |h: &str| {
+            (0..h.len()).find(|&i| {
+                ["year", "yrs", "yr "].iter().any(|u| h.as_bytes().get(i..i + u.len()).is_some_and(|w| w.eq_ignore_ascii_case(u.as_bytes())))
+            })
+        };
+        for h in ["", "y", "yr", "yr ", "Yearly", "every 5 YRS", "my yard, 3 yr stint", "yyyear", "üyrs", "YR 2"] {
+            assert_eq!(find_years_unit(h), naive(h), "{h:?}");
+        }
     }
 
     #[test]
