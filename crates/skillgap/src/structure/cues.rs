@@ -37,23 +37,66 @@ impl CueSet {
         CueSet { phrases, by_first, by_second }
     }
 
-    /// Whether `text` holds any of the phrases (`phrases.iter().any(|p| text.contains(p))`).
-    pub(crate) fn any_in(&self, text: &str) -> bool {
-        let bytes = text.as_bytes();
-        bytes.windows(2).enumerate().any(|(i, pair)| {
-            let [first, second] = *pair else { return false };
-            let mut candidates = self.by_first.get(usize::from(first)).copied().unwrap_or(0)
-                & self.by_second.get(usize::from(second)).copied().unwrap_or(0);
+    /// The phrases that start at byte `i` of `bytes`.
+    fn at<'s>(&'s self, bytes: &'s [u8], i: usize) -> impl Iterator<Item = &'static str> + 's {
+        let (first, second) = (bytes.get(i).copied(), bytes.get(i + 1).copied());
+        let mut candidates = match (first, second) {
+            (Some(first), Some(second)) => {
+                self.by_first.get(usize::from(first)).copied().unwrap_or(0)
+                    & self.by_second.get(usize::from(second)).copied().unwrap_or(0)
+            }
+            _ => 0,
+        };
+        let rest = bytes.get(i..).unwrap_or_default();
+        std::iter::from_fn(move || {
             while candidates != 0 {
                 let k = candidates.trailing_zeros();
                 candidates &= candidates - 1;
-                let phrase = self.phrases.get(k as usize).map_or(&[][..], |p| p.as_bytes());
-                if bytes.get(i..).is_some_and(|rest| rest.starts_with(phrase)) {
-                    return true;
+                let phrase = self.phrases.get(k as usize).copied().unwrap_or_default();
+                if rest.starts_with(phrase.as_bytes()) {
+                    return Some(phrase);
                 }
             }
-            false
+            None
         })
+    }
+
+    /// Whether `text` holds any of the phrases (`phrases.iter().any(|p| text.contains(p))`).
+    pub(crate) fn any_in(&self, text: &str) -> bool {
+        let bytes = text.as_bytes();
+        (0..bytes.len()).any(|i| self.at(bytes, i).next().is_some())
+    }
+
+    /// The first place a phrase starts in `text`, with the least phrase that starts there (as
+    /// `phrases.iter().filter_map(|p| text.find(p).map(|i| (i, *p))).min()`).
+    pub(crate) fn first_in(&self, text: &str) -> Option<(usize, &'static str)> {
+        let bytes = text.as_bytes();
+        (0..bytes.len()).find_map(|i| self.at(bytes, i).min().map(|p| (i, p)))
+    }
+
+    /// The last place a phrase starts in `text`, with the greatest phrase that starts there (as
+    /// `phrases.iter().filter_map(|p| text.rfind(p).map(|i| (i, *p))).max()`).
+    pub(crate) fn last_in(&self, text: &str) -> Option<(usize, &'static str)> {
+        let bytes = text.as_bytes();
+        (0..bytes.len()).rev().find_map(|i| self.at(bytes, i).max().map(|p| (i, p)))
+    }
+
+    /// The last place a phrase ends in `text` (as `phrases.iter().filter_map(|p| text.rfind(p).map(|i| i +
+    /// p.len())).max()`).
+    pub(crate) fn last_end_in(&self, text: &str) -> Option<usize> {
+        let bytes = text.as_bytes();
+        let longest = self.phrases.iter().map(|p| p.len()).max().unwrap_or(0);
+        let mut best: Option<usize> = None;
+        for i in (0..bytes.len()).rev() {
+            // No phrase starting here or before can end past a phrase found already.
+            if best.is_some_and(|b| i + longest <= b) {
+                break;
+            }
+            if let Some(end) = self.at(bytes, i).map(|p| i + p.len()).max() {
+                best = Some(best.map_or(end, |b| b.max(end)));
+            }
+        }
+        best
     }
 }
 
@@ -64,9 +107,8 @@ mod tests {
     const PHRASES: &[&str] = &["nice to have", "a plus", "at least", "must ", "n't", "é ok", "ab"];
 
     #[test]
-    fn any_in_agrees_with_contains() {
+    fn each_query_agrees_with_substring_search() {
         const SET: CueSet = CueSet::new(PHRASES);
-        let set = &SET;
         for text in [
             "",
             "a",
@@ -81,13 +123,26 @@ mod tests {
             "ab",
             "xab",
             "xa",
+            "a plus or a plus, must  must ",
+            "é ok",
         ] {
-            let expected = PHRASES.iter().any(|p| text.contains(p));
-            assert_eq!(set.any_in(text), expected, "{text:?}");
-            for phrase in PHRASES {
-                let one: &'static [&'static str] = std::slice::from_ref(phrase);
-                assert_eq!(CueSet::new(one).any_in(text), text.contains(phrase), "{text:?} {phrase:?}");
-            }
+            assert_eq!(SET.any_in(text), PHRASES.iter().any(|p| text.contains(p)), "{text:?}");
+            let first = PHRASES.iter().filter_map(|p| text.find(p).map(|i| (i, *p))).min();
+            assert_eq!(SET.first_in(text), first, "{text:?}");
+            let last = PHRASES.iter().filter_map(|p| text.rfind(p).map(|i| (i, *p))).max();
+            assert_eq!(SET.last_in(text), last, "{text:?}");
+            let last_end = PHRASES.iter().filter_map(|p| text.rfind(p).map(|i| i + p.len())).max();
+            assert_eq!(SET.last_end_in(text), last_end, "{text:?}");
         }
+    }
+
+    #[test]
+    fn ties_break_on_the_phrase() {
+        // "not a" and "not a must" both start at 0: `min` picks the shorter, `max` the longer, as the tuple
+        // comparisons over `str::find` did.
+        const SET: CueSet = CueSet::new(&["not a must", "not a"]);
+        assert_eq!(SET.first_in("not a must"), Some((0, "not a")));
+        assert_eq!(SET.last_in("not a must"), Some((0, "not a must")));
+        assert_eq!(SET.last_end_in("not a must"), Some(10));
     }
 }
