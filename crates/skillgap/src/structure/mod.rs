@@ -46,105 +46,131 @@ pub enum SectionKind {
     Other,
 }
 
+/// Heading words of preferred sections.
+const PREFERRED_HEADINGS: CueSet = CueSet::new(&[
+    "nice to have",
+    "nice-to-have",
+    "preferred",
+    "bonus",
+    "desirable",
+    "good to have",
+    "plus if",
+    "extra credit",
+    "ideally",
+]);
+
+/// Heading words of benefits sections.
+const BENEFITS_HEADINGS: CueSet = CueSet::new(&[
+    "benefit",
+    "perks",
+    "what we offer",
+    "we offer",
+    "compensation",
+    "why join",
+    "why you'll love",
+    "in it for you",
+    "what you get",
+    "what you'll get",
+    "salary",
+]);
+
+/// Heading words of requirements sections.
+const REQUIREMENTS_HEADINGS: CueSet = CueSet::new(&[
+    "requirement",
+    "qualification",
+    "must have",
+    "must-have",
+    "what you bring",
+    "what you'll bring",
+    "what we're looking for",
+    "what we are looking for",
+    "looking for",
+    "who you are",
+    "about you",
+    "your profile",
+    "you have",
+    "you bring",
+    "you'll need",
+    "what you need",
+    "essential",
+]);
+
+/// Heading words of certifications sections.
+const CERTIFICATIONS_HEADINGS: CueSet =
+    CueSet::new(&["certification", "certificate", "licens", "licenc", "credential"]);
+
+/// Heading words of skills sections.
+const SKILLS_HEADINGS: CueSet = CueSet::new(&[
+    "skill",
+    "competenc",
+    "technolog",
+    "tools",
+    "tech stack",
+    "toolbox",
+    "expertise",
+    "proficienc",
+    "languages",
+]);
+
+/// Heading words of responsibilities sections.
+const RESPONSIBILITIES_HEADINGS: CueSet = CueSet::new(&[
+    "responsibilit",
+    "what you'll do",
+    "what you will do",
+    "the role",
+    "your role",
+    "duties",
+    "day to day",
+    "day-to-day",
+    "you will",
+]);
+
+/// Heading words of experience sections.
+const EXPERIENCE_HEADINGS: CueSet =
+    CueSet::new(&["experience", "employment", "work history", "career", "professional background", "positions"]);
+
+/// Heading words of education sections.
+const EDUCATION_HEADINGS: CueSet = CueSet::new(&["education", "academic", "degree", "training"]);
+
+/// Heading words of summary sections.
+const SUMMARY_HEADINGS: CueSet = CueSet::new(&["summary", "profile", "about me", "objective", "overview"]);
+
+/// Heading words of about sections.
+const ABOUT_HEADINGS: CueSet =
+    CueSet::new(&["about us", "about the company", "who we are", "our company", "company", "about "]);
+
 impl SectionKind {
     /// Classifies a heading or label text.
     pub fn classify(heading: &str) -> Option<SectionKind> {
         let h = heading.to_lowercase();
-        // A word can only be in the heading if each of its letters is: a bit test rules out most of the hundred
-        // words below before any substring search (classify runs on every heading, twice).
-        let letters = ascii_letters(&h);
-        let has = |words: &[&str]| words.iter().any(|w| ascii_letters(w) & !letters == 0 && h.contains(w));
+        // Each list is read in one pass over the heading (classify runs on every plain line, twice).
+        let has = |words: &CueSet| words.any_in(&h);
         // Order matters: "preferred qualifications" is Preferred, "skills & experience" is Skills.
-        let kind = if has(&[
-            "nice to have",
-            "nice-to-have",
-            "preferred",
-            "bonus",
-            "desirable",
-            "good to have",
-            "plus if",
-            "extra credit",
-            "ideally",
-        ]) {
+        let kind = if has(&PREFERRED_HEADINGS) {
             SectionKind::Preferred
-        } else if has(&[
-            "benefit",
-            "perks",
-            "what we offer",
-            "we offer",
-            "compensation",
-            "why join",
-            "why you'll love",
-            "in it for you",
-            "what you get",
-            "what you'll get",
-            "salary",
-        ]) {
+        } else if has(&BENEFITS_HEADINGS) {
             SectionKind::Benefits
-        } else if has(&[
-            "requirement",
-            "qualification",
-            "must have",
-            "must-have",
-            "what you bring",
-            "what you'll bring",
-            "what we're looking for",
-            "what we are looking for",
-            "looking for",
-            "who you are",
-            "about you",
-            "your profile",
-            "you have",
-            "you bring",
-            "you'll need",
-            "what you need",
-            "essential",
-        ]) {
+        } else if has(&REQUIREMENTS_HEADINGS) {
             SectionKind::Requirements
-        } else if has(&["certification", "certificate", "licens", "licenc", "credential"]) {
+        } else if has(&CERTIFICATIONS_HEADINGS) {
             SectionKind::Certifications
-        } else if has(&[
-            "skill",
-            "competenc",
-            "technolog",
-            "tools",
-            "tech stack",
-            "toolbox",
-            "expertise",
-            "proficienc",
-            "languages",
-        ]) {
+        } else if has(&SKILLS_HEADINGS) {
             SectionKind::Skills
-        } else if has(&[
-            "responsibilit",
-            "what you'll do",
-            "what you will do",
-            "the role",
-            "your role",
-            "duties",
-            "day to day",
-            "day-to-day",
-            "you will",
-        ]) {
+        } else if has(&RESPONSIBILITIES_HEADINGS) {
             SectionKind::Responsibilities
-        } else if has(&["experience", "employment", "work history", "career", "professional background", "positions"]) {
+        } else if has(&EXPERIENCE_HEADINGS) {
             SectionKind::Experience
-        } else if has(&["education", "academic", "degree", "training"]) {
+        } else if has(&EDUCATION_HEADINGS) {
             SectionKind::Education
-        } else if has(&["summary", "profile", "about me", "objective", "overview"]) {
+        } else if has(&SUMMARY_HEADINGS) {
             SectionKind::Summary
-        } else if has(&["about us", "about the company", "who we are", "our company", "company", "about "]) {
+        } else if has(&ABOUT_HEADINGS) {
             SectionKind::About
         } else {
             return None;
         };
         Some(kind)
     }
-}
-
-/// The set of ASCII lowercase letters in `text`, one bit each.
-fn ascii_letters(text: &str) -> u32 {
-    text.bytes().filter(u8::is_ascii_lowercase).fold(0, |set, b| set | 1 << (b - b'a'))
 }
 
 /// How strongly a target asks for a skill.
@@ -687,7 +713,9 @@ mod tests {
     fn years_units_are_found_where_a_naive_search_finds_them() {
         let naive = |h: &str| {
             (0..h.len()).find(|&i| {
-                ["year", "yrs", "yr "].iter().any(|u| h.as_bytes().get(i..i + u.len()).is_some_and(|w| w.eq_ignore_ascii_case(u.as_bytes())))
+                ["year", "yrs", "yr "]
+                    .iter()
+                    .any(|u| h.as_bytes().get(i..i + u.len()).is_some_and(|w| w.eq_ignore_ascii_case(u.as_bytes())))
             })
         };
         for h in ["", "y", "yr", "yr ", "Yearly", "every 5 YRS", "my yard, 3 yr stint", "yyyear", "üyrs", "YR 2"] {
