@@ -662,6 +662,13 @@ fn broader_chain(taxonomy: &Taxonomy, skill: SkillIdx) -> Vec<SkillIdx> {
     seen
 }
 
+/// `taxonomy.is_under(skill, broader)`, walked only for a skill that has a broader one: most skills have none, and
+/// the walk sets up its fixed arrays before it finds that out. Gap grouping and the lift rescoring ask it for every
+/// pair of a posting's skills. (The check belongs in `Taxonomy::is_under` itself.)
+pub(crate) fn is_under(taxonomy: &Taxonomy, skill: SkillIdx, broader: SkillIdx) -> bool {
+    !taxonomy.skill(skill).broader.is_empty() && taxonomy.is_under(skill, broader)
+}
+
 /// [`status_of`] with the CV's held skills and their chains read already.
 fn status_with(taxonomy: &Taxonomy, profile: &Profile, held: &[HeldChain], skill: SkillIdx) -> Status {
     if profile.holds(skill) || profile.written_in(taxonomy, skill) {
