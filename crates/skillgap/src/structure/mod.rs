@@ -2,7 +2,8 @@
 //!
 //! All offsets are byte offsets into the original text. The reading rules around a mention live in rooms of their
 //! own: [`negation`] (what is not asked), [`years`] (which skills a years phrase governs), [`names`] (organisation
-//! names that hold a skill word) and [`roles`] (a CV's dated roles, for years of use).
+//! names that hold a skill word) and [`roles`] (a CV's dated roles, for years of use). The cue phrase lists are read
+//! in one pass per list by a `CueSet` (`cues`).
 
 mod cues;
 pub(crate) mod names;
