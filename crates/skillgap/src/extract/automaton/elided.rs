@@ -124,10 +124,11 @@ impl AliasAutomaton {
         let m_words: Vec<Word> = right.iter().copied().take_while(|&(_, e)| e <= m_end).collect();
         let m_start = right.first().map_or(m_end, |w| w.0);
         let written = self.skill_of(taxonomy, folded.get(m_start..m_end).unwrap_or_default());
+        let mut candidate = String::new();
         for x in 1..=left.len().min(2) {
             let x_words = left.get(left.len() - x..).unwrap_or_default();
             for k in 1..m_words.len() {
-                let candidate = join(folded, x_words.iter().chain(m_words.get(k..).unwrap_or_default()));
+                join(folded, x_words.iter().chain(m_words.get(k..).unwrap_or_default()), &mut candidate);
                 if self.push_if_alias(taxonomy, &candidate, span_of(x_words), written, false, out) {
                     return;
                 }
@@ -146,10 +147,13 @@ impl AliasAutomaton {
         let Some(&(hs, he)) = right.get(head_at + 1) else { return };
         let head = folded.get(hs..he).unwrap_or_default();
         let singular = head.strip_suffix('s').unwrap_or(head);
+        let mut candidate = String::new();
         for x in (1..=left.len()).rev() {
             let x_words = left.get(left.len() - x..).unwrap_or_default();
             for h in [singular, head] {
-                let candidate = format!("{} {h}", join(folded, x_words.iter()));
+                join(folded, x_words.iter(), &mut candidate);
+                candidate.push(' ');
+                candidate.push_str(h);
                 if self.push_if_alias(taxonomy, &candidate, span_of(x_words), None, true, out) {
                     return;
                 }
@@ -170,10 +174,11 @@ impl AliasAutomaton {
         };
         let Some(&(m_start, _)) = m_words.first().filter(|_| m_words.len() >= 2) else { return };
         let written = self.skill_of(taxonomy, folded.get(m_start..left_end).unwrap_or_default());
+        let mut candidate = String::new();
         for x in (1..=right.len().min(2)).rev() {
             let x_words = right.get(..x).unwrap_or_default();
             for k in (1..m_words.len()).rev() {
-                let candidate = join(folded, m_words.get(..k).unwrap_or_default().iter().chain(x_words));
+                join(folded, m_words.get(..k).unwrap_or_default().iter().chain(x_words), &mut candidate);
                 if self.push_if_alias(taxonomy, &candidate, span_of(x_words), written, false, out) {
                     return;
                 }
@@ -383,16 +388,16 @@ fn stops(folded: &str, (s, e): Word) -> bool {
     s == e || JOINERS.contains(&folded.get(s..e).unwrap_or_default())
 }
 
-/// The words joined by single spaces, as the folded aliases are written.
-fn join<'a>(folded: &str, words: impl Iterator<Item = &'a Word>) -> String {
-    let mut out = String::new();
+/// The words joined by single spaces, as the folded aliases are written, into `out` (cleared first; one buffer
+/// serves every candidate a shape tries).
+fn join<'a>(folded: &str, words: impl Iterator<Item = &'a Word>, out: &mut String) {
+    out.clear();
     for &(s, e) in words {
         if !out.is_empty() {
             out.push(' ');
         }
         out.push_str(folded.get(s..e).unwrap_or_default());
     }
-    out
 }
 
 /// The span from the first word's start to the last word's end.
