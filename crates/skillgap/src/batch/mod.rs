@@ -21,7 +21,7 @@ pub use tally::BatchTally;
 
 use std::hash::Hasher;
 
-use crate::compare::{compare, GapStatus};
+use crate::compare::{compare_held, held_chains, GapStatus, HeldChain};
 use crate::extract::{Extractor, Scratch};
 use crate::profile::Profile;
 use crate::source::{Posting, TargetKind};
@@ -33,10 +33,12 @@ use crate::taxonomy::SkillIdx;
 pub const GOOD_FIT: u8 = 75;
 
 /// Scores postings against one CV.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub struct BatchScorer<'a> {
     extractor: &'a Extractor,
     profile: &'a Profile,
+    /// The CV's held skills with their broader chains, which every comparison reads: read once, not per posting.
+    held: Vec<HeldChain>,
     gaps_shown: usize,
 }
 
@@ -74,7 +76,7 @@ pub struct ScoredGap {
 impl<'a> BatchScorer<'a> {
     /// A scorer that keeps the first `gaps_shown` gaps of each posting.
     pub fn new(extractor: &'a Extractor, profile: &'a Profile, gaps_shown: usize) -> BatchScorer<'a> {
-        BatchScorer { extractor, profile, gaps_shown }
+        BatchScorer { extractor, profile, held: held_chains(extractor.taxonomy(), profile), gaps_shown }
     }
 
     /// Extracts `posting` (read as a posting, whatever its wording), compares it with the CV, and keeps the summary.
@@ -83,7 +85,7 @@ impl<'a> BatchScorer<'a> {
         let doc = self.extractor.extract_as_with(&posting.text, TargetKind::Posting, scratch);
         let asking_lines = doc.asking_lines.len();
         let lines_read = asking_lines - doc.unrecognised.len().min(asking_lines);
-        let comparison = compare(taxonomy, self.profile, std::slice::from_ref(&doc));
+        let comparison = compare_held(taxonomy, self.profile, &self.held, std::slice::from_ref(&doc));
         let gaps = comparison
             .gaps()
             .iter()
