@@ -164,7 +164,7 @@ impl Engine<'_> {
                 Err((name, reason)) => slots.push(Slot::Failed { name, reason }),
             }
         }
-        let scorer = self.scorer;
+        let scorer = &self.scorer;
         let scored: Vec<Scored> = self.pool.install(|| {
             to_score.par_iter().map_init(Scratch::default, |scratch, posting| scorer.score(posting, scratch)).collect()
         });

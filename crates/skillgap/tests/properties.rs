@@ -215,7 +215,8 @@ proptest! {
         let extractor = extractor();
         let taxonomy = extractor.taxonomy();
         let profile = Profile::from_text_at(extractor, &cv, today());
-        let scorer = BatchScorer::new(extractor, &profile, 3);
+        // A shared reference, which each worker thread copies.
+        let scorer = &BatchScorer::new(extractor, &profile, 3);
         let postings: Vec<Posting> = postings
             .into_iter()
             .enumerate()

@@ -3,7 +3,7 @@
 //! the CV does not fully show can change, and each changes by the same rules [`compare`](crate::compare) applies.
 
 use crate::compare::{
-    credit_percent, score, skill_weight, Comparison, SkillResult, Status, SCORE_CAP_WITH_MISSING_REQUIRED,
+    credit_percent, is_under, score, skill_weight, Comparison, SkillResult, Status, SCORE_CAP_WITH_MISSING_REQUIRED,
 };
 use crate::source::TargetKind;
 use crate::structure::Requirement;
@@ -30,7 +30,7 @@ pub fn score_with(taxonomy: &Taxonomy, comparison: &Comparison, learned: SkillId
     let mut earned = comparison.earned_centi;
     let mut possible = comparison.possible;
     let mut capped = false;
-    let answers = |asked: SkillIdx| asked == learned || taxonomy.is_under(learned, asked);
+    let answers = |asked: SkillIdx| asked == learned || is_under(taxonomy, learned, asked);
     for r in comparison.matched.iter().filter(|r| matches!(r.status, Status::Alternative(_)) && answers(r.skill)) {
         let kind = taxonomy.skill(r.skill).kind;
         let weight: u32 = r.evidence.iter().map(|e| skill_weight(kind, e.requirement)).sum();
@@ -53,11 +53,11 @@ pub fn score_with(taxonomy: &Taxonomy, comparison: &Comparison, learned: SkillId
 
 /// How a skill the CV does not fully show would stand with `learned` on the CV.
 fn status_after(taxonomy: &Taxonomy, r: &SkillResult, learned: SkillIdx) -> Status {
-    let answers = |asked: SkillIdx| asked == learned || taxonomy.is_under(learned, asked);
+    let answers = |asked: SkillIdx| asked == learned || is_under(taxonomy, learned, asked);
     if answers(r.skill) || r.alternatives.iter().any(|&a| answers(a)) {
         return Status::Matched;
     }
-    if r.status == Status::Missing && (taxonomy.are_related(r.skill, learned) || taxonomy.is_under(r.skill, learned)) {
+    if r.status == Status::Missing && (taxonomy.are_related(r.skill, learned) || is_under(taxonomy, r.skill, learned)) {
         return Status::Related(learned);
     }
     r.status

@@ -10,7 +10,7 @@ use std::cmp::Ordering;
 
 use serde::Serialize;
 
-use super::{shows, SkillResult, Status, TargetEvidence};
+use super::{is_under, shows, SkillResult, Status, TargetEvidence};
 use crate::extract::Prominence;
 use crate::field::{self, Field};
 use crate::profile::Profile;
@@ -378,7 +378,7 @@ fn collapse_relatives(taxonomy: &Taxonomy, scored: &[Scored<'_>]) -> Vec<Group> 
     let joinable = |i: usize| at(scored, i).1 != GapStatus::YearsShort;
     for a in (0..n).filter(|&a| joinable(a)) {
         for b in (0..n).filter(|&b| b != a && joinable(b)) {
-            if taxonomy.is_under(at(scored, a).0.skill, at(scored, b).0.skill) {
+            if is_under(taxonomy, at(scored, a).0.skill, at(scored, b).0.skill) {
                 let (ra, rb) = (find(&mut root, a), find(&mut root, b));
                 if let Some(slot) = root.get_mut(ra.max(rb)) {
                     *slot = ra.min(rb);
@@ -405,7 +405,7 @@ fn collapse_relatives(taxonomy: &Taxonomy, scored: &[Scored<'_>]) -> Vec<Group> 
         // broader one (WCAG under Accessibility), then the more important, then the first in taxonomy order.
         // A language is asked for itself: "Bilingual English/Spanish" is a Spanish gap, with Multilingual under it.
         let top =
-            |i: usize| !group.members.iter().any(|&j| taxonomy.is_under(at(scored, i).0.skill, at(scored, j).0.skill));
+            |i: usize| !group.members.iter().any(|&j| is_under(taxonomy, at(scored, i).0.skill, at(scored, j).0.skill));
         let level = |i: usize| at(scored, i).0.requirement();
         let language = |i: usize| {
             let skill = at(scored, i).0.skill;

@@ -239,9 +239,18 @@ fn rank(a: &SkillResult, b: &SkillResult) -> std::cmp::Ordering {
 /// assert!(comparison.score > 0 && comparison.score < 100);
 /// ```
 pub fn compare(taxonomy: &Taxonomy, profile: &Profile, targets: &[Document]) -> Comparison {
-    let held = held_chains(taxonomy, profile);
+    compare_held(taxonomy, profile, &held_chains(taxonomy, profile), targets)
+}
+
+/// [`compare`] with the CV's [`held_chains`] read already: batch reads them once for every posting.
+pub(crate) fn compare_held(
+    taxonomy: &Taxonomy,
+    profile: &Profile,
+    held: &[HeldChain],
+    targets: &[Document],
+) -> Comparison {
     let Collected { order, mut by_skill, mut alternatives_of, covered_by } =
-        collect_target_evidence(taxonomy, profile, &held, targets);
+        collect_target_evidence(taxonomy, profile, held, targets);
     let mut matched = Vec::new();
     let mut related = Vec::new();
     let mut missing = Vec::new();
@@ -250,7 +259,7 @@ pub fn compare(taxonomy: &Taxonomy, profile: &Profile, targets: &[Document]) -> 
     for skill in order {
         let evidence = by_skill.remove(&skill).unwrap_or_default();
         let weight: u32 = evidence.iter().map(|e| e.weight).sum();
-        let status = classify(taxonomy, profile, &held, skill, weight, covered_by.get(&skill).copied());
+        let status = classify(taxonomy, profile, held, skill, weight, covered_by.get(&skill).copied());
         let alternatives = match status {
             Status::Missing | Status::Related(_) | Status::InProgress => {
                 alternatives_of.remove(&skill).unwrap_or_default()
@@ -649,11 +658,11 @@ fn status_of(taxonomy: &Taxonomy, profile: &Profile, skill: SkillIdx) -> Status 
 }
 
 /// A skill the CV holds, with every skill above it in the broader chain.
-type HeldChain = (SkillIdx, Vec<SkillIdx>);
+pub(crate) type HeldChain = (SkillIdx, Vec<SkillIdx>);
 
 /// The CV's held skills ([`held_skills`]) with their broader chains, read once per comparison: [`status_with`]
 /// asks, for every skill a target names, whether it lies above or below any of them.
-fn held_chains(taxonomy: &Taxonomy, profile: &Profile) -> Vec<HeldChain> {
+pub(crate) fn held_chains(taxonomy: &Taxonomy, profile: &Profile) -> Vec<HeldChain> {
     held_skills(profile).map(|h| (h, broader_chain(taxonomy, h))).collect()
 }
 
@@ -669,6 +678,13 @@ fn broader_chain(taxonomy: &Taxonomy, skill: SkillIdx) -> Vec<SkillIdx> {
         }
     }
     seen
+}
+
+/// `taxonomy.is_under(skill, broader)`, walked only for a skill that has a broader one: most skills have none, and
+/// the walk sets up its fixed arrays before it finds that out. Gap grouping and the lift rescoring ask it for every
+/// pair of a posting's skills. (The check belongs in `Taxonomy::is_under` itself.)
+pub(crate) fn is_under(taxonomy: &Taxonomy, skill: SkillIdx, broader: SkillIdx) -> bool {
+    !taxonomy.skill(skill).broader.is_empty() && taxonomy.is_under(skill, broader)
 }
 
 /// [`status_of`] with the CV's held skills and their chains read already.

@@ -231,16 +231,21 @@ const FIELD_SEPARATORS: &[&str] = &[" · ", " | ", " • ", " — ", " – "];
 
 /// "Company: Nordlicht Energy" (or Employer, Organisation) near the top of a document.
 fn company_line(line: &str) -> Option<String> {
+    // Most lines are no "Key: value" line at all, or another key's: those cost no copy and no value.
+    if !line.contains(':') {
+        return None;
+    }
     let line = line.trim().trim_start_matches(['-', '*', '#']).trim().replace("**", "");
     let (key, value) = line.split_once(':')?;
-    let key = column_key(key);
+    if !COMPANY_COLUMNS.contains(&column_key(key).as_str()) {
+        return None;
+    }
     let value = FIELD_SEPARATORS
         .iter()
         .filter_map(|s| value.find(s))
         .min()
         .map_or(value, |end| value.get(..end).unwrap_or_default());
-    let value = label(value);
-    (COMPANY_COLUMNS.contains(&key.as_str()) && !value.is_empty()).then_some(value)
+    Some(label(value)).filter(|value| !value.is_empty())
 }
 
 /// Which columns of a job board's CSV hold what.

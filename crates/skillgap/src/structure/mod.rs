@@ -2,8 +2,10 @@
 //!
 //! All offsets are byte offsets into the original text. The reading rules around a mention live in rooms of their
 //! own: [`negation`] (what is not asked), [`years`] (which skills a years phrase governs), [`names`] (organisation
-//! names that hold a skill word) and [`roles`] (a CV's dated roles, for years of use).
+//! names that hold a skill word) and [`roles`] (a CV's dated roles, for years of use). The cue phrase lists are read
+//! in one pass per list by a `CueSet` (`cues`).
 
+mod cues;
 pub(crate) mod names;
 pub(crate) mod negation;
 pub(crate) mod roles;
@@ -11,6 +13,7 @@ pub(crate) mod years;
 
 use serde::Serialize;
 
+use self::cues::CueSet;
 use crate::span::Span;
 
 /// The kind of section a line sits in, from the nearest heading above it (or an inline label such as
@@ -44,105 +47,131 @@ pub enum SectionKind {
     Other,
 }
 
+/// Heading words of preferred sections.
+const PREFERRED_HEADINGS: CueSet = CueSet::new(&[
+    "nice to have",
+    "nice-to-have",
+    "preferred",
+    "bonus",
+    "desirable",
+    "good to have",
+    "plus if",
+    "extra credit",
+    "ideally",
+]);
+
+/// Heading words of benefits sections.
+const BENEFITS_HEADINGS: CueSet = CueSet::new(&[
+    "benefit",
+    "perks",
+    "what we offer",
+    "we offer",
+    "compensation",
+    "why join",
+    "why you'll love",
+    "in it for you",
+    "what you get",
+    "what you'll get",
+    "salary",
+]);
+
+/// Heading words of requirements sections.
+const REQUIREMENTS_HEADINGS: CueSet = CueSet::new(&[
+    "requirement",
+    "qualification",
+    "must have",
+    "must-have",
+    "what you bring",
+    "what you'll bring",
+    "what we're looking for",
+    "what we are looking for",
+    "looking for",
+    "who you are",
+    "about you",
+    "your profile",
+    "you have",
+    "you bring",
+    "you'll need",
+    "what you need",
+    "essential",
+]);
+
+/// Heading words of certifications sections.
+const CERTIFICATIONS_HEADINGS: CueSet =
+    CueSet::new(&["certification", "certificate", "licens", "licenc", "credential"]);
+
+/// Heading words of skills sections.
+const SKILLS_HEADINGS: CueSet = CueSet::new(&[
+    "skill",
+    "competenc",
+    "technolog",
+    "tools",
+    "tech stack",
+    "toolbox",
+    "expertise",
+    "proficienc",
+    "languages",
+]);
+
+/// Heading words of responsibilities sections.
+const RESPONSIBILITIES_HEADINGS: CueSet = CueSet::new(&[
+    "responsibilit",
+    "what you'll do",
+    "what you will do",
+    "the role",
+    "your role",
+    "duties",
+    "day to day",
+    "day-to-day",
+    "you will",
+]);
+
+/// Heading words of experience sections.
+const EXPERIENCE_HEADINGS: CueSet =
+    CueSet::new(&["experience", "employment", "work history", "career", "professional background", "positions"]);
+
+/// Heading words of education sections.
+const EDUCATION_HEADINGS: CueSet = CueSet::new(&["education", "academic", "degree", "training"]);
+
+/// Heading words of summary sections.
+const SUMMARY_HEADINGS: CueSet = CueSet::new(&["summary", "profile", "about me", "objective", "overview"]);
+
+/// Heading words of about sections.
+const ABOUT_HEADINGS: CueSet =
+    CueSet::new(&["about us", "about the company", "who we are", "our company", "company", "about "]);
+
 impl SectionKind {
     /// Classifies a heading or label text.
     pub fn classify(heading: &str) -> Option<SectionKind> {
         let h = heading.to_lowercase();
-        // A word can only be in the heading if each of its letters is: a bit test rules out most of the hundred
-        // words below before any substring search (classify runs on every heading, twice).
-        let letters = ascii_letters(&h);
-        let has = |words: &[&str]| words.iter().any(|w| ascii_letters(w) & !letters == 0 && h.contains(w));
+        // Each list is read in one pass over the heading (classify runs on every plain line, twice).
+        let has = |words: &CueSet| words.any_in(&h);
         // Order matters: "preferred qualifications" is Preferred, "skills & experience" is Skills.
-        let kind = if has(&[
-            "nice to have",
-            "nice-to-have",
-            "preferred",
-            "bonus",
-            "desirable",
-            "good to have",
-            "plus if",
-            "extra credit",
-            "ideally",
-        ]) {
+        let kind = if has(&PREFERRED_HEADINGS) {
             SectionKind::Preferred
-        } else if has(&[
-            "benefit",
-            "perks",
-            "what we offer",
-            "we offer",
-            "compensation",
-            "why join",
-            "why you'll love",
-            "in it for you",
-            "what you get",
-            "what you'll get",
-            "salary",
-        ]) {
+        } else if has(&BENEFITS_HEADINGS) {
             SectionKind::Benefits
-        } else if has(&[
-            "requirement",
-            "qualification",
-            "must have",
-            "must-have",
-            "what you bring",
-            "what you'll bring",
-            "what we're looking for",
-            "what we are looking for",
-            "looking for",
-            "who you are",
-            "about you",
-            "your profile",
-            "you have",
-            "you bring",
-            "you'll need",
-            "what you need",
-            "essential",
-        ]) {
+        } else if has(&REQUIREMENTS_HEADINGS) {
             SectionKind::Requirements
-        } else if has(&["certification", "certificate", "licens", "licenc", "credential"]) {
+        } else if has(&CERTIFICATIONS_HEADINGS) {
             SectionKind::Certifications
-        } else if has(&[
-            "skill",
-            "competenc",
-            "technolog",
-            "tools",
-            "tech stack",
-            "toolbox",
-            "expertise",
-            "proficienc",
-            "languages",
-        ]) {
+        } else if has(&SKILLS_HEADINGS) {
             SectionKind::Skills
-        } else if has(&[
-            "responsibilit",
-            "what you'll do",
-            "what you will do",
-            "the role",
-            "your role",
-            "duties",
-            "day to day",
-            "day-to-day",
-            "you will",
-        ]) {
+        } else if has(&RESPONSIBILITIES_HEADINGS) {
             SectionKind::Responsibilities
-        } else if has(&["experience", "employment", "work history", "career", "professional background", "positions"]) {
+        } else if has(&EXPERIENCE_HEADINGS) {
             SectionKind::Experience
-        } else if has(&["education", "academic", "degree", "training"]) {
+        } else if has(&EDUCATION_HEADINGS) {
             SectionKind::Education
-        } else if has(&["summary", "profile", "about me", "objective", "overview"]) {
+        } else if has(&SUMMARY_HEADINGS) {
             SectionKind::Summary
-        } else if has(&["about us", "about the company", "who we are", "our company", "company", "about "]) {
+        } else if has(&ABOUT_HEADINGS) {
             SectionKind::About
         } else {
             return None;
         };
         Some(kind)
     }
-}
-
-/// The set of ASCII lowercase letters in `text`, one bit each.
-fn ascii_letters(text: &str) -> u32 {
-    text.bytes().filter(u8::is_ascii_lowercase).fold(0, |set, b| set | 1 << (b - b'a'))
 }
 
 /// How strongly a target asks for a skill.
@@ -336,46 +365,47 @@ pub(crate) fn clause_around(text: &str, sentence: Span, mention: Span) -> &str {
     text.get(s..e).unwrap_or_default()
 }
 
-/// The requirement a sentence states by its own words, if any.
+/// Words that say a sentence asks for something as a preference.
+const PREFERRED_CUES: CueSet = CueSet::new(&[
+    "nice to have",
+    "nice-to-have",
+    "preferred",
+    "a plus",
+    "is a bonus",
+    "bonus point",
+    "ideally",
+    "desirable",
+    "advantageous",
+    "an advantage",
+    "good to have",
+    "would be great",
+    "optional",
+]);
+
+/// Words that say a sentence asks for something as a requirement.
+const REQUIRED_CUES: CueSet = CueSet::new(&[
+    "required",
+    "requirement",
+    "must ",
+    "must-have",
+    "essential",
+    "mandatory",
+    "minimum",
+    "at least",
+    "you have",
+    "you bring",
+    "you'll need",
+    "you will need",
+    "we need",
+    "need to have",
+]);
+
+/// The requirement a sentence states by its own words, if any: a preference cue wins over a requirement cue.
 pub(crate) fn requirement_cue(sentence: &str) -> Option<Requirement> {
     let s = sentence.to_lowercase();
-    const PREFERRED: &[&str] = &[
-        "nice to have",
-        "nice-to-have",
-        "preferred",
-        "a plus",
-        "is a bonus",
-        "bonus point",
-        "ideally",
-        "desirable",
-        "advantageous",
-        "an advantage",
-        "good to have",
-        "would be great",
-        "optional",
-    ];
-    const REQUIRED: &[&str] = &[
-        "required",
-        "requirement",
-        "must ",
-        "must-have",
-        "essential",
-        "mandatory",
-        "minimum",
-        "at least",
-        "you have",
-        "you bring",
-        "you'll need",
-        "you will need",
-        "we need",
-        "need to have",
-    ];
-    // A cue can only be in the sentence if each of its letters is: a bit test skips most substring searches.
-    let letters = ascii_letters(&s);
-    let has = |cue: &&str| ascii_letters(cue) & !letters == 0 && s.contains(cue);
-    if PREFERRED.iter().any(has) {
+    if PREFERRED_CUES.any_in(&s) {
         Some(Requirement::Preferred)
-    } else if REQUIRED.iter().any(has) || years_in(&s).next().is_some() {
+    } else if REQUIRED_CUES.any_in(&s) || years_in(&s).next().is_some() {
         Some(Requirement::Required)
     } else {
         None
@@ -383,7 +413,7 @@ pub(crate) fn requirement_cue(sentence: &str) -> Option<Requirement> {
 }
 
 /// Words that say a credential is being worked towards rather than held.
-const IN_PROGRESS_CUES: &[&str] = &[
+const IN_PROGRESS_CUES: CueSet = CueSet::new(&[
     "candidate",
     "studying",
     "pursuing",
@@ -402,7 +432,7 @@ const IN_PROGRESS_CUES: &[&str] = &[
     "due to complete",
     "completing my",
     "ongoing",
-];
+]);
 
 /// Separators between the items of a one-line list ("RDH · BLS · Local anesthesia course: enrolled").
 const LIST_ITEM_SEPARATORS: &[char] = &['·', '•', '|', ';'];
@@ -413,7 +443,7 @@ const LIST_ITEM_SEPARATORS: &[char] = &['·', '•', '|', ';'];
 pub(crate) fn in_progress_cue(clause: &str, sentence: &str) -> bool {
     let has = |s: &str| {
         let s = s.to_lowercase();
-        IN_PROGRESS_CUES.iter().any(|cue| s.contains(cue))
+        IN_PROGRESS_CUES.any_in(&s)
     };
     has(clause) || has(list_item_around(clause, sentence))
 }
@@ -491,17 +521,24 @@ pub(crate) fn years_in(s: &str) -> impl Iterator<Item = (usize, usize, u8)> + '_
     })
 }
 
-/// Where the first of "year", "yrs" or "yr " starts in `haystack`, in any ASCII case: one pass, stopping only at a
-/// "y" (this runs on every sentence that names a skill).
+/// Where the first of "year", "yrs" or "yr " starts in `haystack`, in any ASCII case: a tight scan for a "y" (this
+/// runs on every sentence that names a skill), then the units compared there.
 fn find_years_unit(haystack: &str) -> Option<usize> {
     let h = haystack.as_bytes();
-    (0..h.len()).find(|&i| {
-        let rest = h.get(i..).unwrap_or_default();
-        rest.first().is_some_and(|b| b.eq_ignore_ascii_case(&b'y'))
-            && ["year", "yrs", "yr "]
-                .iter()
-                .any(|unit| rest.get(..unit.len()).is_some_and(|w| w.eq_ignore_ascii_case(unit.as_bytes())))
-    })
+    let mut from = 0;
+    // `b | 0x20` is `b'y'` exactly for "y" and "Y".
+    while let Some(offset) = h.get(from..)?.iter().position(|&b| b | 0x20 == b'y') {
+        let at = from + offset;
+        let rest = h.get(at..).unwrap_or_default();
+        if ["year", "yrs", "yr "]
+            .iter()
+            .any(|unit| rest.get(..unit.len()).is_some_and(|w| w.eq_ignore_ascii_case(unit.as_bytes())))
+        {
+            return Some(at);
+        }
+        from = at + 1;
+    }
+    None
 }
 
 /// The number just before `at` ("5+ ", "3-5 ", "3 to 5 ", "five "), skipping a range's upper bound.
@@ -671,6 +708,20 @@ mod tests {
             .collect();
         assert_eq!(found, [5, 3, 3, 2]);
         assert_eq!(years_in("years of practice").count(), 0);
+    }
+
+    #[test]
+    fn years_units_are_found_where_a_naive_search_finds_them() {
+        let naive = |h: &str| {
+            (0..h.len()).find(|&i| {
+                ["year", "yrs", "yr "]
+                    .iter()
+                    .any(|u| h.as_bytes().get(i..i + u.len()).is_some_and(|w| w.eq_ignore_ascii_case(u.as_bytes())))
+            })
+        };
+        for h in ["", "y", "yr", "yr ", "Yearly", "every 5 YRS", "my yard, 3 yr stint", "yyyear", "üyrs", "YR 2"] {
+            assert_eq!(find_years_unit(h), naive(h), "{h:?}");
+        }
     }
 
     #[test]

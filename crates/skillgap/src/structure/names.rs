@@ -157,16 +157,21 @@ pub fn organisation_names(text: &str) -> Vec<(usize, usize)> {
         let word = text.get(start..end).unwrap_or_default();
         let between = text.get(last_end..start).unwrap_or_default();
         // A run lives on one line and is not broken by punctuation other than the "." of an abbreviation.
-        let joined = !run.is_empty() && between.chars().all(|c| c == ' ' || c == '\t');
-        if !joined {
+        let joined = !run.is_empty() && between.bytes().all(|b| b == b' ' || b == b'\t');
+        // A run of one word or none names nothing and is just dropped: most words of a text end such a run.
+        if !joined && run.len() >= 2 {
             flush(&mut run);
+        } else if !joined {
+            run.clear();
         }
         let capitalised = word.chars().next().is_some_and(char::is_uppercase);
         let connector = || CONNECTORS.iter().any(|c| word.eq_ignore_ascii_case(c));
         if capitalised || (!run.is_empty() && connector()) {
             run.push((start, end));
-        } else {
+        } else if run.len() >= 2 {
             flush(&mut run);
+        } else {
+            run.clear();
         }
         last_end = end;
     }

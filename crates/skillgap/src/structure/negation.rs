@@ -4,8 +4,10 @@
 //! Each cue is a rule of its own, tried in [`RULES`] order on the sentence around a mention; the first that fires
 //! gives the cue's words, which the mention keeps so that a reader can see why it was not counted.
 
+use super::cues::CueSet;
+
 /// Words after a skill that say it is not asked.
-const AFTER: &[&str] = &[
+const AFTER: CueSet = CueSet::new(&[
     "not required",
     "not necessary",
     "not needed",
@@ -24,10 +26,10 @@ const AFTER: &[&str] = &[
     "aren't necessary",
     "aren't needed",
     "no longer required",
-];
+]);
 
 /// Words before a skill that say it is not asked, on their own ("no need for Java", "you don't need Java").
-const BEFORE: &[&str] = &[
+const BEFORE: CueSet = CueSet::new(&[
     "no need for",
     "no need to know",
     "no need to have",
@@ -42,7 +44,7 @@ const BEFORE: &[&str] = &[
     "without any",
     "no prior",
     "no previous",
-];
+]);
 
 /// Words after "no ... " that close the cue: "No Java needed", "No prior experience with Excel required".
 const NO_CLOSERS: &[&str] = &["needed", "required", "necessary", "expected", "essential"];
@@ -58,8 +60,20 @@ const TAKEN_BACK: &[&str] =
 /// The farthest a cue may stand from the skill it negates, in bytes.
 const MAX_REACH: usize = 60;
 
-/// A negation rule: given the lowercased sentence and the mention's span in it, the cue's span in the sentence.
-type Rule = fn(&str, usize, usize) -> Option<(usize, usize)>;
+/// A negation rule: given the lowercased sentence, the mention's span in it and the mention's clause, the cue's
+/// span in the sentence.
+type Rule = fn(&Around<'_>) -> Option<(usize, usize)>;
+
+/// A mention in its sentence, as the rules read it.
+#[derive(Debug)]
+struct Around<'a> {
+    /// The sentence, lowercased (ASCII only, so offsets hold).
+    lower: &'a str,
+    start: usize,
+    end: usize,
+    /// The clause the mention sits in (see [`clause`]), found once for the rules that need it.
+    clause: (usize, usize),
+}
 
 /// Every negation rule, in the order they are tried.
 const RULES: &[(&str, Rule)] = &[
@@ -81,7 +95,8 @@ pub fn negation_cue(sentence: &str, start: usize, end: usize) -> Option<(usize, 
         return None;
     }
     let lower = sentence.to_ascii_lowercase();
-    RULES.iter().find_map(|(_, rule)| rule(&lower, start, end))
+    let around = Around { lower: &lower, start, end, clause: clause(&lower, start, end) };
+    RULES.iter().find_map(|(_, rule)| rule(&around))
 }
 
 /// Whether `sentence` holds "no" (in any ASCII case), "without" (likewise), "n't" or "n’t": one pass over its bytes,
@@ -103,11 +118,16 @@ fn may_negate(sentence: &str) -> bool {
 
 /// The clause a mention sits in, as (start, end): the sentence cut at `;`, `:` and words that open a contrast.
 fn clause(lower: &str, start: usize, end: usize) -> (usize, usize) {
-    const BREAKS: &[&str] = &[";", ": ", " but ", " however", " although", " whereas", " while ", " though "];
+    // With ";", which a character search finds.
+    const BREAKS: CueSet = CueSet::new(&[": ", " but ", " however", " although", " whereas", " while ", " though "]);
     let before = lower.get(..start).unwrap_or_default();
-    let s = BREAKS.iter().filter_map(|b| before.rfind(b).map(|i| i + b.len())).max().unwrap_or(0);
+    let s = before.rfind(';').map(|i| i + 1).max(BREAKS.last_end_in(before)).unwrap_or(0);
     let after = lower.get(end..).unwrap_or_default();
-    let e = BREAKS.iter().filter_map(|b| after.find(b).map(|i| end + i)).min().unwrap_or(lower.len());
+    let first = match (after.find(';'), BREAKS.first_in(after).map(|(i, _)| i)) {
+        (Some(a), Some(b)) => Some(a.min(b)),
+        (a, b) => a.or(b),
+    };
+    let e = first.map_or(lower.len(), |i| end + i);
     (s, e)
 }
 
@@ -118,10 +138,11 @@ fn asks(between: &str) -> bool {
 
 /// "German is not required", "Prior Salesforce experience is not necessary", "Spanish is a plus but not
 /// essential": a negation after the skill, with nothing between that asks for it.
-fn negated_after(lower: &str, _start: usize, end: usize) -> Option<(usize, usize)> {
+fn negated_after(around: &Around<'_>) -> Option<(usize, usize)> {
+    let &Around { lower, end, .. } = around;
     let window_end = floor_boundary(lower, (end + MAX_REACH).min(lower.len()));
     let window = lower.get(end..window_end)?;
-    let (at, cue) = AFTER.iter().filter_map(|cue| window.find(cue).map(|i| (i, *cue))).min()?;
+    let (at, cue) = AFTER.first_in(window)?;
     let between = window.get(..at)?;
     // A new sentence or a clause that asks for something else stands between; so does a comma or "however",
     // unless it only leads to "but not" ("Spanish is a plus, but not essential").
@@ -140,8 +161,8 @@ fn negated_after(lower: &str, _start: usize, end: usize) -> Option<(usize, usize
 
 /// "No Java needed", "No prior experience with Excel required": "no" before the skill and a closing word after
 /// it, within one clause.
-fn no_needed(lower: &str, start: usize, end: usize) -> Option<(usize, usize)> {
-    let (cs, ce) = clause(lower, start, end);
+fn no_needed(around: &Around<'_>) -> Option<(usize, usize)> {
+    let &Around { lower, start, end, clause: (cs, ce) } = around;
     // The clause may open with a bullet or dash: "- No Java needed".
     let before = lower.get(cs..start)?;
     let bare = before.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '-' | '*' | '+' | '•' | '·' | '–'));
@@ -158,11 +179,11 @@ fn no_needed(lower: &str, start: usize, end: usize) -> Option<(usize, usize)> {
 }
 
 /// "No need for Java", "you don't need Python for this role": a negation before the skill, in its clause.
-fn negated_before(lower: &str, start: usize, end: usize) -> Option<(usize, usize)> {
-    let (cs, _) = clause(lower, start, end);
+fn negated_before(around: &Around<'_>) -> Option<(usize, usize)> {
+    let &Around { lower, start, clause: (cs, _), .. } = around;
     let window_start = floor_boundary(lower, start.saturating_sub(MAX_REACH)).max(cs);
     let window = lower.get(window_start..start)?;
-    let (at, cue) = BEFORE.iter().filter_map(|cue| window.rfind(cue).map(|i| (i, *cue))).max()?;
+    let (at, cue) = BEFORE.last_in(window)?;
     let between = window.get(at + cue.len()..)?;
     if between.contains([',', '.', ';', '(']) || asks(between) {
         return None;
@@ -171,8 +192,8 @@ fn negated_before(lower: &str, start: usize, end: usize) -> Option<(usize, usize
 }
 
 /// "SQL is required; Java is not.": "is not" closing the skill's clause.
-fn elliptic(lower: &str, start: usize, end: usize) -> Option<(usize, usize)> {
-    let (_, ce) = clause(lower, start, end);
+fn elliptic(around: &Around<'_>) -> Option<(usize, usize)> {
+    let &Around { lower, end, clause: (_, ce), .. } = around;
     let tail = lower.get(end..ce)?.trim_end_matches(['.', ' ', ')', '!']);
     ["is not", "isn't", "are not", "aren't"]
         .iter()

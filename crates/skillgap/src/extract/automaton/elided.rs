@@ -83,7 +83,7 @@ impl AliasAutomaton {
             let right_start = end + usize::from(folded.as_bytes().get(end) == Some(&b' '));
             let head_near = folded
                 .get(end..ceil_boundary(folded, end + WINDOW))
-                .is_some_and(|after| HEAD_STEMS.iter().any(|h| after.contains(h)));
+                .is_some_and(|after| has_head_stem(after.as_bytes()));
             // A shared tail or front needs an alias of two words or more beside the joiner.
             let alias_after = self
                 .trie
@@ -130,10 +130,11 @@ impl AliasAutomaton {
         let m_words: Vec<Word> = right.iter().copied().take_while(|&(_, e)| e <= m_end).collect();
         let m_start = right.first().map_or(m_end, |w| w.0);
         let written = self.skill_of(taxonomy, folded.get(m_start..m_end).unwrap_or_default());
+        let mut candidate = String::new();
         for x in 1..=left.len().min(2) {
             let x_words = left.get(left.len() - x..).unwrap_or_default();
             for k in 1..m_words.len() {
-                let candidate = join(folded, x_words.iter().chain(m_words.get(k..).unwrap_or_default()));
+                join(folded, x_words.iter().chain(m_words.get(k..).unwrap_or_default()), &mut candidate);
                 if self.push_if_alias(taxonomy, &candidate, span_of(x_words), written, false, out) {
                     return;
                 }
@@ -146,13 +147,16 @@ impl AliasAutomaton {
         // The head is a word after the first right-conjunct word, within the clause; the nearest that makes an
         // alias wins ("nitrous oxide administration permits": "administration" makes none, "permits" does).
         let heads = right.iter().skip(1).filter(|&&(s, e)| HEADS.contains(&folded.get(s..e).unwrap_or_default()));
+        let mut candidate = String::new();
         for &(hs, he) in heads {
             let head = folded.get(hs..he).unwrap_or_default();
             let singular = head.strip_suffix('s').unwrap_or(head);
             for x in (1..=left.len()).rev() {
                 let x_words = left.get(left.len() - x..).unwrap_or_default();
                 for h in [singular, head] {
-                    let candidate = format!("{} {h}", join(folded, x_words.iter()));
+                    join(folded, x_words.iter(), &mut candidate);
+                    candidate.push(' ');
+                    candidate.push_str(h);
                     if self.push_if_alias(taxonomy, &candidate, span_of(x_words), None, true, out) {
                         return;
                     }
@@ -174,10 +178,11 @@ impl AliasAutomaton {
         };
         let Some(&(m_start, _)) = m_words.first().filter(|_| m_words.len() >= 2) else { return };
         let written = self.skill_of(taxonomy, folded.get(m_start..left_end).unwrap_or_default());
+        let mut candidate = String::new();
         for x in (1..=right.len().min(2)).rev() {
             let x_words = right.get(..x).unwrap_or_default();
             for k in (1..m_words.len()).rev() {
-                let candidate = join(folded, m_words.get(..k).unwrap_or_default().iter().chain(x_words));
+                join(folded, m_words.get(..k).unwrap_or_default().iter().chain(x_words), &mut candidate);
                 if self.push_if_alias(taxonomy, &candidate, span_of(x_words), written, false, out) {
                     return;
                 }
@@ -298,9 +303,6 @@ fn conjunct_after<'a>(folded: &str, words: &'a [Word], j: usize) -> &'a [Word] {
     words.get(from..end).unwrap_or_default()
 }
 
-/// How joiners are written in folded text, and the joiner word each holds.
-const JOINER_PATTERNS: [(&str, &str); 4] = [(" or ", "or"), (" and ", "and"), (" & ", "&"), ("/", "/")];
-
 /// The start of the head words of [`HEADS`], to look for cheaply after a joiner.
 const HEAD_STEMS: &[&str] = &[
     "permit",
@@ -317,41 +319,61 @@ const HEAD_STEMS: &[&str] = &[
     "maintenance",
 ];
 
-/// The joiners of a text in order. Each pattern's next place is searched once and kept until passed, so the text
-/// is read once per pattern, however many joiners it holds.
+/// Whether one of [`HEAD_STEMS`] occurs in `window`. One pass that compares only where a stem's first letter
+/// stands: a `str::contains` per stem set up a substring searcher six times for every joiner.
+fn has_head_stem(window: &[u8]) -> bool {
+    (0..window.len()).any(|i| {
+        let rest = window.get(i..).unwrap_or_default();
+        rest.first().is_some_and(|b| HEAD_STEM_FIRSTS.contains(b))
+            && HEAD_STEMS.iter().any(|stem| rest.starts_with(stem.as_bytes()))
+    })
+}
+
+/// The first letters of [`HEAD_STEMS`].
+const HEAD_STEM_FIRSTS: &[u8] = b"plcerma";
+
+/// The joiners of a text in order: " or ", " and " and " & " (the joiner is the word between the spaces) and
+/// any "/". One forward pass over the bytes finds them all; searching the text once per pattern with `str::find`
+/// cost more than the rest of this pass (0.14 M instructions a posting against 0.02 M).
 struct Joiners<'a> {
-    folded: &'a str,
+    folded: &'a [u8],
     from: usize,
-    /// Per pattern: where it next occurs at or after `from` (`usize::MAX`: nowhere), or `None` before the search.
-    next: [Option<usize>; JOINER_PATTERNS.len()],
 }
 
 impl<'a> Joiners<'a> {
     fn new(folded: &'a str) -> Joiners<'a> {
-        Joiners { folded, from: 0, next: [None; JOINER_PATTERNS.len()] }
+        Joiners { folded: folded.as_bytes(), from: 0 }
     }
 
     /// The next joiner, as a word of its own: its byte offset and text.
     fn next_at(&mut self) -> Option<(usize, &'static str)> {
-        let mut best: Option<(usize, &'static str)> = None;
-        for (slot, &(pattern, joiner)) in self.next.iter_mut().zip(&JOINER_PATTERNS) {
-            let found = match *slot {
-                Some(at) if at >= self.from => at,
-                _ => {
-                    let at = self.folded.get(self.from..).and_then(|rest| rest.find(pattern)).map_or(usize::MAX, |i| {
-                        self.from + i + pattern.len() - joiner.len() - usize::from(pattern.ends_with(' '))
-                    });
-                    *slot = Some(at);
-                    at
+        let bytes = self.folded;
+        let mut i = self.from;
+        while let Some(&b) = bytes.get(i) {
+            let found = match b {
+                b'/' => Some((i, "/")),
+                b' ' => {
+                    let rest = bytes.get(i + 1..).unwrap_or_default();
+                    if rest.starts_with(b"or ") {
+                        Some((i + 1, "or"))
+                    } else if rest.starts_with(b"and ") {
+                        Some((i + 1, "and"))
+                    } else if rest.starts_with(b"& ") {
+                        Some((i + 1, "&"))
+                    } else {
+                        None
+                    }
                 }
+                _ => None,
             };
-            if found != usize::MAX && best.is_none_or(|(b, _)| found < b) {
-                best = Some((found, joiner));
+            if let Some((at, joiner)) = found {
+                self.from = at + joiner.len();
+                return Some((at, joiner));
             }
+            i += 1;
         }
-        let (at, joiner) = best?;
-        self.from = at + joiner.len();
-        Some((at, joiner))
+        self.from = bytes.len();
+        None
     }
 }
 
@@ -383,16 +405,16 @@ fn stops(folded: &str, (s, e): Word) -> bool {
     s == e || JOINERS.contains(&folded.get(s..e).unwrap_or_default())
 }
 
-/// The words joined by single spaces, as the folded aliases are written.
-fn join<'a>(folded: &str, words: impl Iterator<Item = &'a Word>) -> String {
-    let mut out = String::new();
+/// The words joined by single spaces, as the folded aliases are written, into `out` (cleared first; one buffer
+/// serves every candidate a shape tries).
+fn join<'a>(folded: &str, words: impl Iterator<Item = &'a Word>, out: &mut String) {
+    out.clear();
     for &(s, e) in words {
         if !out.is_empty() {
             out.push(' ');
         }
         out.push_str(folded.get(s..e).unwrap_or_default());
     }
-    out
 }
 
 /// The span from the first word's start to the last word's end.
@@ -420,6 +442,24 @@ mod tests {
             seen.push(joiner);
         }
         assert_eq!(seen, ["or", "and", "/", "&", "or"]);
+    }
+
+    #[test]
+    fn head_stems_are_found_anywhere_in_the_window() {
+        for (window, expected) in [
+            ("", false),
+            ("nitrous oxide permits.", true),
+            ("master electrician licence", true),
+            ("cpr cards", true),
+            ("type ratings", true),
+            ("a cert", false),
+            ("cloud endorsements", true),
+            ("cars certified", false),
+        ] {
+            assert_eq!(has_head_stem(window.as_bytes()), expected, "{window:?}");
+            let by_contains = HEAD_STEMS.iter().any(|h| window.contains(h));
+            assert_eq!(by_contains, expected, "{window:?}");
+        }
     }
 
     #[test]

@@ -1,0 +1,148 @@
+//! Cue lists read in one pass: which of a fixed list of ASCII phrases a lowercased sentence holds.
+//!
+//! The reading rules ask of every sentence that names a skill whether it holds any of a few dozen cue phrases
+//! ("nice to have", "at least", "studying"...). A `str::contains` per phrase sets up a substring searcher and reads
+//! the sentence again for each one; a [`CueSet`] reads the sentence once and compares a phrase only where its
+//! first two bytes stand.
+
+/// Up to 64 phrases of two bytes or more, indexed by their first two bytes.
+#[derive(Debug)]
+pub(crate) struct CueSet {
+    phrases: &'static [&'static str],
+    /// Per byte, the phrases whose first byte it is, one bit each.
+    by_first: [u64; 256],
+    /// Per byte, the phrases whose second byte it is: a place where neither bit is set cannot start a phrase, and
+    /// a byte pair is rare enough that the phrase is compared at few places.
+    by_second: [u64; 256],
+}
+
+impl CueSet {
+    /// The set of `phrases` (at most 64, each two bytes or more), built at compile time.
+    pub(crate) const fn new(phrases: &'static [&'static str]) -> CueSet {
+        assert!(phrases.len() <= 64, "a cue set holds at most 64 phrases");
+        let mut by_first = [0u64; 256];
+        let mut by_second = [0u64; 256];
+        let mut i = 0;
+        while i < phrases.len() {
+            let Some((phrase, _)) = phrases.split_at(i).1.split_first() else { break };
+            let [first, second, ..] = *phrase.as_bytes() else { panic!("a cue phrase has two bytes or more") };
+            if let Some(slot) = by_first.split_at_mut(first as usize).1.first_mut() {
+                *slot |= 1 << i;
+            }
+            if let Some(slot) = by_second.split_at_mut(second as usize).1.first_mut() {
+                *slot |= 1 << i;
+            }
+            i += 1;
+        }
+        CueSet { phrases, by_first, by_second }
+    }
+
+    /// The phrases that start at byte `i` of `bytes`.
+    fn at<'s>(&'s self, bytes: &'s [u8], i: usize) -> impl Iterator<Item = &'static str> + 's {
+        let (first, second) = (bytes.get(i).copied(), bytes.get(i + 1).copied());
+        let mut candidates = match (first, second) {
+            (Some(first), Some(second)) => {
+                self.by_first.get(usize::from(first)).copied().unwrap_or(0)
+                    & self.by_second.get(usize::from(second)).copied().unwrap_or(0)
+            }
+            _ => 0,
+        };
+        let rest = bytes.get(i..).unwrap_or_default();
+        std::iter::from_fn(move || {
+            while candidates != 0 {
+                let k = candidates.trailing_zeros();
+                candidates &= candidates - 1;
+                let phrase = self.phrases.get(k as usize).copied().unwrap_or_default();
+                if rest.starts_with(phrase.as_bytes()) {
+                    return Some(phrase);
+                }
+            }
+            None
+        })
+    }
+
+    /// Whether `text` holds any of the phrases (`phrases.iter().any(|p| text.contains(p))`).
+    pub(crate) fn any_in(&self, text: &str) -> bool {
+        let bytes = text.as_bytes();
+        (0..bytes.len()).any(|i| self.at(bytes, i).next().is_some())
+    }
+
+    /// The first place a phrase starts in `text`, with the least phrase that starts there (as
+    /// `phrases.iter().filter_map(|p| text.find(p).map(|i| (i, *p))).min()`).
+    pub(crate) fn first_in(&self, text: &str) -> Option<(usize, &'static str)> {
+        let bytes = text.as_bytes();
+        (0..bytes.len()).find_map(|i| self.at(bytes, i).min().map(|p| (i, p)))
+    }
+
+    /// The last place a phrase starts in `text`, with the greatest phrase that starts there (as
+    /// `phrases.iter().filter_map(|p| text.rfind(p).map(|i| (i, *p))).max()`).
+    pub(crate) fn last_in(&self, text: &str) -> Option<(usize, &'static str)> {
+        let bytes = text.as_bytes();
+        (0..bytes.len()).rev().find_map(|i| self.at(bytes, i).max().map(|p| (i, p)))
+    }
+
+    /// The last place a phrase ends in `text` (as `phrases.iter().filter_map(|p| text.rfind(p).map(|i| i +
+    /// p.len())).max()`).
+    pub(crate) fn last_end_in(&self, text: &str) -> Option<usize> {
+        let bytes = text.as_bytes();
+        let longest = self.phrases.iter().map(|p| p.len()).max().unwrap_or(0);
+        let mut best: Option<usize> = None;
+        for i in (0..bytes.len()).rev() {
+            // No phrase starting here or before can end past a phrase found already.
+            if best.is_some_and(|b| i + longest <= b) {
+                break;
+            }
+            if let Some(end) = self.at(bytes, i).map(|p| i + p.len()).max() {
+                best = Some(best.map_or(end, |b| b.max(end)));
+            }
+        }
+        best
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const PHRASES: &[&str] = &["nice to have", "a plus", "at least", "must ", "n't", "é ok", "ab"];
+
+    #[test]
+    fn each_query_agrees_with_substring_search() {
+        const SET: CueSet = CueSet::new(PHRASES);
+        for text in [
+            "",
+            "a",
+            "python is a plus",
+            "at least 3 years; must know sql",
+            "nice to hav",
+            "you mustn't",
+            "must",
+            "a pluS",
+            "café ok, at leas",
+            "aat least",
+            "ab",
+            "xab",
+            "xa",
+            "a plus or a plus, must  must ",
+            "é ok",
+        ] {
+            assert_eq!(SET.any_in(text), PHRASES.iter().any(|p| text.contains(p)), "{text:?}");
+            let first = PHRASES.iter().filter_map(|p| text.find(p).map(|i| (i, *p))).min();
+            assert_eq!(SET.first_in(text), first, "{text:?}");
+            let last = PHRASES.iter().filter_map(|p| text.rfind(p).map(|i| (i, *p))).max();
+            assert_eq!(SET.last_in(text), last, "{text:?}");
+            let last_end = PHRASES.iter().filter_map(|p| text.rfind(p).map(|i| i + p.len())).max();
+            assert_eq!(SET.last_end_in(text), last_end, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn ties_break_on_the_phrase() {
+        // "not a" and "not a must" both start at 0: `min` picks the shorter, `max` the longer, as the tuple
+        // comparisons over `str::find` did.
+        const SET: CueSet = CueSet::new(&["not a must", "not a"]);
+        assert_eq!(SET.first_in("not a must"), Some((0, "not a")));
+        assert_eq!(SET.last_in("not a must"), Some((0, "not a must")));
+        assert_eq!(SET.last_end_in("not a must"), Some(10));
+    }
+}
