@@ -49,10 +49,7 @@ pub struct FuzzyIndex {
 
 impl fmt::Debug for FuzzyIndex {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("FuzzyIndex")
-            .field("keys", &self.keys.entries.len())
-            .field("stems", &self.stems.entries.len())
-            .finish()
+        f.debug_struct("FuzzyIndex").field("keys", &self.keys.len()).field("stems", &self.stems.len()).finish()
     }
 }
 
@@ -71,38 +68,30 @@ struct Entry {
     first: u8,
 }
 
-/// Entries sorted by their length in characters: those of `n` characters are `entries[start[n]..start[n + 1]]`.
+/// Entries by their length in characters: `by_chars[n]` holds those of `n` characters, in taxonomy order.
 #[derive(Debug, Clone, Default)]
 struct ByLength {
-    entries: Vec<Entry>,
-    start: Vec<u32>,
+    by_chars: Vec<Vec<Entry>>,
 }
 
 impl ByLength {
-    fn new(mut entries: Vec<Entry>) -> ByLength {
-        // In place, with no second vector: the order within one length does not matter, since matches are ranked.
-        entries.sort_unstable_by_key(|e| e.chars);
-        let longest = entries.last().map_or(0, |e| e.chars as usize);
-        let mut start = vec![0u32; longest + 2];
-        for e in &entries {
-            if let Some(count) = start.get_mut(e.chars as usize + 1) {
-                *count += 1;
-            }
+    fn push(&mut self, entry: Entry) {
+        let chars = entry.chars as usize;
+        if self.by_chars.len() <= chars {
+            self.by_chars.resize_with(chars + 1, Vec::new);
         }
-        let mut total = 0;
-        for count in &mut start {
-            total += *count;
-            *count = total;
+        if let Some(entries) = self.by_chars.get_mut(chars) {
+            entries.push(entry);
         }
-        ByLength { entries, start }
     }
 
     /// The entries of `chars` characters.
     fn of(&self, chars: usize) -> &[Entry] {
-        match self.start.get(chars..chars + 2) {
-            Some(&[from, to]) => self.entries.get(from as usize..to as usize).unwrap_or_default(),
-            _ => &[],
-        }
+        self.by_chars.get(chars).map_or(&[], Vec::as_slice)
+    }
+
+    fn len(&self) -> usize {
+        self.by_chars.iter().map(Vec::len).sum()
     }
 }
 
@@ -166,12 +155,10 @@ impl FuzzyIndex {
     /// Indexes every alias of `taxonomy`.
     pub fn new(taxonomy: &Taxonomy) -> FuzzyIndex {
         // Aliases are read in taxonomy order, straight from the skills, so memory is read forwards.
-        let aliases: usize = taxonomy.skills().iter().map(|s| s.aliases.len()).sum();
         let mut skill_vendors = vec![0u16; taxonomy.len()];
-        // Sized for the built-in taxonomy's shape (a few percent of aliases have a vendor form, a quarter a
-        // stem), so that the vectors rarely grow and copy.
-        let mut keys: Vec<Entry> = Vec::with_capacity(aliases + aliases / 16);
-        let mut stems: Vec<Entry> = Vec::with_capacity(aliases / 3);
+        // Entries go straight to the list of their length: sorting them by length afterwards took a seventh of the
+        // build.
+        let (mut keys, mut stems) = (ByLength::default(), ByLength::default());
         let (mut arena, mut scratch) = (String::new(), String::new());
         for (skill, skill_idx) in taxonomy.skills().iter().zip(0u32..) {
             for (alias_def, alias_idx) in skill.aliases.iter().zip(0u32..) {
@@ -203,7 +190,7 @@ impl FuzzyIndex {
                 }
             }
         }
-        FuzzyIndex { keys: ByLength::new(keys), stems: ByLength::new(stems), skill_vendors }
+        FuzzyIndex { keys, stems, skill_vendors }
     }
 
     /// Best candidates for `term`, best first, at most `limit`. Empty when nothing is within budget.
@@ -334,11 +321,13 @@ mod tests {
     fn entries_by_length() {
         let entry =
             |chars| Entry { alias: AliasRef { skill: SkillIdx(0), alias: chars }, mask: 0, chars, vendor: 0, first: 0 };
-        let by = ByLength::new(vec![entry(3), entry(1), entry(3), entry(5)]);
+        let mut by = ByLength::default();
+        [3, 1, 3, 5].into_iter().for_each(|chars| by.push(entry(chars)));
         let lengths = |n| by.of(n).iter().map(|e| e.chars).collect::<Vec<_>>();
         assert_eq!(
             (lengths(0), lengths(1), lengths(3), lengths(4), lengths(5), lengths(9)),
             (vec![], vec![1], vec![3, 3], vec![], vec![5], vec![])
         );
+        assert_eq!(by.len(), 4);
     }
 }
