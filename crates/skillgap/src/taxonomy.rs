@@ -11,7 +11,9 @@ use serde::Serialize;
 
 use crate::error::{Error, ErrorKind};
 use crate::normalize::fold;
+use alias_keys::AliasKeys;
 
+mod alias_keys;
 mod builtin;
 
 /// The columns every taxonomy CSV starts with, in this order.
@@ -259,7 +261,7 @@ pub struct Taxonomy {
     /// allocates nothing per id or alias key (38,000 allocations, a tenth of a start's instructions).
     by_id: HashMap<Cow<'static, str>, SkillIdx>,
     /// Folded alias text -> every alias with that folded form, in skill order.
-    by_alias: HashMap<Cow<'static, str>, AliasRefs>,
+    by_alias: AliasKeys,
     /// Each skill's narrower skills, in taxonomy order: built on first use, since only comparison asks, for every
     /// gap (a scan of the whole taxonomy per question cost more than the rest of a comparison).
     narrower: std::sync::OnceLock<Vec<Vec<SkillIdx>>>,
@@ -326,13 +328,8 @@ impl Seen {
 }
 
 /// Adds `alias` under `key`.
-fn index_alias(by_alias: &mut HashMap<Cow<'static, str>, AliasRefs>, key: Cow<'static, str>, alias: AliasRef) {
-    match by_alias.entry(key) {
-        std::collections::hash_map::Entry::Occupied(mut refs) => refs.get_mut().push(alias),
-        std::collections::hash_map::Entry::Vacant(slot) => {
-            slot.insert(AliasRefs::One(alias));
-        }
-    }
+fn index_alias(by_alias: &mut AliasKeys, key: Cow<'static, str>, alias: AliasRef) {
+    by_alias.insert(key, alias);
 }
 
 impl Taxonomy {
@@ -373,12 +370,12 @@ impl Taxonomy {
 
     /// Every alias whose folded form equals the folded `term`.
     pub fn lookup_alias(&self, term: &str) -> &[AliasRef] {
-        self.by_alias.get(fold(term).as_str()).map_or(&[], AliasRefs::as_slice)
+        self.by_alias.get(&fold(term)).map_or(&[], AliasRefs::as_slice)
     }
 
     /// Every folded alias and where it leads, for building matchers.
     pub fn folded_aliases(&self) -> impl Iterator<Item = (&str, &[AliasRef])> {
-        self.by_alias.iter().map(|(k, v)| (k.as_ref(), v.as_slice()))
+        self.by_alias.iter().map(|(k, v)| (k, v.as_slice()))
     }
 
     /// The alias an [`AliasRef`] points at.
@@ -851,7 +848,7 @@ impl TaxonomyBuilder {
             Ok(out)
         };
         let mut skills = Vec::with_capacity(kept.len());
-        let mut by_alias: HashMap<Cow<'static, str>, AliasRefs> = HashMap::default();
+        let mut by_alias = AliasKeys::default();
         for (i, raw) in kept.iter().enumerate() {
             let mut aliases =
                 vec![Alias { text: raw.name.clone(), case: CaseRule::Insensitive, context: ContextRule::Free }];

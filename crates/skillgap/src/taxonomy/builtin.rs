@@ -16,7 +16,8 @@
 
 use std::borrow::Cow;
 
-use super::{index_alias, Alias, AliasRef, AliasRefs, CaseRule, ContextRule, HashMap, Kind, Skill, SkillIdx, Taxonomy};
+use super::alias_keys::AliasKeys;
+use super::{index_alias, Alias, AliasRef, CaseRule, ContextRule, HashMap, Kind, Skill, SkillIdx, Taxonomy};
 
 /// The generated file.
 const GENERATED: &str = include_str!("../../data/builtin-taxonomy.tsv");
@@ -34,8 +35,7 @@ fn decode(text: &'static str) -> Option<Taxonomy> {
     let (skill_count, key_count): (usize, usize) = (skill_count.parse().ok()?, key_count.parse().ok()?);
     let mut skills = Vec::with_capacity(skill_count);
     let mut by_id = HashMap::with_capacity_and_hasher(skill_count, Default::default());
-    let mut by_alias: HashMap<Cow<'static, str>, AliasRefs> =
-        HashMap::with_capacity_and_hasher(key_count, Default::default());
+    let mut by_alias = AliasKeys::with_capacity(key_count);
     let mut layer = "";
     let mut fields: Vec<&str> = Vec::new();
     for (line, idx) in lines.zip(0u32..) {
@@ -103,9 +103,9 @@ fn encode(taxonomy: &Taxonomy) -> String {
     use std::fmt::Write as _;
 
     let mut keys: HashMap<(u32, u32), &str> = HashMap::default();
-    for (key, refs) in &taxonomy.by_alias {
+    for (key, refs) in taxonomy.by_alias.iter() {
         for r in refs.as_slice() {
-            keys.insert((r.skill.0, r.alias), key.as_ref());
+            keys.insert((r.skill.0, r.alias), key);
         }
     }
     let field = |text: &str| {
@@ -154,7 +154,7 @@ fn encode(taxonomy: &Taxonomy) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::super::{TaxonomyBuilder, BUILTIN};
+    use super::super::{AliasRefs, TaxonomyBuilder, BUILTIN};
     use super::*;
 
     /// The built-in taxonomy as the CSV files build to, the slow way.
@@ -171,7 +171,7 @@ mod tests {
     fn contents(taxonomy: &Taxonomy) -> Contents<'_> {
         let mut by_id: Vec<_> = taxonomy.by_id.iter().map(|(k, v)| (k.as_ref(), v)).collect();
         by_id.sort();
-        let mut by_alias: Vec<_> = taxonomy.by_alias.iter().map(|(k, v)| (k.as_ref(), v)).collect();
+        let mut by_alias: Vec<_> = taxonomy.by_alias.iter().collect();
         by_alias.sort_by_key(|(k, _)| *k);
         (format!("{:?}", taxonomy.skills), by_id, by_alias)
     }
