@@ -4,7 +4,7 @@
 //!
 //! It keeps shapes, not keys, because a CLI start builds it to look up a handful of terms. Writing every alias's
 //! key, with hash tables for variants and a trigram index for typos, cost half the instructions of a `compare`;
-//! measuring the aliases costs a fifth of that, and a lookup writes out a few hundred keys at most.
+//! measuring the aliases costs a third of that, and a lookup writes out a few hundred keys.
 
 use std::fmt;
 
