@@ -1,5 +1,5 @@
-//! Fuzzy lookup against the built-in taxonomy: the trigram index beside a brute-force strsim scan over every
-//! alias, and the index build (which runs at CLI start-up).
+//! Fuzzy lookup against the built-in taxonomy: the index (alias key shapes by length) beside a brute-force strsim
+//! scan over every alias, and the index build (which runs at CLI start-up).
 //!
 //! The scan is the test oracle in `crates/skillgap/tests/support/fuzzy_scan.rs`, outside the library's API.
 //!

@@ -23,8 +23,10 @@ fn skillgap(args: &[&str]) -> (bool, String) {
 
 /// A posting whose lines carry terminal escapes, C1 controls, a right-to-left override, HTML, a script, an image
 /// and a `javascript:` link around real skills, and a skill name from a layer that a spreadsheet would run.
-fn inputs() -> (String, String, String) {
-    let posting = scratch("posting.txt");
+/// Each test writes its own copies (`test` names them): tests run in parallel, and a file another test is
+/// rewriting can be read empty.
+fn inputs(test: &str) -> (String, String, String) {
+    let posting = scratch(&format!("{test}-posting.txt"));
     std::fs::write(
         &posting,
         "Requirements\n\
@@ -35,9 +37,9 @@ fn inputs() -> (String, String, String) {
          - Formulaskill required\n",
     )
     .expect("write posting");
-    let cv = scratch("cv.md");
+    let cv = scratch(&format!("{test}-cv.md"));
     std::fs::write(&cv, "Skills: Python, Docker\n").expect("write cv");
-    let layer = scratch("layer.csv");
+    let layer = scratch(&format!("{test}-layer.csv"));
     std::fs::write(
         &layer,
         "id,name,family,kind,aliases,related,broader\nformula-skill,=HYPERLINK(\"http://evil.example\"),general,tool,Formulaskill,,\n",
@@ -56,7 +58,7 @@ fn unsafe_chars(s: &str) -> Vec<char> {
 
 #[test]
 fn no_control_character_from_an_input_reaches_text_or_markdown() {
-    let (posting, cv, layer) = inputs();
+    let (posting, cv, layer) = inputs("no_control_character_from_an_input_reaches_text_or_markdown");
     for format in ["text", "md", "csv"] {
         for command in [
             vec!["compare", "--taxonomy", "builtin", "--taxonomy", &layer, "--cv", &cv, &posting],
@@ -74,7 +76,7 @@ fn no_control_character_from_an_input_reaches_text_or_markdown() {
 
 #[test]
 fn markdown_quotes_no_html_link_image_or_code() {
-    let (posting, cv, layer) = inputs();
+    let (posting, cv, layer) = inputs("markdown_quotes_no_html_link_image_or_code");
     for command in [
         vec!["compare", "--taxonomy", "builtin", "--taxonomy", &layer, "--cv", &cv, &posting, "--format", "md"],
         vec!["extract", &posting, "--format", "md"],
@@ -91,7 +93,7 @@ fn markdown_quotes_no_html_link_image_or_code() {
 
 #[test]
 fn csv_cells_never_start_a_formula() {
-    let (posting, cv, layer) = inputs();
+    let (posting, cv, layer) = inputs("csv_cells_never_start_a_formula");
     let (ok, out) =
         skillgap(&["compare", "--taxonomy", "builtin", "--taxonomy", &layer, "--cv", &cv, &posting, "--format", "csv"]);
     assert!(ok);

@@ -4,13 +4,16 @@
 //! of such files, one per job family, embedded in the crate.
 
 use rustc_hash::FxHashMap as HashMap;
+use std::borrow::Cow;
 use std::fmt;
 
 use serde::Serialize;
 
 use crate::error::{Error, ErrorKind};
 use crate::normalize::fold;
+use alias_keys::AliasKeys;
 
+mod alias_keys;
 mod builtin;
 
 /// The columns every taxonomy CSV starts with, in this order.
@@ -254,9 +257,11 @@ pub struct AliasRef {
 #[derive(Debug, Clone)]
 pub struct Taxonomy {
     skills: Vec<Skill>,
-    by_id: HashMap<String, SkillIdx>,
+    /// Id -> skill. Keys are borrowed from the precomputed built-in form when they come from it, so that a start
+    /// allocates nothing per id or alias key (38,000 allocations, a tenth of a start's instructions).
+    by_id: HashMap<Cow<'static, str>, SkillIdx>,
     /// Folded alias text -> every alias with that folded form, in skill order.
-    by_alias: HashMap<String, AliasRefs>,
+    by_alias: AliasKeys,
     /// Each skill's narrower skills, in taxonomy order: built on first use, since only comparison asks, for every
     /// gap (a scan of the whole taxonomy per question cost more than the rest of a comparison).
     narrower: std::sync::OnceLock<Vec<Vec<SkillIdx>>>,
@@ -323,13 +328,8 @@ impl Seen {
 }
 
 /// Adds `alias` under `key`.
-fn index_alias(by_alias: &mut HashMap<String, AliasRefs>, key: String, alias: AliasRef) {
-    match by_alias.entry(key) {
-        std::collections::hash_map::Entry::Occupied(mut refs) => refs.get_mut().push(alias),
-        std::collections::hash_map::Entry::Vacant(slot) => {
-            slot.insert(AliasRefs::One(alias));
-        }
-    }
+fn index_alias(by_alias: &mut AliasKeys, key: Cow<'static, str>, alias: AliasRef) {
+    by_alias.insert(key, alias);
 }
 
 impl Taxonomy {
@@ -375,7 +375,7 @@ impl Taxonomy {
 
     /// Every folded alias and where it leads, for building matchers.
     pub fn folded_aliases(&self) -> impl Iterator<Item = (&str, &[AliasRef])> {
-        self.by_alias.iter().map(|(k, v)| (k.as_str(), v.as_slice()))
+        self.by_alias.iter().map(|(k, v)| (k, v.as_slice()))
     }
 
     /// The alias an [`AliasRef`] points at.
@@ -819,7 +819,7 @@ impl TaxonomyBuilder {
         // `skills` and `disabled` grow together.
         for (raw, &disabled) in self.skills.iter().zip(&self.disabled) {
             if !disabled {
-                by_id.insert(raw.id.clone(), SkillIdx(kept.len() as u32));
+                by_id.insert(Cow::Owned(raw.id.clone()), SkillIdx(kept.len() as u32));
                 kept.push(raw);
             }
         }
@@ -828,7 +828,7 @@ impl TaxonomyBuilder {
             // Duplicates are dropped with a set, not a search of `out`: a row may list very many ids.
             let mut seen = Seen::default();
             for id in ids {
-                match by_id.get(id) {
+                match by_id.get(id.as_str()) {
                     Some(&idx) if seen.insert(idx) => out.push(idx),
                     Some(_) => {}
                     None if self.by_id.contains_key(id) => {} // points at a disabled skill
@@ -848,7 +848,7 @@ impl TaxonomyBuilder {
             Ok(out)
         };
         let mut skills = Vec::with_capacity(kept.len());
-        let mut by_alias: HashMap<String, AliasRefs> = HashMap::default();
+        let mut by_alias = AliasKeys::default();
         for (i, raw) in kept.iter().enumerate() {
             let mut aliases =
                 vec![Alias { text: raw.name.clone(), case: CaseRule::Insensitive, context: ContextRule::Free }];
@@ -870,7 +870,11 @@ impl TaxonomyBuilder {
             for (j, key) in keys.into_iter().enumerate() {
                 // A key of punctuation alone would match every "." or "+" in a text.
                 if key.chars().any(char::is_alphanumeric) {
-                    index_alias(&mut by_alias, key, AliasRef { skill: SkillIdx(i as u32), alias: j as u32 });
+                    index_alias(
+                        &mut by_alias,
+                        Cow::Owned(key),
+                        AliasRef { skill: SkillIdx(i as u32), alias: j as u32 },
+                    );
                 }
             }
             skills.push(Skill {

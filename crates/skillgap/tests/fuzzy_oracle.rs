@@ -1,5 +1,5 @@
 //! The fuzzy index against a brute-force scan of every alias (`support/fuzzy_scan.rs`): the index prunes its
-//! candidates with a trigram count filter and hash tables, and must never prune a right answer.
+//! candidates by key length, character set and first byte, and must never prune a right answer.
 
 #[path = "support/fuzzy_scan.rs"]
 mod fuzzy_scan;

@@ -51,6 +51,12 @@ fn is_separator(c: char) -> bool {
     c.is_whitespace() || matches!(c, '.' | '-' | '_' | '/')
 }
 
+/// [`is_separator`] for a byte of ASCII text, as one range test: the index build asks it of every byte of every
+/// alias.
+const fn is_ascii_separator(b: u8) -> bool {
+    matches!(b, b'\t'..=b'\r' | b' ' | b'-' | b'.' | b'/' | b'_')
+}
+
 /// The tokens of a folded term: the runs between separators.
 pub(super) fn tokenize(folded: &str) -> Vec<&str> {
     folded.split(is_separator).filter(|t| !t.is_empty()).collect()
@@ -113,9 +119,9 @@ pub(super) fn stem_plural(token: &str) -> Cow<'_, str> {
     }
 }
 
-/// The vendor group of a token that names a vendor.
+/// The vendor group of a token that names a vendor, in any ASCII letter case.
 pub(super) fn vendor_group(token: &str) -> Option<u8> {
-    VENDORS.iter().find(|(word, _)| *word == token).map(|&(_, group)| group)
+    VENDORS.iter().find(|(word, _)| word.eq_ignore_ascii_case(token)).map(|&(_, group)| group)
 }
 
 /// Whether a key with the vendor `key_vendor` dropped (or [`NO_VENDOR`]) may answer a term key with the vendor
@@ -276,29 +282,40 @@ pub(super) fn push_compact(arena: &mut String, folded: &str) -> Option<CompactAt
         first_chars: 0,
         last_start: start,
     };
-    let mut in_token = false;
-    for c in folded.chars() {
-        if is_separator(c) {
-            in_token = false;
-            continue;
+    if folded.is_ascii() {
+        // Nearly every alias is ASCII: its tokens are copied whole and the key lowercased at the end, with no
+        // character decoding (a lookup writes out a few hundred alias keys this way).
+        let bytes = folded.as_bytes();
+        let mut from = 0;
+        while let Some(rest) = bytes.get(from..) {
+            from += rest.iter().position(|&b| !is_ascii_separator(b)).unwrap_or(rest.len());
+            let rest = bytes.get(from..).unwrap_or_default();
+            let len = rest.iter().position(|&b| is_ascii_separator(b)).unwrap_or(rest.len());
+            if len == 0 {
+                break;
+            }
+            at.start_token(arena.len() - start);
+            arena.push_str(folded.get(from..from + len).unwrap_or_default());
+            at.chars += len;
+            from += len;
         }
-        if !in_token {
-            in_token = true;
-            if at.tokens == 1 {
-                at.first_len = arena.len() - start;
-                at.first_chars = at.chars;
-            }
-            at.tokens += 1;
-            at.last_start = arena.len();
-            if at.chars < 64 {
-                at.starts |= 1 << at.chars;
-            }
-            if at.tokens > 1 && at.chars - at.first_chars < 64 {
-                at.rest_starts |= 1 << (at.chars - at.first_chars);
-            }
+        if let Some(key) = arena.get_mut(start..) {
+            key.make_ascii_lowercase();
         }
-        arena.push(c.to_ascii_lowercase());
-        at.chars += 1;
+    } else {
+        let mut in_token = false;
+        for c in folded.chars() {
+            if is_separator(c) {
+                in_token = false;
+                continue;
+            }
+            if !in_token {
+                in_token = true;
+                at.start_token(arena.len() - start);
+            }
+            arena.push(c.to_ascii_lowercase());
+            at.chars += 1;
+        }
     }
     if at.tokens == 1 {
         at.first_len = arena.len() - start;
@@ -306,6 +323,155 @@ pub(super) fn push_compact(arena: &mut String, folded: &str) -> Option<CompactAt
     }
     at.end = arena.len();
     (at.tokens > 0).then_some(at)
+}
+
+impl CompactAt {
+    /// Notes a token that starts `offset` bytes into the key, at character `self.chars`.
+    fn start_token(&mut self, offset: usize) {
+        if self.tokens == 1 {
+            self.first_len = offset;
+            self.first_chars = self.chars;
+        }
+        self.tokens += 1;
+        self.last_start = self.start + offset;
+        if self.chars < 64 {
+            self.starts |= 1 << self.chars;
+        }
+        if self.tokens > 1 && self.chars - self.first_chars < 64 {
+            self.rest_starts |= 1 << (self.chars - self.first_chars);
+        }
+    }
+}
+
+/// What the fuzzy index keeps of an alias's compact key instead of the key: its lengths, a letter set and its
+/// first byte, enough to pick the few aliases worth writing out for a lookup.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct KeyShape {
+    /// Characters of the compact key.
+    pub(super) chars: usize,
+    /// Characters of its first token.
+    pub(super) first_chars: usize,
+    /// The vendor group named by the first token, when more tokens follow it.
+    pub(super) vendor: Option<u8>,
+    /// Characters of the plural-stemmed key, when stemming changes the key.
+    pub(super) stem_chars: Option<usize>,
+    /// [`char_mask`] of the key, and of the key without its first token.
+    pub(super) mask: u64,
+    pub(super) rest_mask: u64,
+    /// The first byte of the key, and of the key without its first token (0 when it has one token).
+    pub(super) first: u8,
+    pub(super) rest_first: u8,
+}
+
+/// The bit of a character in a [`char_mask`]: letters and digits have their own, other characters share the rest.
+const fn char_bit(c: char) -> u64 {
+    let bit = match c {
+        'a'..='z' => c as u32 - 'a' as u32,
+        '0'..='9' => 26 + (c as u32 - '0' as u32),
+        _ => 36 + c as u32 % 28,
+    };
+    1 << bit
+}
+
+/// Per byte of ASCII text, the [`char_bit`] of the byte lowercased, or 0 for a separator: what
+/// [`measure_ascii`] needs of a byte, in one load.
+const BYTE_BITS: [u64; 256] = {
+    let mut bits = [0u64; 256];
+    let mut b = 0;
+    while b < 128 {
+        if !is_ascii_separator(b as u8) {
+            bits[b] = char_bit((b as u8).to_ascii_lowercase() as char);
+        }
+        b += 1;
+    }
+    bits
+};
+
+/// The set of characters of a key, as bits. An edit adds at most one character to a key and takes at most one
+/// away, so a key within `n` edits of another has at most `n` bits that the other lacks, each way.
+pub(super) fn char_mask(key: &str) -> u64 {
+    key.chars().fold(0, |mask, c| mask | char_bit(c))
+}
+
+/// The shape of a compact key written at `key` in `arena`.
+pub(super) fn shape_of(arena: &str, key: &CompactAt) -> KeyShape {
+    let text = arena.get(key.range(0)).unwrap_or_default();
+    let rest = if key.tokens >= 2 { arena.get(key.range(key.first_len)).unwrap_or_default() } else { "" };
+    KeyShape {
+        chars: key.chars,
+        first_chars: key.first_chars,
+        vendor: arena.get(key.start..key.start + key.first_len).and_then(vendor_group).filter(|_| key.tokens >= 2),
+        stem_chars: stem_chars(arena, key),
+        mask: char_mask(text),
+        rest_mask: char_mask(rest),
+        first: text.bytes().next().unwrap_or(0),
+        rest_first: rest.bytes().next().unwrap_or(0),
+    }
+}
+
+/// Measures the compact key of an ASCII alias without writing it, in one pass over its bytes: the same as
+/// [`shape_of`] after [`push_compact`] (a test checks every built-in alias). The fuzzy index measures every alias
+/// at start. `None` when the alias is not ASCII or has no token. `scratch` holds the last token while it is
+/// stemmed.
+pub(super) fn measure_ascii(alias: &str, scratch: &mut String) -> Option<KeyShape> {
+    if !alias.is_ascii() {
+        return None;
+    }
+    let (mut chars, mut tokens, mut first_chars, mut last_end) = (0, 0, 0, 0);
+    let (mut first_start, mut rest_start, mut last_start) = (0, 0, 0);
+    let (mut mask, mut rest_mask, mut in_rest) = (0u64, 0u64, 0u64);
+    let mut in_token = false;
+    let bytes = alias.as_bytes();
+    for (i, &b) in bytes.iter().enumerate() {
+        let bit = BYTE_BITS.get(usize::from(b)).copied().unwrap_or(0);
+        if bit == 0 {
+            in_token = false;
+            continue;
+        }
+        if !in_token {
+            in_token = true;
+            tokens += 1;
+            last_start = i;
+            if tokens == 1 {
+                first_start = i;
+            } else if tokens == 2 {
+                (first_chars, rest_start, in_rest) = (chars, i, u64::MAX);
+            }
+        }
+        mask |= bit;
+        rest_mask |= bit & in_rest;
+        chars += 1;
+        last_end = i + 1;
+    }
+    let byte_at = |i: usize| bytes.get(i).map_or(0, u8::to_ascii_lowercase);
+    let (first, rest_first) = (byte_at(first_start), if tokens >= 2 { byte_at(rest_start) } else { 0 });
+    if tokens == 0 {
+        return None;
+    }
+    if tokens == 1 {
+        first_chars = chars;
+    }
+    let vendor = (tokens >= 2).then(|| alias.get(first_start..first_start + first_chars)).flatten();
+    let last = alias.get(last_start..last_end)?;
+    // Stemming only changes a token that ends in `s` or `y` (see `stem_plural`).
+    let stem_chars = if last.ends_with(['s', 'S', 'y', 'Y']) {
+        scratch.clear();
+        scratch.push_str(last);
+        scratch.make_ascii_lowercase();
+        let stem = stem_plural(scratch);
+        (stem != scratch.as_str()).then(|| chars - last.len() + stem.chars().count())
+    } else {
+        None
+    };
+    let vendor = vendor.and_then(vendor_group);
+    Some(KeyShape { chars, first_chars, vendor, stem_chars, mask, rest_mask, first, rest_first })
+}
+
+/// The length in characters of the plural-stemmed form of a compact key (in `arena`), when stemming changes it.
+pub(super) fn stem_chars(arena: &str, key: &CompactAt) -> Option<usize> {
+    let last = arena.get(key.last_start..key.end)?;
+    let stem = stem_plural(last);
+    (stem != last).then(|| key.chars - last.chars().count() + stem.chars().count())
 }
 
 /// Appends the plural-stemmed form of a compact key to `arena` when stemming changes it.
@@ -343,6 +509,13 @@ mod tests {
         for &(folded, text, starts) in KEYS {
             let key = compact(tokenize(folded));
             assert_eq!((key.text.as_str(), key.starts, key.chars), (text, starts, text.chars().count()), "{folded:?}");
+        }
+    }
+
+    #[test]
+    fn ascii_separators() {
+        for b in 0..=127u8 {
+            assert_eq!(is_ascii_separator(b), is_separator(char::from(b)), "{b:#x}");
         }
     }
 
@@ -488,6 +661,36 @@ mod tests {
         }
     }
 
+    /// The index measures ASCII aliases without writing their keys: the lengths must be those of the keys it
+    /// writes later.
+    #[test]
+    fn measured_shapes_equal_written_keys() {
+        let taxonomy = Taxonomy::builtin();
+        let builtin = taxonomy.skills().iter().flat_map(|s| &s.aliases).map(|a| a.text.as_str());
+        let odd = [
+            "  Tab\tSeparated \r\n",
+            "\u{b}Vertical\u{c}Feeds",
+            "MS",
+            "MS Office Suites",
+            "Microsoft.Technologies",
+            "AWS / S3",
+            "Boys",
+            "PROCESSES",
+            "ss",
+            "sky",
+            "x y",
+            "--",
+            "",
+        ];
+        let (mut arena, mut scratch) = (String::new(), String::new());
+        for text in builtin.chain(odd).filter(|t| t.is_ascii()) {
+            arena.clear();
+            let written = push_compact(&mut arena, text).map(|key| shape_of(&arena, &key));
+            assert_eq!(measure_ascii(text, &mut scratch), written, "{text:?}");
+        }
+        assert_eq!(measure_ascii("Gestión", &mut scratch), None);
+    }
+
     /// The index writes alias keys into its arena without allocating; they must equal the keys built token by
     /// token: as written, stemmed, and with a leading vendor word dropped.
     #[test]
@@ -503,6 +706,8 @@ mod tests {
             "c++",
             "ünïcödé wörds",
             "日本語 テスト",
+            "\u{b}vertical\u{c}feed\r\ntabs\t",
+            "x",
             "...",
             "",
         ];
@@ -516,7 +721,9 @@ mod tests {
             let written = compact(tokens.iter().copied());
             assert_eq!(&arena[key.range(0)], written.text, "{folded:?}");
             assert_eq!((key.chars, key.starts), (written.chars, written.starts), "{folded:?}");
+            let stem_len = stem_chars(&arena, &key);
             let stem = push_stem(&mut arena, &key, &mut String::new());
+            assert_eq!(stem_len, stem.map(|s| s.chars), "{folded:?}");
             let stem_text = stem.map_or(&arena[key.range(0)], |s| &arena[s.range(0)]);
             assert_eq!(stem_text, compact_stemmed(&tokens).text, "{folded:?}");
             if let [first, rest @ ..] = tokens.as_slice() {

@@ -14,12 +14,14 @@
 //! 3. [`FuzzyHow::Typo`]: the term is within a small edit distance of an alias, with guards that keep distinct
 //!    skills apart (Java/JavaScript, C/C++/C#, React/React Native, SQL/NoSQL, Python 2/Python 3).
 //!
-//! Typo candidates come from a trigram index with count filtering over aliases of a compatible length, and are
-//! verified with [`strsim::osa_distance`]. Nothing here scans the taxonomy per lookup.
+//! The index keeps the shape of every alias key (its length, its set of characters and its first byte) and
+//! writes out only the keys whose shape can match: for a variant, keys of the same length, characters and first
+//! byte; for a typo, keys whose length and characters are within the edit budget, which are then verified with
+//! [`strsim::osa_distance`].
 //!
 //! The rooms: `keys` turns a term or an alias into lookup keys (tokens, vendor words, versions, suffixes,
-//! plurals), `typo` holds the typo budget and guards, `index` the tables and the trigram index, and this file the
-//! public types, the scores and the ranking.
+//! plurals) and measures alias keys, `typo` holds the typo budget and guards, `index` the shapes and the lookups,
+//! and this file the public types, the scores and the ranking.
 
 mod index;
 mod keys;

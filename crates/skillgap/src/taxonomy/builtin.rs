@@ -10,11 +10,14 @@
 //! One line per skill, in taxonomy order, with tab-separated fields: id, name, family, kind, layer (empty when
 //! the same as the line before), hot (`1` or empty), related and broader (skill indices separated by commas),
 //! then three fields per alias, the name first: its rule (`p` plain, `e` exact case, `c` needs context, `b`
-//! both), its text, and its folded key (`=` when that is the text in ASCII lowercase, empty when the alias is not
-//! indexed). Lines starting with `#` are comments; the first other line gives the numbers of skills and of keys,
+//! both), its text, and its folded key (`=` when that is the text itself, empty when the alias is not indexed).
+//! Ids and keys are borrowed from the file, not copied, so that a start allocates nothing per id or key. Lines starting with `#` are comments; the first other line gives the numbers of skills and of keys,
 //! to size the tables.
 
-use super::{index_alias, Alias, AliasRef, AliasRefs, CaseRule, ContextRule, HashMap, Kind, Skill, SkillIdx, Taxonomy};
+use std::borrow::Cow;
+
+use super::alias_keys::AliasKeys;
+use super::{index_alias, Alias, AliasRef, CaseRule, ContextRule, HashMap, Kind, Skill, SkillIdx, Taxonomy};
 
 /// The generated file.
 const GENERATED: &str = include_str!("../../data/builtin-taxonomy.tsv");
@@ -26,13 +29,13 @@ pub(super) fn precomputed() -> Taxonomy {
 }
 
 /// Reads the precomputed form; `None` when it is malformed (which the test below rules out).
-fn decode(text: &str) -> Option<Taxonomy> {
+fn decode(text: &'static str) -> Option<Taxonomy> {
     let mut lines = text.lines().filter(|line| !line.starts_with('#'));
     let (skill_count, key_count) = lines.next()?.split_once('\t')?;
     let (skill_count, key_count): (usize, usize) = (skill_count.parse().ok()?, key_count.parse().ok()?);
     let mut skills = Vec::with_capacity(skill_count);
     let mut by_id = HashMap::with_capacity_and_hasher(skill_count, Default::default());
-    let mut by_alias: HashMap<String, AliasRefs> = HashMap::with_capacity_and_hasher(key_count, Default::default());
+    let mut by_alias = AliasKeys::with_capacity(key_count);
     let mut layer = "";
     let mut fields: Vec<&str> = Vec::new();
     for (line, idx) in lines.zip(0u32..) {
@@ -65,13 +68,13 @@ fn decode(text: &str) -> Option<Taxonomy> {
                 _ => return None,
             };
             if !key.is_empty() {
-                let key = if key == "=" { text.to_ascii_lowercase() } else { key.to_owned() };
+                let key = if key == "=" { text } else { key };
                 let alias = AliasRef { skill: SkillIdx(idx), alias: aliases.len() as u32 };
-                index_alias(&mut by_alias, key, alias);
+                index_alias(&mut by_alias, Cow::Borrowed(key), alias);
             }
             aliases.push(Alias { text: text.to_owned(), case, context });
         }
-        by_id.insert(id.to_owned(), SkillIdx(idx));
+        by_id.insert(Cow::Borrowed(id), SkillIdx(idx));
         skills.push(Skill {
             id: id.to_owned(),
             name: name.to_owned(),
@@ -100,7 +103,7 @@ fn encode(taxonomy: &Taxonomy) -> String {
     use std::fmt::Write as _;
 
     let mut keys: HashMap<(u32, u32), &str> = HashMap::default();
-    for (key, refs) in &taxonomy.by_alias {
+    for (key, refs) in taxonomy.by_alias.iter() {
         for r in refs.as_slice() {
             keys.insert((r.skill.0, r.alias), key);
         }
@@ -139,7 +142,7 @@ fn encode(taxonomy: &Taxonomy) -> String {
                 (CaseRule::Exact, ContextRule::Needed) => "b",
             };
             let key = match keys.get(&(idx, j)).copied().unwrap_or_default() {
-                key if key == alias.text.to_ascii_lowercase() => "=",
+                key if key == alias.text => "=",
                 key => key,
             };
             let _ = write!(out, "\t{rule}\t{}\t{}", field(&alias.text), field(key));
@@ -151,7 +154,7 @@ fn encode(taxonomy: &Taxonomy) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::super::{TaxonomyBuilder, BUILTIN};
+    use super::super::{AliasRefs, TaxonomyBuilder, BUILTIN};
     use super::*;
 
     /// The built-in taxonomy as the CSV files build to, the slow way.
@@ -162,11 +165,11 @@ mod tests {
     }
 
     /// The skills (as debug text), the ids and the alias index.
-    type Contents<'a> = (String, Vec<(&'a String, &'a SkillIdx)>, Vec<(&'a String, &'a AliasRefs)>);
+    type Contents<'a> = (String, Vec<(&'a str, &'a SkillIdx)>, Vec<(&'a str, &'a AliasRefs)>);
 
     /// Everything a taxonomy holds, in an order that does not depend on hashing.
     fn contents(taxonomy: &Taxonomy) -> Contents<'_> {
-        let mut by_id: Vec<_> = taxonomy.by_id.iter().collect();
+        let mut by_id: Vec<_> = taxonomy.by_id.iter().map(|(k, v)| (k.as_ref(), v)).collect();
         by_id.sort();
         let mut by_alias: Vec<_> = taxonomy.by_alias.iter().collect();
         by_alias.sort_by_key(|(k, _)| *k);
