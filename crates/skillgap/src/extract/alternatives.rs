@@ -222,11 +222,36 @@ fn joint(gap: &str) -> Option<bool> {
     linked.then(|| words.contains(&"or") || gap.contains('/'))
 }
 
-/// Whether the text after a run starts with one of the [`TAILS`] ("or similar").
+/// Whether the text after a run starts with one of the [`TAILS`] ("or similar"), perhaps after a few names the
+/// taxonomy does not know ("ServiceTitan, BuildOps or similar": BuildOps is no skill here, but the list is still
+/// open).
 fn ends_in_or_similar(tail: &str) -> bool {
-    let tail = tail.trim_start_matches([' ', ',', '(']).to_ascii_lowercase();
-    TAILS.iter().any(|t| tail.starts_with(t))
+    let starts_open = |rest: &str| {
+        let rest = rest.trim_start_matches([' ', ',', '(']).to_ascii_lowercase();
+        TAILS.iter().any(|t| rest.starts_with(t))
+    };
+    let mut rest = tail.trim_start_matches([' ', ',', '(']);
+    for _ in 0..=UNKNOWN_NAMES_MAX {
+        rest = rest.trim_start_matches([' ', ',']);
+        if starts_open(rest) {
+            return true;
+        }
+        // The next item: a name of a few words, capitalised, up to a comma or an "or".
+        if !rest.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit()) {
+            return false;
+        }
+        let end = [rest.find(','), rest.find(" or ")].into_iter().flatten().min().unwrap_or(rest.len());
+        let item = rest.get(..end).unwrap_or_default();
+        if item.split_whitespace().count() > 3 || item.contains(['.', ';', ':', ')']) {
+            return false;
+        }
+        rest = rest.get(end..).unwrap_or_default();
+    }
+    false
 }
+
+/// At most this many names the taxonomy does not know may stand between a list and its "or similar".
+const UNKNOWN_NAMES_MAX: usize = 3;
 
 /// Closes a run of mentions: a group when its joints say "or" (`says_or`) or it ends in "or similar" (`open`,
 /// which also makes one name a group: "ServiceTitan or similar" is answered by a similar tool).
@@ -246,6 +271,23 @@ fn close_run(kept: &[Kept], run: &mut Vec<usize>, says_or: bool, open: bool) -> 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn or_similar_tails() {
+        const CASES: &[(&str, bool)] = &[
+            (" or similar", true),
+            (", or a comparable expense platform.", true),
+            (", BuildOps or similar).", true),
+            (", BuildOps, FieldPulse or a similar app", true),
+            (" or a related field.", true),
+            (" and a clean driving record.", false),
+            (", Kubernetes is a plus, or similar", false),
+            (". Or similar roles elsewhere", false),
+        ];
+        for &(tail, expected) in CASES {
+            assert_eq!(ends_in_or_similar(tail), expected, "{tail:?}");
+        }
+    }
 
     #[test]
     fn joints() {
