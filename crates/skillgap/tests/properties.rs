@@ -13,9 +13,9 @@ use std::thread;
 
 use proptest::prelude::*;
 use skillgap::{
-    compare, extract_reading_lists, fold, hired_edge, html_to_text, learning_paths, read_source, suggest, BatchScorer,
-    BatchTally, CompareReport, Document, ExtractReport, ExtractStream, Extractor, Month, Normalized, Posting, Profile,
-    Scored, Scratch, Span, TargetKind, Taxonomy,
+    block_end, compare, extract_reading_lists, fold, hired_edge, html_to_text, learning_paths, read_source, suggest,
+    BatchScorer, BatchTally, BlockDocument, CompareReport, Document, ExtractReport, ExtractStream, Extractor, Month,
+    Normalized, Posting, Profile, Scored, Scratch, Span, TargetKind, Taxonomy,
 };
 use text_gen::{any_text, realistic_text, unicode_text};
 
@@ -97,6 +97,36 @@ proptest! {
         prop_assert_eq!(&profile.cv_text, &text);
         check_document(&text, &profile.document)?;
         check_roles(&profile)?;
+    }
+
+    /// A large text is read in blocks (`block_end`, `BlockDocument`): blocks cover the text, end on character
+    /// boundaries, are never empty, and are cut the same way from a prefix of `max + 4` bytes, as a reader of a
+    /// stream sees it; the document read block by block indexes the whole text.
+    #[test]
+    fn blocks_cover_the_text_and_index_it(text in any_text(60), max in 1usize..200) {
+        let mut rest = text.as_str();
+        let mut document = BlockDocument::default();
+        let mut covered = 0;
+        while !rest.is_empty() {
+            let cut = block_end(rest, max);
+            prop_assert!(cut > 0 && rest.is_char_boundary(cut), "cut {} in {:?}", cut, rest);
+            let mut seen = (max + 4).min(rest.len());
+            while !rest.is_char_boundary(seen) {
+                seen -= 1;
+            }
+            if seen < rest.len() && seen > max {
+                prop_assert_eq!(block_end(&rest[..seen], max), cut, "a stream's prefix cuts elsewhere");
+            }
+            let (block, tail) = rest.split_at(cut);
+            document.push(block.len(), extractor().extract_as(block, TargetKind::Posting));
+            covered += block.len();
+            rest = tail;
+        }
+        prop_assert_eq!(covered, text.len());
+        let document = document.finish();
+        check_document(&text, &document)?;
+        let ids: Vec<u32> = document.alternatives.iter().map(|a| a.id).collect();
+        prop_assert_eq!(ids, (1..=document.alternatives.len() as u32).collect::<Vec<_>>());
     }
 
     /// The CLI's compare builds an automaton over only the aliases its documents' words allow: on those documents it
