@@ -709,8 +709,10 @@ fn status_with(taxonomy: &Taxonomy, profile: &Profile, held: &[HeldChain], skill
             return Status::Related(top);
         }
     }
-    // The closest first: a skill listed beside it (AWS CloudFormation for Terraform), then any relation, then a
-    // broader area it belongs to (DevOps for Terraform), each in CV order.
+    // The closest first: a skill listed beside it (AWS CloudFormation for Terraform, Docker for Amazon ECS,
+    // Tableau for Looker), then any relation, then a broader area (DevOps for Terraform) or the platform it is part
+    // of (AWS for Amazon ECS), each in CV order. Broad areas first made near misses vaguer ("you have CRM" for
+    // Salesforce beside HubSpot CRM; "Nursing" for Critical Care).
     let listed = |h: SkillIdx| taxonomy.skill(skill).related.contains(&h) || taxonomy.skill(h).related.contains(&skill);
     let near = held
         .iter()
