@@ -146,15 +146,24 @@ fn target_line(t: &skillgap::TargetScoreReport) -> String {
 fn coverage_lines(report: &CompareReport) -> Vec<String> {
     let single = report.targets.len() == 1;
     let mut out = Vec::new();
-    for t in report.per_target.iter().filter(|t| t.asking_lines > 0) {
+    for t in report.per_target.iter().filter(|t| t.asking_lines > 0 || t.poorly_covered()) {
         let what = match t.kind {
             TargetKind::Posting => "requirement lines",
             TargetKind::Bio => "certification lines",
         };
         let whose = if single { String::new() } else { format!("{}: ", t.target) };
-        let read = format!("{whose}read {} of {} {what}.", t.lines_read, t.asking_lines);
+        let read = if t.asking_lines > 0 {
+            format!("{whose}read {} of {} {what}.", t.lines_read, t.asking_lines)
+        } else {
+            let skills = if t.skills_found == 1 { "skill" } else { "skills" };
+            format!("{whose}only {} {skills} recognised in its {} words.", t.skills_found, t.words)
+        };
         out.push(capitalise_first(&read));
-        if t.poorly_covered() {
+        if t.poorly_covered() && t.asking_lines == 0 {
+            out.push(format!(
+                "{whose}Most of it was not read, so this score (and any \"no gaps\") says little: the built-in taxonomy covers this field poorly. Read it yourself, and add the skills it names with a taxonomy layer (docs/TAXONOMY_FORMAT.md)."
+            ));
+        } else if t.poorly_covered() {
             out.push(format!(
                 "{whose}Most of what it asks was not recognised, so this score says little: the built-in taxonomy covers this field poorly. Read the lines listed under \"Not recognised\" yourself, and add the skills they name with a taxonomy layer (docs/TAXONOMY_FORMAT.md)."
             ));

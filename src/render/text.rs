@@ -138,6 +138,9 @@ fn unrecognised_section(report: &CompareReport, top: usize, style: Style) -> Str
 /// The gaps, most important first, each with its quote and any near miss.
 fn gaps_section(report: &CompareReport, top: usize, style: Style) -> String {
     if report.gaps.is_empty() {
+        if report.per_target.iter().any(|t| t.poorly_covered()) {
+            return "No gaps among the skills recognised, but much was not read (see above).\n".to_owned();
+        }
         return format!("{}\n", style.green("No gaps: your CV shows every skill the targets name."));
     }
     let mut out = format!("{}\n", style.bold("Gaps, most important first"));

@@ -190,6 +190,8 @@ pub struct TargetScore {
     pub asking_lines: usize,
     /// The asking lines in which no skill was recognised, as byte spans of the target's text.
     pub unrecognised: Vec<Span>,
+    /// How many distinct skills the target names.
+    pub skills_found: usize,
 }
 
 impl Comparison {
@@ -343,6 +345,7 @@ fn target_score(taxonomy: &Taxonomy, t: usize, doc: &Document, all: &[&SkillResu
         capped_by,
         asking_lines: doc.asking_lines.len(),
         unrecognised: doc.unrecognised.clone(),
+        skills_found: doc.skills.len(),
     }
 }
 

@@ -261,12 +261,28 @@ pub struct TargetScoreReport {
     pub asking_lines: usize,
     /// How many of those name a skill the taxonomy knows.
     pub lines_read: usize,
+    /// How many distinct skills were recognised in it.
+    pub skills_found: usize,
+    /// How many words it has.
+    pub words: usize,
 }
+
+/// A bio with more words than this per recognised skill was mostly not read: bios in fields the taxonomy covers
+/// run at 5 to 28 words a skill (the scenario sets), a pilot's bio with four recognised skills in 231 words at 57.
+pub const BIO_WORDS_PER_SKILL_MAX: usize = 40;
+/// Below this many words a bio is too short to judge by [`BIO_WORDS_PER_SKILL_MAX`].
+pub const BIO_WORDS_MIN: usize = 120;
 
 impl TargetScoreReport {
     /// Whether most of what the target asks was not recognised: its score then says little, and the output says so.
+    /// For a posting, most of its requirement lines; for a bio, which asks in prose, too few skills for its length
+    /// ([`BIO_WORDS_PER_SKILL_MAX`]).
     pub fn poorly_covered(&self) -> bool {
-        self.asking_lines >= 3 && self.lines_read * 2 < self.asking_lines
+        let lines = self.asking_lines >= 3 && self.lines_read * 2 < self.asking_lines;
+        let sparse_bio = self.kind == TargetKind::Bio
+            && self.words >= BIO_WORDS_MIN
+            && self.words > BIO_WORDS_PER_SKILL_MAX * self.skills_found;
+        lines || sparse_bio
     }
 }
 
@@ -468,6 +484,8 @@ impl CompareReport {
                     capped_by: t.capped_by.map(|s| SkillRef::new(taxonomy, s)),
                     asking_lines: t.asking_lines,
                     lines_read: t.asking_lines - t.unrecognised.len().min(t.asking_lines),
+                    skills_found: t.skills_found,
+                    words: source.text.split_whitespace().count(),
                 })
                 .collect(),
             unrecognised: comparison
@@ -672,6 +690,35 @@ fn centi_as_points<S: Serializer>(centi: &u32, serializer: S) -> Result<S::Ok, S
 mod tests {
     use super::*;
     use crate::{compare, read_source, suggest, Extractor, Taxonomy};
+
+    /// A posting is poorly covered when most requirement lines were not read; a bio, which asks in prose, when it
+    /// names too few skills for its length.
+    #[test]
+    fn poorly_covered_targets() {
+        let target = |kind: TargetKind, asking_lines: usize, lines_read: usize, skills_found: usize, words: usize| {
+            TargetScoreReport {
+                target: "t".to_owned(),
+                kind,
+                score: 100,
+                points: Points { earned_centi: 0, possible: 0 },
+                uncapped: None,
+                capped_by: None,
+                asking_lines,
+                lines_read,
+                skills_found,
+                words,
+            }
+        };
+        assert!(target(TargetKind::Posting, 10, 4, 12, 400).poorly_covered());
+        assert!(!target(TargetKind::Posting, 10, 5, 12, 400).poorly_covered());
+        // A pilot's bio: four skills in 231 words.
+        assert!(target(TargetKind::Bio, 0, 0, 4, 231).poorly_covered());
+        assert!(!target(TargetKind::Bio, 0, 0, 12, 231).poorly_covered());
+        // Too short to judge.
+        assert!(!target(TargetKind::Bio, 0, 0, 1, BIO_WORDS_MIN - 1).poorly_covered());
+        // A posting is judged by its lines, not its density.
+        assert!(!target(TargetKind::Posting, 10, 9, 2, 600).poorly_covered());
+    }
 
     fn report(cv: &str, target: &str) -> CompareReport {
         let extractor = Extractor::new(Taxonomy::builtin());
