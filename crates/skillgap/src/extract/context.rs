@@ -137,6 +137,10 @@ const ANTI_AFTER: &[&str] = &[
     "organization",
     "function",
     "leadership",
+    // A side or a control of something, not the skill: "on the IT side", "access control", "access controls".
+    "side",
+    "control",
+    "controls",
 ];
 /// Words before an alias that show it is a verb ("you will excel", "ability to lead").
 const ANTI_BEFORE: &[&str] = &[
