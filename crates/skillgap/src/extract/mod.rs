@@ -585,6 +585,26 @@ fn drop_organisation_names(text: &str, structure: &Structure, candidates: Vec<Ca
     if names.is_empty() {
         return candidates;
     }
+    // A name read as an organisation once is one wherever the text repeats it: "Ironwood CNC Machining, LLC" in
+    // the headline, then "the weld side of Ironwood CNC Machining" in a sentence. Names of two words or more only.
+    let mut repeated: Vec<(usize, usize)> = Vec::new();
+    for &(s, e) in &names {
+        let Some(name) = text.get(s..e).filter(|n| n.split_whitespace().count() >= 2) else { continue };
+        if repeated.iter().chain(&names).any(|&(a, b)| (a, b) != (s, e) && text.get(a..b) == Some(name) && a < s) {
+            continue;
+        }
+        for (at, _) in text.match_indices(name) {
+            let whole = !text.get(..at).and_then(|b| b.chars().next_back()).is_some_and(char::is_alphanumeric)
+                && !text.get(at + name.len()..).and_then(|a| a.chars().next()).is_some_and(char::is_alphanumeric);
+            if whole && at != s {
+                repeated.push((at, at + name.len()));
+            }
+        }
+    }
+    repeated.retain(|&(s, _)| structure.line_at(s).is_none_or(|l| l.section != SectionKind::Skills));
+    names.extend(repeated);
+    names.sort_unstable();
+    names.dedup();
     let spans: Vec<(usize, usize)> = candidates.iter().map(|c| (c.raw.span.start, c.raw.span.end)).collect();
     let dropped = mentions_in_names(text, &names, &spans);
     // A word that needed context to be a skill is, inside a name, the name's word ("Riverside Academy").
