@@ -10,19 +10,17 @@
 
 use skillgap::{extract_reading_lists, Extractor, Taxonomy, BLOCK_BYTES};
 
+#[path = "support/heap.rs"]
+mod heap;
+
+use heap::peak_of;
+
 #[global_allocator]
 static ALLOC: dhat::Alloc = dhat::Alloc;
 
 /// What an extra input byte may add to the peak beyond the mentions: nothing, give or take allocator rounding and
 /// the growth of the evidence lists. Reading the text whole added about five.
 const SLOPE_MAX: f64 = 0.25;
-
-/// The peak heap, in bytes, of the blocks `f` allocates (blocks allocated before it are not counted).
-fn peak_of(f: impl FnOnce()) -> f64 {
-    let _profiler = dhat::Profiler::builder().testing().trim_backtraces(Some(4)).build();
-    f();
-    dhat::HeapStats::get().max_bytes as f64
-}
 
 #[test]
 fn a_large_text_is_read_in_memory_of_one_block() {

@@ -11,6 +11,11 @@ use std::io;
 
 use skillgap::{read_source, ExtractReport, ExtractStream, Extractor, Source, Taxonomy};
 
+#[path = "support/heap.rs"]
+mod heap;
+
+use heap::peak_of;
+
 #[global_allocator]
 static ALLOC: dhat::Alloc = dhat::Alloc;
 
@@ -24,13 +29,6 @@ const WRITE_SLOPE_MAX: f64 = 1.0;
 /// about 130 bytes, with its text) and the extraction's working lists. Measured at about 370 when this test was
 /// written; the report value it replaced added about 380 more, and its output string more again.
 const WHOLE_SLOPE_MAX: f64 = 600.0;
-
-/// The peak heap, in bytes, of the blocks `f` allocates (blocks allocated before it are not counted).
-fn peak_of(f: impl FnOnce()) -> f64 {
-    let _profiler = dhat::Profiler::builder().testing().trim_backtraces(Some(4)).build();
-    f();
-    dhat::HeapStats::get().max_bytes as f64
-}
 
 fn sql_list(mentions: usize) -> Source {
     read_source("sql.txt", "SQL, ".repeat(mentions).into_bytes()).expect("readable")

@@ -9,6 +9,11 @@
 
 use skillgap::Extractor;
 
+#[path = "support/heap.rs"]
+mod heap;
+
+use heap::peak_of;
+
 #[global_allocator]
 static ALLOC: dhat::Alloc = dhat::Alloc;
 
@@ -18,13 +23,6 @@ const SMALL_BYTES: usize = 4 << 20;
 /// What an extra input byte may add to the peak: nothing, give or take allocator rounding. Folding the whole text
 /// at once added five (one for the folded copy, four for its offset map).
 const SLOPE_MAX: f64 = 0.25;
-
-/// The peak heap, in bytes, of the blocks `f` allocates (blocks allocated before it are not counted).
-fn peak_of(f: impl FnOnce()) -> f64 {
-    let _profiler = dhat::Profiler::builder().testing().trim_backtraces(Some(4)).build();
-    f();
-    dhat::HeapStats::get().max_bytes as f64
-}
 
 #[test]
 fn restricting_to_a_text_does_not_copy_the_whole_text() {

@@ -689,8 +689,25 @@ fn is_personal_life(sentence: &str) -> bool {
     PERSONAL_LIFE.iter().any(|cue| has_phrase(&lower, cue))
 }
 
-/// Verbs that say a team left one tool for another: "migrated", "moved", "switched", "transitioned" (by stem).
-const MOVE_STEMS: &[&str] = &["migrat", "mov", "switch", "transition", "port", "convert", "replac"];
+/// Verbs that say a team left one tool for another. Whole words: stems took "portfolio" and "movie" for moves.
+const MOVE_WORDS: &[&str] = &[
+    "migrate",
+    "migrated",
+    "migrating",
+    "migration",
+    "moved",
+    "moving",
+    "switched",
+    "switching",
+    "transitioned",
+    "transitioning",
+    "ported",
+    "porting",
+    "converted",
+    "converting",
+    "replaced",
+    "replacing",
+];
 
 /// Whether a bio names the tool at `span` as one it left behind: "migrated our monitoring from Nagios to
 /// Prometheus", "moved off Jenkins", "replaced Chef with Terraform", "Puppet, until we migrated those teams to
@@ -700,11 +717,12 @@ fn left_behind(text: &str, sentence: Span, span: Span) -> bool {
     let before = lower(sentence.start.min(span.start), span.start);
     let after = lower(span.end, sentence.end.max(span.end));
     let words_before: Vec<&str> = before.split_whitespace().rev().take(6).collect();
-    let is_move = |w: &&str| MOVE_STEMS.iter().any(|stem| w.starts_with(stem));
+    let is_move = |w: &&str| MOVE_WORDS.contains(&w.trim_matches(|c: char| !c.is_alphanumeric()));
     // "from X to Y", "off X", "away from X", after a verb of moving a few words back.
     let from = matches!(words_before.first(), Some(&"from" | &"off")) && words_before.iter().skip(1).any(is_move);
     // "replaced X with Y".
-    let replaced = words_before.first().is_some_and(|w| w.starts_with("replac")) && has_phrase(&after, "with");
+    let replaced =
+        words_before.first().is_some_and(|w| matches!(*w, "replaced" | "replacing")) && has_phrase(&after, "with");
     // "X, until we migrated … to Y".
     let words_after: Vec<&str> = after.split_whitespace().take(8).collect();
     let until = words_after
@@ -827,14 +845,14 @@ ab-testing,A/B testing,marketing,method,,,
         let bio = "Jo Park is a backend engineer.\n\
                    We migrated the billing service from Java to C++ last year. Earlier she wrote reports in SQL, until \
                    we moved that team to React dashboards. She replaced C# with Python for tooling. Her career goal is \
-                   to run Kubernetes in production.\n";
+                   to run Kubernetes in production. She grew the portfolio from JavaScript clients.\n";
         let found = |kind: TargetKind| -> Vec<String> {
             let doc = ex.extract_as(bio, kind);
             let mut ids: Vec<String> = doc.skills.iter().map(|s| ex.taxonomy().skill(s.skill).id.clone()).collect();
             ids.sort();
             ids
         };
-        assert_eq!(found(TargetKind::Bio), ["cpp", "python", "react"]);
+        assert_eq!(found(TargetKind::Bio), ["cpp", "javascript", "python", "react"]);
         // A posting that names a migration asks for both sides of it.
         assert!(found(TargetKind::Posting).contains(&"java".to_owned()));
     }

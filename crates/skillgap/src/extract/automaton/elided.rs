@@ -25,14 +25,12 @@ use crate::taxonomy::{AliasRef, CaseRule, ContextRule, Taxonomy};
 /// Words that join two conjuncts.
 const JOINERS: &[&str] = &["or", "and", "&", "/"];
 
-/// Head words a list of credentials or of areas of work shares ("… and … permits", "diary and inbox management").
+/// Head words a list of areas of work shares ("diary and inbox management"). Each is also its own stem in
+/// [`has_head_stem`].
+const AREA_HEADS: &[&str] = &["management", "planning", "analysis", "reporting", "administration", "maintenance"];
+
+/// Head words a list of credentials shares ("… and … permits"); see also [`AREA_HEADS`].
 const HEADS: &[&str] = &[
-    "management",
-    "planning",
-    "analysis",
-    "reporting",
-    "administration",
-    "maintenance",
     "permit",
     "permits",
     "license",
@@ -146,7 +144,10 @@ impl AliasAutomaton {
     fn shared_head(&self, taxonomy: &Taxonomy, folded: &str, left: &[Word], right: &[Word], out: &mut Vec<Found>) {
         // The head is a word after the first right-conjunct word, within the clause; the nearest that makes an
         // alias wins ("nitrous oxide administration permits": "administration" makes none, "permits" does).
-        let heads = right.iter().skip(1).filter(|&&(s, e)| HEADS.contains(&folded.get(s..e).unwrap_or_default()));
+        let heads = right.iter().skip(1).filter(|&&(s, e)| {
+            let word = folded.get(s..e).unwrap_or_default();
+            HEADS.contains(&word) || AREA_HEADS.contains(&word)
+        });
         let mut candidate = String::new();
         for &(hs, he) in heads {
             let head = folded.get(hs..he).unwrap_or_default();
@@ -304,32 +305,19 @@ fn conjunct_after<'a>(folded: &str, words: &'a [Word], j: usize) -> &'a [Word] {
 }
 
 /// The start of the head words of [`HEADS`], to look for cheaply after a joiner.
-const HEAD_STEMS: &[&str] = &[
-    "permit",
-    "licen",
-    "certific",
-    "endorsement",
-    "card",
-    "rating",
-    "management",
-    "planning",
-    "analysis",
-    "reporting",
-    "administration",
-    "maintenance",
-];
+const HEAD_STEMS: &[&str] = &["permit", "licen", "certific", "endorsement", "card", "rating"];
 
-/// Whether one of [`HEAD_STEMS`] occurs in `window`. One pass that compares only where a stem's first letter
+/// Whether one of [`HEAD_STEMS`] or [`AREA_HEADS`] occurs in `window`. One pass that compares only where a stem's first letter
 /// stands: a `str::contains` per stem set up a substring searcher six times for every joiner.
 fn has_head_stem(window: &[u8]) -> bool {
     (0..window.len()).any(|i| {
         let rest = window.get(i..).unwrap_or_default();
         rest.first().is_some_and(|b| HEAD_STEM_FIRSTS.contains(b))
-            && HEAD_STEMS.iter().any(|stem| rest.starts_with(stem.as_bytes()))
+            && HEAD_STEMS.iter().chain(AREA_HEADS).any(|stem| rest.starts_with(stem.as_bytes()))
     })
 }
 
-/// The first letters of [`HEAD_STEMS`].
+/// The first letters of [`HEAD_STEMS`] and [`AREA_HEADS`] (a test keeps them in step).
 const HEAD_STEM_FIRSTS: &[u8] = b"plcerma";
 
 /// The joiners of a text in order: " or ", " and " and " & " (the joiner is the word between the spaces) and
@@ -455,10 +443,16 @@ mod tests {
             ("a cert", false),
             ("cloud endorsements", true),
             ("cars certified", false),
+            ("inbox management", true),
+            ("risk analysis", true),
+            ("an analyst", false),
         ] {
             assert_eq!(has_head_stem(window.as_bytes()), expected, "{window:?}");
-            let by_contains = HEAD_STEMS.iter().any(|h| window.contains(h));
+            let by_contains = HEAD_STEMS.iter().chain(AREA_HEADS).any(|h| window.contains(h));
             assert_eq!(by_contains, expected, "{window:?}");
+        }
+        for stem in HEAD_STEMS.iter().chain(AREA_HEADS) {
+            assert!(stem.bytes().next().is_some_and(|b| HEAD_STEM_FIRSTS.contains(&b)), "{stem}: first letter missing");
         }
     }
 
