@@ -278,6 +278,22 @@ const GOAL_OPENERS: &[&str] = &[
     "planning to",
     "intend to",
     "hope to",
+    // The same goals told of someone else, as a bio does: "She hopes to complete a Diploma of Leadership".
+    "hopes to",
+    "plans to",
+    "aims to",
+    "intends to",
+    "wants to",
+    "aspires to",
+    "goal is to",
+    // Learning on one's own is not yet having it: "I'm currently teaching myself Python".
+    "teaching myself",
+    "teaching himself",
+    "teaching herself",
+    "currently learning",
+    "i'm learning",
+    "i am learning",
+    "next on my list",
 ];
 
 /// Verbs that make "my" a goal's, not a claim: "build my seismic design experience" is what the writer wants.
@@ -588,6 +604,10 @@ salesforce,Salesforce,sales,tool,,,
         assert!(!held("Summary\nSeeking a team that runs Salesforce at scale.\n", "salesforce"));
         assert!(!held("Summary\nMy goal: a React position.\n", "react"));
         assert!(!held("Summary\nI plan to build my Kubernetes experience there.\n", "kubernetes"));
+        assert!(!held("Summary\nI'm currently teaching myself Kubernetes.\n", "kubernetes"));
+        assert!(!held("Summary\nNext on my list is learning Kubernetes.\n", "kubernetes"));
+        assert!(!held("Summary\nAims to move into React work.\n", "react"));
+        assert!(!held("Summary\nHopes to complete a Salesforce course next year.\n", "salesforce"));
         // A skill before the opener, one the writer calls their own, or one in a skills list is shown.
         assert!(held("Summary\nFive years of React; looking to lead a team.\n", "react"));
         assert!(held("Summary\nLooking to bring my Kubernetes work to a larger team.\n", "kubernetes"));

@@ -183,6 +183,11 @@ fn align_wording(cx: &Context, r: &SkillResult) -> Option<Suggestion> {
     if fold(&target.text).split(|c: char| !c.is_alphanumeric()).any(|w| LEVEL_WORDS.contains(&w)) {
         return None;
     }
+    // "Eventbrite" and "badge printing" may sit under one skill, but one names a product and the other an
+    // activity: writing either in place of the other claims something the CV does not say.
+    if names_a_different_thing(&cv_said.text, &target.text) {
+        return None;
+    }
     // "GA4", "Python 3", "ITIL 4" name a version: only honest if the CV's own words say it.
     let digits = |s: &str| s.chars().filter(char::is_ascii_digit).collect::<String>();
     if !digits(&target.text).is_empty() && cv.mentions.iter().all(|m| digits(&m.text) != digits(&target.text)) {
@@ -578,6 +583,42 @@ fn priority(kind: SuggestionKind) -> u8 {
     }
 }
 
+/// Whether exactly one of two wordings of a skill is a proper name (a product, a brand, an acronym) and the
+/// other a common phrase it does not abbreviate: "Eventbrite" and "badge printing" name different things, while
+/// "LOTO" and "lockout/tagout", or "Postgres" and "PostgreSQL", name one.
+fn names_a_different_thing(a: &str, b: &str) -> bool {
+    match (is_proper_name(a), is_proper_name(b)) {
+        (true, false) => !abbreviates(a, b),
+        (false, true) => !abbreviates(b, a),
+        _ => false,
+    }
+}
+
+/// A wording written as a name: every word capitalised ("Eventbrite", "Google Analytics", "GA4"), or a word with a
+/// capital inside it ("HubSpot", "iPhone"). "Badge printing" at the start of a line and "PBC schedules" are common
+/// phrases.
+fn is_proper_name(text: &str) -> bool {
+    let words: Vec<&str> = text.split(|c: char| c.is_whitespace() || c == '/').filter(|w| !w.is_empty()).collect();
+    let capitalised = |w: &&str| w.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
+    let inner_capital = |w: &&str| w.chars().any(char::is_lowercase) && w.chars().skip(1).any(char::is_uppercase);
+    (!words.is_empty() && words.iter().all(capitalised)) || words.iter().any(inner_capital)
+}
+
+/// Whether `short`, written in capitals and digits, takes its letters in order from `long`, starting with its first
+/// letter: "LOTO" from "lockout/tagout", "CPR" from "cardiopulmonary resuscitation".
+fn abbreviates(short: &str, long: &str) -> bool {
+    let letters: Vec<char> = short.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect();
+    if letters.is_empty() || short.chars().any(char::is_lowercase) {
+        return false;
+    }
+    let long: Vec<char> = long.chars().flat_map(char::to_lowercase).collect();
+    if long.first() != letters.first() {
+        return false;
+    }
+    let mut rest = long.iter();
+    letters.iter().all(|l| rest.any(|c| c == l))
+}
+
 /// Each word without a plural `s` ("IEPs" → "iep", "dashboards" → "dashboard"), for comparing wordings.
 fn singular(text: &str) -> String {
     text.split(' ')
@@ -663,6 +704,8 @@ mysql,MySQL,data,tool,,postgresql,
 postgresql,PostgreSQL,data,tool,Postgres,,
 python,Python,software,language,,,
 terraform,Terraform,cloud,tool,,,
+event-registration,Event Registration,hospitality,method,Eventbrite;badge printing,,
+lockout-tagout,Lockout/Tagout,construction,method,LOTO,,
 ";
 
     fn extractor() -> Extractor {
@@ -720,6 +763,23 @@ terraform,Terraform,cloud,tool,,,
     }
 
     #[test]
+    fn a_product_and_an_activity_are_different_things() {
+        for (a, b, different) in [
+            ("Eventbrite", "badge printing", true),
+            ("badge printing", "Eventbrite", true),
+            ("HubSpot", "marketing automation", true),
+            ("LOTO", "lockout/tagout", false),
+            ("CPR", "cardiopulmonary resuscitation", false),
+            ("Postgres", "PostgreSQL", false),
+            ("GA4", "Google Analytics", false),
+            ("Badge printing", "badge print runs", false),
+            ("PBC schedules", "audit support", false),
+        ] {
+            assert_eq!(names_a_different_thing(a, b), different, "{a} / {b}");
+        }
+    }
+
+    #[test]
     fn align_wording_rule() {
         check_matched(
             align_wording,
@@ -734,6 +794,18 @@ terraform,Terraform,cloud,tool,,,
                 Case { cv: "Postgres", posting: "Postgres or PostgreSQL, both fine", expected: None },
                 // A plural is the same wording.
                 Case { cv: "Skills: IEP", posting: "Requirements\n- Writing IEPs\n", expected: None },
+                // A product and an activity under one skill are different things.
+                Case {
+                    cv: "Ran ticketing through Eventbrite.",
+                    posting: "Requirements\n- badge printing\n",
+                    expected: None,
+                },
+                // An acronym and its long form are one name.
+                Case {
+                    cv: "Skills: LOTO",
+                    posting: "Requirements\n- lockout/tagout\n",
+                    expected: Some("Your CV says \"LOTO\"; the posting says \"lockout/tagout\""),
+                },
             ],
         );
     }
