@@ -3,7 +3,7 @@
 use anyhow::Result;
 use skillgap::{BatchCsvRow, BatchGap, BatchReport, GapStatus, PostingReport, Requirement};
 
-use super::{md_escape, printable, Style};
+use super::{md_escape, plural, printable, Style};
 
 /// The aggregate lists this many skills in text and Markdown (JSON and CSV list every one).
 const SKILLS_SHOWN: usize = 10;
@@ -65,10 +65,6 @@ fn posting_label(title: Option<&str>, company: Option<&str>, name: &str) -> Stri
     };
     // One line, whatever a title's field held.
     label.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
-fn plural(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
 }
 
 /// The counts in one sentence.

@@ -261,6 +261,11 @@ pub fn csv_row(fields: &[String]) -> String {
     row
 }
 
+/// "1 posting", "3 postings".
+pub(crate) fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -7,8 +7,8 @@ use skillgap::{
 };
 
 use super::{
-    cap_lines, coverage_lines, gap_facts, gap_members, gap_title, path_line, printable, requirement_str, target_line,
-    Style,
+    cap_lines, coverage_lines, gap_facts, gap_members, gap_title, path_line, plural, printable, requirement_str,
+    target_line, Style,
 };
 
 /// The width text output is wrapped to.
@@ -92,10 +92,10 @@ fn score_header(report: &CompareReport, style: Style) -> String {
         format!("{}\n{}", style.bold(&title), style.dim(&wrap(&versus, 2, 1, WIDTH)))
     };
     let summary = format!(
-        "{} of {} points: {} skills matched, {} transferable (half credit), {} missing. Required skills weigh {}, preferred {}, mentioned {}; hard skills count {}x, soft skills {}x.",
+        "{} of {} points: {} matched, {} transferable (half credit), {} missing. Required skills weigh {}, preferred {}, mentioned {}; hard skills count {}x, soft skills {}x.",
         points(report),
         report.points.possible,
-        report.matched.len(),
+        plural(report.matched.len(), "skill", "skills"),
         report.related.len(),
         report.missing.len(),
         w.required,

@@ -223,9 +223,23 @@ fn reads_as_english(text: &str) -> bool {
 /// Words after a credential that make it name an organisation or other people, not something the writer holds:
 /// "our outside CPA firm", "CPA firms", "RN staff".
 const CREDENTIAL_AS_OTHERS: &[&str] = &["firm", "firms", "society", "societies", "clients", "staff", "colleagues"];
-/// Words after a credential that make it the writer's goal: "CPA exam", "Becker CPA Review", "PMP prep course".
-const CREDENTIAL_AS_GOAL: &[&str] =
-    &["exam", "exams", "review", "course", "courses", "prep", "preparation", "program", "track", "study", "studies"];
+/// Words after a credential that make it the writer's goal: "CPA exam", "Becker CPA Review", "PMP prep course",
+/// "ATPL written exams", "ATPL theory".
+const CREDENTIAL_AS_GOAL: &[&str] = &[
+    "exam",
+    "exams",
+    "review",
+    "course",
+    "courses",
+    "prep",
+    "preparation",
+    "program",
+    "track",
+    "study",
+    "studies",
+    "written",
+    "theory",
+];
 
 /// A credential named as a modifier is not held: "our outside CPA firm" names someone else, "CPA exam" the
 /// writer's goal (read as in progress).
@@ -591,6 +605,8 @@ salesforce,Salesforce,sales,tool,,,
         assert!(profile("Experience\n- Worked with our outside CPA firm on the tax package.\n").get(cpa).is_none());
         let exam = profile("Education\nBecker CPA Review, 2025\n");
         assert!(exam.get(cpa).is_some() && !exam.holds(cpa));
+        let written = profile("Certifications\n- CPA written exams (FAR and AUD) passed, 2025\n");
+        assert!(written.get(cpa).is_some() && !written.holds(cpa));
         // Held.
         assert!(profile("Certifications\nCPA, Colorado, 2022\n").holds(cpa));
     }
