@@ -468,7 +468,13 @@ impl Extractor {
                 .map_or(line.span.end, |l| l.span.end)
                 .max(line.span.end);
             let line_span = Span::new(line.span.start, line_end);
-            let sentence = sentence_around(text, line_span, m.span);
+            // The sentence may run over a hard wrap; the context check still reads the mention's own line.
+            let wrapped = structure.wrapped_line_at(text, m.span.start).unwrap_or(line_span);
+            let sentence = sentence_around(
+                text,
+                Span::new(wrapped.start.min(line_span.start), wrapped.end.max(line_span.end)),
+                m.span,
+            );
             if m.ambiguous && context_score(text, raw, i, line.section, line_span, sentence) < CONTEXT_THRESHOLD {
                 continue;
             }

@@ -245,6 +245,48 @@ impl Structure {
         let i = self.lines.partition_point(|l| l.span.end < offset);
         self.lines.get(i)
     }
+
+    /// The span of the line at `offset` together with the lines a hard wrap split from it: a sentence of a
+    /// summary or a bullet wrapped at a fixed width ("…and to start\nthe CPCU.") is read whole, so a goal, a
+    /// negation or a requirement cue on one line governs the skill on the next. See [`continues`].
+    pub fn wrapped_line_at(&self, text: &str, offset: usize) -> Option<Span> {
+        let i = self.lines.partition_point(|l| l.span.end < offset);
+        let line = self.lines.get(i)?;
+        // No further than a sentence may reach (see `sentence_around`): a long unpunctuated text stays linear.
+        let near = |l: Option<&Line>| {
+            l.is_some_and(|l| l.span.end + MAX_SENTENCE_REACH >= offset && l.span.start <= offset + MAX_SENTENCE_REACH)
+        };
+        let mut first = i;
+        while first > 0 && near(self.lines.get(first - 1)) && self.continues(text, first) {
+            first -= 1;
+        }
+        let mut last = i;
+        while near(self.lines.get(last + 1)) && self.continues(text, last + 1) {
+            last += 1;
+        }
+        let start = self.lines.get(first).map_or(line.span.start, |l| l.span.start);
+        let end = self.lines.get(last).map_or(line.span.end, |l| l.span.end);
+        Some(Span::new(start, end))
+    }
+
+    /// Whether line `i` continues the sentence of line `i - 1`, which a hard wrap broke: neither is a heading or
+    /// blank, both are in one section, the earlier one stops mid-sentence (no closing punctuation) and the later one
+    /// starts in lower case, not as a list item, outside a skills section. A capitalised next line is left alone: it may be a new item of an
+    /// unpunctuated list.
+    fn continues(&self, text: &str, i: usize) -> bool {
+        let (Some(previous), Some(line)) = (i.checked_sub(1).and_then(|p| self.lines.get(p)), self.lines.get(i)) else {
+            return false;
+        };
+        // A skills list written one item a line ("python\nsql") is a list, not a sentence.
+        if previous.heading || line.heading || previous.section != line.section || line.section == SectionKind::Skills {
+            return false;
+        }
+        let before = text.get(previous.span.range()).unwrap_or_default().trim_end();
+        let after = text.get(line.span.range()).unwrap_or_default().trim_start();
+        let open_end = before.chars().next_back().is_some_and(|c| c.is_alphanumeric() || c == ',');
+        let lower_start = after.chars().next().is_some_and(char::is_lowercase);
+        open_end && lower_start
+    }
 }
 
 /// Whether a line is a heading, and which section it opens.
@@ -667,6 +709,28 @@ mod tests {
             let sentence = Span::new(0, case.sentence.len());
             assert_eq!(years_for(case.sentence, sentence, mention), case.expected, "{}", case.sentence);
         }
+    }
+
+    #[test]
+    fn hard_wrapped_sentences_are_read_whole() {
+        let text =
+            "## Summary\nAdjuster with four years of claims. Looking to move into property, and to start\nthe CPCU. \
+                    Fair and fast.\n- Lead a team\n- Xactimate estimates\nEnds here.\n## Skills\nnegotiation\n";
+        let mut structure = Structure::default();
+        structure.refill(text);
+        let around = |needle: &str| {
+            let at = text.find(needle).expect("in the text");
+            structure.wrapped_line_at(text, at).map(|span| &text[span.range()])
+        };
+        // A lower-case line after one that stops mid-sentence continues it, both ways.
+        let summary =
+            "Adjuster with four years of claims. Looking to move into property, and to start\nthe CPCU. Fair and fast.";
+        assert_eq!(around("CPCU"), Some(summary));
+        assert_eq!(around("Adjuster"), Some(summary));
+        // A capitalised line, a list item, a heading and a new section each stand alone.
+        assert_eq!(around("Xactimate"), Some("- Xactimate estimates"));
+        assert_eq!(around("Ends"), Some("Ends here."));
+        assert_eq!(around("negotiation"), Some("negotiation"));
     }
 
     #[test]
