@@ -111,6 +111,14 @@ pub(super) fn alternative_groups(text: &str, kept: &[Kept], is_part: &dyn Fn(Ski
             run.push(i);
             run_has_or = led_by_either(text, k);
         }
+        // Two readings of overlapping words name one item: "Bachelor's degree in business or equivalent retail
+        // management experience" reads "Bachelor's degree" and "degree in business", and both belong to the run
+        // the item is in.
+        let overlapping = kept.get(i + 1).is_some_and(|n| n.sentence == k.sentence && n.span.start < k.span.end);
+        if overlapping && parts.is_none() {
+            run.push(i + 1);
+            continue;
+        }
         let next = kept.get(i + 1).filter(|n| n.sentence == k.sentence && n.span.start >= k.span.end);
         let Some(next) = next else {
             // An "or similar" that closes a bracket of parts speaks of the parts, not of the platform.
@@ -329,6 +337,15 @@ mod tests {
         assert_eq!(
             groups_of("Xero or Sage and Excel", &[("Xero", 1, false), ("Sage", 2, false), ("Excel", 3, false)], &[]),
             [vec![1, 2]]
+        );
+        // Overlapping readings of one item stay in its run.
+        assert_eq!(
+            groups_of(
+                "Bachelor's degree in business or equivalent retail management experience",
+                &[("Bachelor's degree", 1, false), ("degree in business", 2, false), ("retail management", 3, false)],
+                &[]
+            ),
+            [vec![1, 2, 3]]
         );
         // A lead makes a comma list an either/or.
         assert_eq!(
