@@ -55,7 +55,77 @@ const LEADERSHIP: &[&str] = &[
     "hired and",
     "built a team",
     "built the team",
+    // "I mentor the five field adjusters", "a mentor to new hires".
+    "mentor",
+    "supervise",
+    "team lead",
+    "crew lead",
+    "led a crew",
+    "leads a crew",
+    "leading a team",
+    "managing a team",
 ];
+
+/// Words that end a headline line with a full stop without making it prose: "Meridian Life & Property Insurance
+/// Co.", "Acme Ltd.".
+const ABBREVIATED_ENDINGS: &[&str] = &["co.", "inc.", "ltd.", "corp.", "llc.", "plc.", "jr.", "sr.", "bros."];
+
+/// Numbers written as words before "years": "Fourteen years in claims".
+const NUMBER_WORDS: &[(&str, u32)] = &[
+    ("two", 2),
+    ("three", 3),
+    ("four", 4),
+    ("five", 5),
+    ("six", 6),
+    ("seven", 7),
+    ("eight", 8),
+    ("nine", 9),
+    ("ten", 10),
+    ("eleven", 11),
+    ("twelve", 12),
+    ("thirteen", 13),
+    ("fourteen", 14),
+    ("fifteen", 15),
+    ("sixteen", 16),
+    ("seventeen", 17),
+    ("eighteen", 18),
+    ("nineteen", 19),
+    ("twenty", 20),
+    ("twenty-five", 25),
+    ("thirty", 30),
+];
+
+/// What follows "N years" when it counts years in a field ("12 years as a nurse", "8 years' experience"), not
+/// the years of one skill ("5 years of Figma") or an age.
+const YEARS_IN_FIELD: &[&str] = &["in ", "as ", "of experience", "experience", "of professional", "in the"];
+
+/// Whether a first line that ends in a full stop is prose rather than a headline: not when the stop belongs to an
+/// abbreviation ("… Insurance Co.") or the line is cut into headline parts ("Title · Company").
+fn is_prose_line(line: &str) -> bool {
+    if !line.ends_with('.') {
+        return false;
+    }
+    let lower = line.to_lowercase();
+    let abbreviated = ABBREVIATED_ENDINGS.iter().any(|e| lower.ends_with(e));
+    !abbreviated && !line.contains(['|', '·', '—', '–'])
+}
+
+/// The largest number of years written in words before "years in …", "years as …", "years' experience".
+fn spelled_years_in_field(text: &str) -> Option<u32> {
+    let lower = text.to_lowercase();
+    let mut best = None;
+    for (at, _) in lower.match_indices(" years") {
+        let before = lower.get(..at).unwrap_or_default();
+        let word = before.rsplit(|c: char| c.is_whitespace() || c == '(').next().unwrap_or_default();
+        let Some(&(_, n)) = NUMBER_WORDS.iter().find(|(w, _)| *w == word) else { continue };
+        let after = lower.get(at + " years".len()..).unwrap_or_default();
+        let after = after.trim_start_matches(['\'', '’']).trim_start();
+        if YEARS_IN_FIELD.iter().any(|w| after.starts_with(w)) {
+            best = best.max(Some(n));
+        }
+    }
+    best
+}
 
 /// What one person's text shows beyond skills.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -64,7 +134,7 @@ pub struct PersonSignals {
     pub seniority: Option<(u8, String)>,
     /// Years in the field the person states or their dated roles show.
     pub years: Option<u32>,
-    /// A sentence that shows them leading or developing people.
+    /// The words of a sentence that shows them leading or developing people.
     pub leadership: Option<String>,
     /// Sentences that put a number on a result ("cut churn 18%").
     pub quantified: Vec<String>,
@@ -82,7 +152,7 @@ pub fn person_signals(taxonomy: &Taxonomy, text: &str, doc: &Document, profile: 
         .map(str::trim)
         .filter(|l| !l.is_empty())
         .take(3)
-        .filter(|l| !l.ends_with('.'))
+        .filter(|l| !is_prose_line(l))
         .collect::<Vec<_>>()
         .join(" | ");
     let sentences = sentences_of(text);
@@ -91,17 +161,16 @@ pub fn person_signals(taxonomy: &Taxonomy, text: &str, doc: &Document, profile: 
     let stated_years = years_in(text)
         .filter(|&(_, end, _)| {
             let after = text.get(end..).unwrap_or("").trim_start_matches(['\'', '’']).trim_start().to_lowercase();
-            ["in ", "as ", "of experience", "experience", "of professional", "in the"]
-                .iter()
-                .any(|w| after.starts_with(w))
+            YEARS_IN_FIELD.iter().any(|w| after.starts_with(w))
         })
         .map(|(_, _, n)| u32::from(n))
-        .max();
+        .max()
+        .max(spelled_years_in_field(text));
     let dated_years = profile.map(|p| union_months(p.roles.iter().map(|r| r.period)) / 12).filter(|&y| y > 0);
     PersonSignals {
         seniority: seniority(&headline),
         years: stated_years.max(dated_years),
-        leadership: sentences.iter().find(|s| leads_people(s)).map(|s| (*s).to_owned()),
+        leadership: sentences.iter().find_map(|s| leadership_quote(s)),
         quantified: sentences.iter().filter(|s| quantifies(s)).map(|s| (*s).to_owned()).collect(),
         degree: doc
             .skills
@@ -115,14 +184,16 @@ pub fn person_signals(taxonomy: &Taxonomy, text: &str, doc: &Document, profile: 
 }
 
 /// The sentences of a text: split at a full stop, question or exclamation mark followed by a space or the end, at
-/// semicolons and at line breaks (so "$1.2M" and "3.5%" stay whole).
+/// semicolons and at line breaks that do not only wrap a sentence (so "$1.2M" and "3.5%" stay whole), each
+/// without its list bullet.
 fn sentences_of(text: &str) -> Vec<&str> {
     let mut out = Vec::new();
     let mut start = 0;
     let bytes = text.as_bytes();
     for (i, &b) in bytes.iter().enumerate() {
         let stop = match b {
-            b'\n' | b';' => true,
+            b'\n' => !wrapped_at(text, i),
+            b';' => true,
             b'.' | b'!' | b'?' => bytes.get(i + 1).is_none_or(|n| n.is_ascii_whitespace()),
             _ => false,
         };
@@ -132,7 +203,20 @@ fn sentences_of(text: &str) -> Vec<&str> {
         }
     }
     out.push(text.get(start..).unwrap_or_default());
-    out.into_iter().map(str::trim).filter(|s| s.chars().any(char::is_alphabetic)).collect()
+    // A quote starts at the words, not at a bullet ("• Mentor three designers").
+    out.into_iter()
+        .map(|s| s.trim().trim_start_matches(['•', '-', '*', '·', '–', '—']).trim_start())
+        .filter(|s| s.chars().any(char::is_alphabetic))
+        .collect()
+}
+
+/// Whether the line break at `at` only wraps a sentence: the line before stops mid-sentence (a letter, digit or
+/// comma) and the next starts in lower case, the rule the extractor reads wrapped sentences by.
+fn wrapped_at(text: &str, at: usize) -> bool {
+    let before = text.get(..at).unwrap_or_default().trim_end();
+    let after = text.get(at + 1..).unwrap_or_default().trim_start_matches([' ', '\t']);
+    before.chars().next_back().is_some_and(|c| c.is_alphanumeric() || c == ',')
+        && after.chars().next().is_some_and(char::is_lowercase)
 }
 
 /// The seniority a headline names.
@@ -167,10 +251,17 @@ fn seniority(headline: &str) -> Option<(u8, String)> {
     Some((found.map_or(PLAIN_LEVEL, |&(_, level)| level), title))
 }
 
-/// Whether a sentence shows someone leading or developing people.
-fn leads_people(sentence: &str) -> bool {
+/// How long a quote of the bio's words in the edge advice may be.
+const EDGE_QUOTE_CHARS: usize = 90;
+
+/// When a sentence shows someone leading or developing people, the words around the phrase that shows it ("…and I
+/// mentor the five field adjusters on our large-loss team.").
+fn leadership_quote(sentence: &str) -> Option<String> {
     let lower = sentence.to_lowercase();
-    LEADERSHIP.iter().any(|p| lower.contains(p))
+    let (at, phrase) = LEADERSHIP.iter().filter_map(|p| Some((lower.find(p)?, p))).min()?;
+    // Lower-casing kept every byte offset when the lengths agree; otherwise quote from the start.
+    let mention = if lower.len() == sentence.len() { (at, at + phrase.len()) } else { (0, 0) };
+    Some(crate::report::quote(sentence, (0, sentence.len()), mention, EDGE_QUOTE_CHARS))
 }
 
 /// Whether a sentence puts a number on a result: a percentage, a currency amount or a multiple.
@@ -296,12 +387,12 @@ const RULES: &[EdgeRule] = &[
         finds: leadership_edge,
         one: |who, said, _| {
             format!(
-            "In {who} the hired person leads or develops people (\"{said}\"); your CV shows no one you led, trained or mentored. If you have (a new starter you trained, a project team you ran), say how many and what came of it."
+            "In {who} the hired person leads or develops people ({said}); your CV shows no one you led, trained or mentored. If you have (a new starter you trained, a project team you ran), say how many and what came of it."
         )
         },
         many: |people, said, _| {
             format!(
-            "{people} lead or develop people ({said}); your CV shows no one you led, trained or mentored. If you have (a new starter you trained, a project team you ran), say how many and what came of it."
+            "{people} lead or develop people: {said}. Your CV shows no one you led, trained or mentored. If you have (a new starter you trained, a project team you ran), say how many and what came of it."
         )
         },
     },
@@ -309,13 +400,13 @@ const RULES: &[EdgeRule] = &[
         finds: quantified_edge,
         one: |who, example, _| {
             format!(
-            "{} puts numbers on results (\"{example}\"); your CV's bullets hardly do. Add the true number behind each achievement you have one for: time saved, cost, volume, growth.",
+            "{} puts numbers on results ({example}); your CV's bullets hardly do. Add the true number behind each achievement you have one for: time saved, cost, volume, growth.",
             capitalise(who)
         )
         },
         many: |people, examples, _| {
             format!(
-            "{people} put numbers on results ({examples}); your CV's bullets hardly do. Add the true number behind each achievement you have one for: time saved, cost, volume, growth."
+            "{people} put numbers on results: {examples}. Your CV's bullets hardly do. Add the true number behind each achievement you have one for: time saved, cost, volume, growth."
         )
         },
     },
@@ -349,16 +440,17 @@ fn years_edge(theirs: &PersonSignals, yours: &PersonSignals) -> Option<String> {
     (their_years >= your_years + 2).then(|| format!("about {their_years} years"))
 }
 
-/// The bio shows leading or developing people; the CV does not: the bio's words.
+/// The bio shows leading or developing people; the CV does not: the bio's words, quoted.
 fn leadership_edge(theirs: &PersonSignals, yours: &PersonSignals) -> Option<String> {
     let said = theirs.leadership.as_ref()?;
-    yours.leadership.is_none().then(|| crate::report::shorten(said, 90))
+    yours.leadership.is_none().then(|| format!("\"{said}\""))
 }
 
-/// The bio puts numbers on its results; the CV hardly does: the first of them.
+/// The bio puts numbers on its results; the CV hardly does: the first of them, quoted.
 fn quantified_edge(theirs: &PersonSignals, yours: &PersonSignals) -> Option<String> {
     let example = theirs.quantified.first()?;
-    (theirs.quantified.len() >= 2 && yours.quantified.len() <= 1).then(|| crate::report::shorten(example, 90))
+    (theirs.quantified.len() >= 2 && yours.quantified.len() <= 1)
+        .then(|| format!("\"{}\"", crate::report::shorten(example, EDGE_QUOTE_CHARS)))
 }
 
 /// The bio names a higher degree than the CV: the degree.
@@ -405,6 +497,38 @@ mod tests {
         assert!(s.leadership.as_deref().is_some_and(|l| l.contains("team of 4")));
         assert_eq!(s.quantified.len(), 2);
         assert_eq!(s.degree.as_ref().map(|(l, _)| *l), Some(3), "{:?}", s.degree);
+    }
+
+    #[test]
+    fn sentences_run_over_a_wrap_but_not_over_a_list() {
+        let text =
+            "Losses for the region, and I mentor the five\nfield adjusters on our team.\n- Closed $48M\n- Cut time 22%";
+        assert_eq!(
+            sentences_of(text),
+            [
+                "Losses for the region, and I mentor the five\nfield adjusters on our team",
+                "Closed $48M",
+                "Cut time 22%"
+            ]
+        );
+    }
+
+    #[test]
+    fn signals_in_other_words() {
+        let ex = Extractor::new(Taxonomy::builtin());
+        // A headline that ends in "Co.", years in words, and mentoring.
+        let bio = "Corinne Haldane\nSenior Property Claims Adjuster · Meridian Life & Property Insurance Co.\n\n\
+                   Fourteen years in claims, the last nine on the property side. I mentor the five field adjusters.";
+        let doc = ex.extract_as(bio, TargetKind::Bio);
+        let s = person_signals(ex.taxonomy(), bio, &doc, None);
+        assert_eq!(s.seniority.as_ref().map(|(l, t)| (*l, t.as_str())), Some((4, "Senior Property Claims Adjuster")));
+        assert_eq!(s.years, Some(14));
+        assert!(s.leadership.as_deref().is_some_and(|l| l.contains("mentor the five")));
+        // Prose on the first line is no headline; a skill's years are not years in the field.
+        let prose = "She joined us in 2019 as a senior analyst.\nShe has five years of Python.";
+        let s = person_signals(ex.taxonomy(), prose, &ex.extract_as(prose, TargetKind::Bio), None);
+        assert_eq!(s.years, None);
+        assert!(s.seniority.as_ref().is_none_or(|(l, _)| *l == PLAIN_LEVEL), "{:?}", s.seniority);
     }
 
     #[test]

@@ -31,7 +31,7 @@ pub const QUOTE_WINDOW_CHARS: usize = 72;
 /// A window of at most about `max` characters of the sentence at `sentence` in `text`, around the mention at
 /// `mention`: whitespace folded, a leading bullet dropped, and `…` wherever it is cut. It always contains the whole
 /// mention, even when the mention alone is longer than `max`.
-fn quote(text: &str, sentence: (usize, usize), mention: (usize, usize), max: usize) -> String {
+pub(crate) fn quote(text: &str, sentence: (usize, usize), mention: (usize, usize), max: usize) -> String {
     let (ms, me) = (mention.0.min(text.len()), mention.1.min(text.len()));
     let (start, end) = (sentence.0.min(ms).min(text.len()), sentence.1.max(me).min(text.len()));
     let Some(raw) = text.get(start..end) else { return String::new() };
