@@ -222,7 +222,24 @@ fn reads_as_english(text: &str) -> bool {
 
 /// Words after a credential that make it name an organisation or other people, not something the writer holds:
 /// "our outside CPA firm", "CPA firms", "RN staff".
-const CREDENTIAL_AS_OTHERS: &[&str] = &["firm", "firms", "society", "societies", "clients", "staff", "colleagues"];
+const CREDENTIAL_AS_OTHERS: &[&str] =
+    &["firm", "firms", "society", "societies", "clients", "staff", "colleagues", "partner", "partners", "crews"];
+/// Words right before a credential that make it someone else's, whom the writer works under or beside: "under the
+/// direction of the company officer", "reporting to the charge nurse", "alongside paramedics".
+const CREDENTIAL_UNDER_OTHERS: &[&str] = &[
+    "direction of the",
+    "supervision of the",
+    "supervision of a",
+    "supervision of",
+    "reporting to the",
+    "reporting to a",
+    "reports to the",
+    "report to the",
+    "alongside",
+    "assisted the",
+    "assist the",
+    "assisting the",
+];
 /// Words after a credential that make it the writer's goal: "CPA exam", "Becker CPA Review", "PMP prep course",
 /// "ATPL written exams", "ATPL theory".
 const CREDENTIAL_AS_GOAL: &[&str] = &[
@@ -241,8 +258,9 @@ const CREDENTIAL_AS_GOAL: &[&str] = &[
     "theory",
 ];
 
-/// A credential named as a modifier is not held: "our outside CPA firm" names someone else, "CPA exam" the
-/// writer's goal (read as in progress).
+/// A credential named as a modifier or as a person the writer works under is not held: "our outside CPA firm" and
+/// "under the direction of the company officer" name someone else, "CPA exam" the writer's goal (read as in
+/// progress).
 fn read_credential_nouns(taxonomy: &Taxonomy, cv: &str, document: &mut Document) {
     for evidence in &mut document.skills {
         if !matches!(taxonomy.skill(evidence.skill).kind, Kind::Certification | Kind::Degree) {
@@ -258,7 +276,13 @@ fn read_credential_nouns(taxonomy: &Taxonomy, cv: &str, document: &mut Document)
                 .collect();
             word.to_lowercase()
         };
-        evidence.mentions.retain(|m| !CREDENTIAL_AS_OTHERS.contains(&next_word(m).as_str()));
+        let under_others = |m: &Mention| {
+            let from = (m.span.start.saturating_sub(32)..m.span.start).find(|&i| cv.is_char_boundary(i));
+            let before = cv.get(from.unwrap_or(m.span.start)..m.span.start).unwrap_or_default().to_lowercase();
+            let before = before.trim_end();
+            CREDENTIAL_UNDER_OTHERS.iter().any(|w| before.ends_with(w))
+        };
+        evidence.mentions.retain(|m| !CREDENTIAL_AS_OTHERS.contains(&next_word(m).as_str()) && !under_others(m));
         for m in &mut evidence.mentions {
             if CREDENTIAL_AS_GOAL.contains(&next_word(m).as_str()) {
                 m.in_progress = true;
@@ -605,6 +629,9 @@ salesforce,Salesforce,sales,tool,,,
         assert!(profile("Experience\n- Worked with our outside CPA firm on the tax package.\n").get(cpa).is_none());
         let exam = profile("Education\nBecker CPA Review, 2025\n");
         assert!(exam.get(cpa).is_some() && !exam.holds(cpa));
+        // Someone the writer works under or beside.
+        assert!(profile("Experience\n- Prepared workpapers under the supervision of a CPA.\n").get(cpa).is_none());
+        assert!(profile("Experience\n- Reconciled accounts alongside CPA partners.\n").get(cpa).is_none());
         let written = profile("Certifications\n- CPA written exams (FAR and AUD) passed, 2025\n");
         assert!(written.get(cpa).is_some() && !written.holds(cpa));
         // Held.
