@@ -21,7 +21,7 @@ pub use tally::BatchTally;
 
 use std::hash::Hasher;
 
-use crate::compare::{compare_held, held_chains, GapStatus, HeldChain};
+use crate::compare::{compare_held, GapStatus, HeldIndex};
 use crate::extract::{Extractor, Scratch};
 use crate::profile::Profile;
 use crate::source::{Posting, TargetKind};
@@ -37,8 +37,8 @@ pub const GOOD_FIT: u8 = 75;
 pub struct BatchScorer<'a> {
     extractor: &'a Extractor,
     profile: &'a Profile,
-    /// The CV's held skills with their broader chains, which every comparison reads: read once, not per posting.
-    held: Vec<HeldChain>,
+    /// What every comparison asks of the CV: read once, not per posting.
+    held: HeldIndex<'a>,
     gaps_shown: usize,
 }
 
@@ -76,7 +76,7 @@ pub struct ScoredGap {
 impl<'a> BatchScorer<'a> {
     /// A scorer that keeps the first `gaps_shown` gaps of each posting.
     pub fn new(extractor: &'a Extractor, profile: &'a Profile, gaps_shown: usize) -> BatchScorer<'a> {
-        BatchScorer { extractor, profile, held: held_chains(extractor.taxonomy(), profile), gaps_shown }
+        BatchScorer { extractor, profile, held: HeldIndex::new(extractor.taxonomy(), profile), gaps_shown }
     }
 
     /// Extracts `posting` (read as a posting, whatever its wording), compares it with the CV, and keeps the summary.
