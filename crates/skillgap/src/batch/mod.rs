@@ -21,7 +21,7 @@ pub use report::{
 pub use tally::BatchTally;
 pub use text_key::{text_key, TextKey};
 
-use crate::compare::{compare_held, GapStatus, HeldIndex};
+use crate::compare::{compare_held, GapStatus, HeldIndex, Wording};
 use crate::extract::{Extractor, Scratch};
 use crate::profile::Profile;
 use crate::source::{Posting, TargetKind};
@@ -85,7 +85,8 @@ impl<'a> BatchScorer<'a> {
         let doc = self.extractor.extract_as_with(&posting.text, TargetKind::Posting, scratch);
         let asking_lines = doc.asking_lines.len();
         let lines_read = asking_lines - doc.unrecognised.len().min(asking_lines);
-        let comparison = compare_held(taxonomy, self.profile, &self.held, std::slice::from_ref(&doc));
+        // Batch keeps scores and skills, never the postings' own words.
+        let comparison = compare_held(taxonomy, self.profile, &self.held, std::slice::from_ref(&doc), Wording::Dropped);
         let gaps = comparison
             .gaps()
             .iter()
