@@ -424,10 +424,12 @@ fn run_pipeline(
         pool.in_place_scope(|scope| {
             scope.spawn(|_| {
                 (parsed, scored) = rayon::join(
-                    || parsing.map(|mut chunk| {
-                        let units = std::mem::take(&mut chunk.inputs);
-                        chunk.with(units.into_par_iter().map(parse).collect())
-                    }),
+                    || {
+                        parsing.map(|mut chunk| {
+                            let units = std::mem::take(&mut chunk.inputs);
+                            chunk.with(units.into_par_iter().map(parse).collect())
+                        })
+                    },
                     || {
                         scoring.map(|sorted| {
                             let scored = sorted
