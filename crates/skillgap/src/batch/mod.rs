@@ -99,9 +99,10 @@ impl<'a> BatchScorer<'a> {
             })
             .collect();
         let gap_skills = lift_candidates(&comparison);
+        let rescorer = lift::Rescorer::new(taxonomy, &comparison);
         let lifts = gap_skills
             .iter()
-            .map(|&skill| (skill, score_with(taxonomy, &comparison, skill)))
+            .map(|&skill| (skill, rescorer.score_with(skill)))
             .filter(|&(_, with)| with >= comparison.score.saturating_add(LIFT_MIN_POINTS))
             .collect();
         Scored { score: comparison.score, gaps, lifts, gap_skills, asking_lines, lines_read }

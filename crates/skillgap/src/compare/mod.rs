@@ -4,7 +4,8 @@
 mod gaps;
 mod held;
 
-use std::collections::HashMap;
+// Keyed by skill index and never iterated: a fast hash, and the order cannot reach the output.
+use rustc_hash::FxHashMap as HashMap;
 
 pub(crate) use held::HeldIndex;
 
