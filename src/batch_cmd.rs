@@ -1,15 +1,18 @@
 //! `skillgap batch`: the CV against every posting under the given paths, scored in parallel, ranked, with the
 //! skills that would lift the most postings.
 //!
-//! The engine streams: the walk is lazy, and inputs are gathered into chunks of bounded size. Each chunk goes
-//! through four steps: read and parse (parallel), find repeated texts (in input order), score (parallel, one
-//! [`Scratch`] per worker), and add to the tally and write JSON Lines (in input order). Only the tally's bounded
-//! rows and totals outlive a chunk, and every step that decides anything runs in input order, so the output is the
-//! same bytes whatever `--jobs` is.
+//! The engine streams, as a pipeline of chunks of bounded size. A reader thread walks the paths lazily and gathers
+//! inputs into chunks (see [`Reader`]). Each chunk then goes through four steps: read and parse (parallel), find
+//! repeated texts (in input order), score (parallel, one [`Scratch`] per worker), and add to the tally and write
+//! JSON Lines (in input order, see [`Sink::finish`]). The steps of neighbouring chunks overlap: while the workers
+//! parse one chunk and score the one before, this thread tallies and writes the one before that, so no core waits
+//! for the serial steps. Only the tally's bounded rows and totals outlive a chunk, and every step that decides
+//! anything runs in input order, so the output is the same bytes whatever `--jobs` is.
 
 use std::io::{self, IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::sync::mpsc::{sync_channel, SyncSender};
 use std::time::Duration;
 
 use anyhow::{bail, Context, Result};
@@ -33,7 +36,10 @@ const CHUNK_INPUTS: usize = 512;
 /// ...or this many bytes of them: enough work to keep every core busy (about 0.2 s of it for 512 postings of 4 KB
 /// on 2 cores), little enough that memory stays flat (2,048 inputs and 16 MB held about 10 MB more at the peak).
 const CHUNK_BYTES: usize = 4 << 20;
-/// JSON files this large are parsed as they are read, one posting at a time ([`Engine::read_large_json`]).
+/// Chunks the reader may gather ahead of the engine: enough that the next chunk is ready when the workers are, few
+/// enough that memory stays bounded (three more chunks are in the pipeline's steps).
+const CHUNKS_AHEAD: usize = 2;
+/// JSON files this large are parsed as they are read, one posting at a time ([`Reader::read_large_json`]).
 const STREAM_JSON_BYTES: usize = 4 << 20;
 /// JSON Lines output is written once this much is waiting (and at the end of every chunk).
 const FLUSH_BYTES: usize = 1 << 16;
@@ -111,47 +117,206 @@ fn parse(unit: Unit) -> Vec<Parsed> {
     }
 }
 
-/// The engine's state across chunks.
-struct Engine<'a> {
-    out: &'a mut Output,
-    scorer: BatchScorer<'a>,
-    taxonomy: &'a Taxonomy,
-    pool: rayon::ThreadPool,
-    tally: BatchTally,
-    chunk: Vec<Unit>,
-    chunk_bytes: usize,
-    jsonl: Option<String>,
-    progress: ProgressBar,
+/// What the walk gathered for one chunk: its inputs, what it counted, and the messages it had for standard error
+/// while it gathered them (printed before the chunk's own, where a walk on this thread printed them).
+struct Chunk<U> {
+    inputs: Vec<U>,
+    /// Files opened.
+    files: usize,
+    /// Files skipped for their extension or type.
+    skipped: usize,
+    notes: Vec<String>,
 }
 
-impl Engine<'_> {
-    fn push(&mut self, unit: Unit) -> Result<()> {
-        // Counted as inputs are read, on this thread alone: the workers never contend for the bar.
-        self.progress.inc(1);
-        self.chunk_bytes += unit.size();
-        self.chunk.push(unit);
-        if self.chunk.len() >= CHUNK_INPUTS || self.chunk_bytes >= CHUNK_BYTES {
-            self.flush()?;
+impl<U> Default for Chunk<U> {
+    fn default() -> Chunk<U> {
+        Chunk { inputs: Vec::new(), files: 0, skipped: 0, notes: Vec::new() }
+    }
+}
+
+impl<U> Chunk<U> {
+    /// The same chunk with its inputs replaced.
+    fn with<V>(self, inputs: Vec<V>) -> Chunk<V> {
+        Chunk { inputs, files: self.files, skipped: self.skipped, notes: self.notes }
+    }
+}
+
+/// A chunk with its repeats found: the postings left to score, and what became of every input.
+struct Sorted {
+    chunk: Chunk<Slot>,
+    to_score: Vec<Posting>,
+    /// Documents read as Windows-1252, in input order.
+    windows_1252: Vec<String>,
+}
+
+/// Walks the paths on a thread of its own and sends the inputs on in chunks: a JSON file whole, a JSON Lines file
+/// line by line, a CSV row by row (so that a large file is scored in several chunks). A document goes in unread,
+/// for a worker to read.
+struct Reader<'a> {
+    options: &'a BatchConfig,
+    inputs: Inputs,
+    progress: ProgressBar,
+    chunk: Chunk<Unit>,
+    chunk_bytes: usize,
+    to_engine: SyncSender<Chunk<Unit>>,
+}
+
+/// The engine has stopped (on an error of its own, which it reports): the walk stops too.
+struct Stopped;
+
+impl Reader<'_> {
+    fn run(mut self) {
+        if self.walk().is_ok() {
+            // The last chunk, even empty: it carries the walk's last counts and messages.
+            let _ = self.to_engine.send(std::mem::take(&mut self.chunk));
+        }
+    }
+
+    fn walk(&mut self) -> Result<(), Stopped> {
+        for walked in walk(&self.options.paths, self.options.hidden) {
+            match walked {
+                Walked::File { path, explicit, len } => match InputShape::from_name(&path.display().to_string()) {
+                    Some(shape) => self.read_file(path, len, shape)?,
+                    None => {
+                        self.chunk.skipped += 1;
+                        if explicit {
+                            self.chunk.notes.push(format!(
+                                "skillgap: {}: skipped; batch reads .txt, .md, .html, .pdf, .docx, .odt, .json, .jsonl and .csv files",
+                                skillgap::printable(&path.display().to_string())
+                            ));
+                        }
+                    }
+                },
+                Walked::Special(path) => {
+                    self.chunk.skipped += 1;
+                    self.chunk.notes.push(format!(
+                        "skillgap: {}: skipped; not a regular file",
+                        skillgap::printable(&path.display().to_string())
+                    ));
+                }
+                Walked::Loop(path) => self.chunk.notes.push(format!(
+                    "skillgap: {}: a link to a folder already read; not followed",
+                    skillgap::printable(&path.display().to_string())
+                )),
+                Walked::Failed { path, reason } => self.fail(path.display().to_string(), reason)?,
+            }
         }
         Ok(())
     }
 
-    fn fail(&mut self, name: String, reason: String) -> Result<()> {
+    fn push(&mut self, unit: Unit) -> Result<(), Stopped> {
+        // Counted as inputs are read, on this thread alone: the workers never contend for the bar.
+        self.progress.inc(1);
+        self.chunk_bytes += unit.size();
+        self.chunk.inputs.push(unit);
+        if self.chunk.inputs.len() >= CHUNK_INPUTS || self.chunk_bytes >= CHUNK_BYTES {
+            self.chunk_bytes = 0;
+            self.to_engine.send(std::mem::take(&mut self.chunk)).map_err(|_| Stopped)?;
+        }
+        Ok(())
+    }
+
+    fn fail(&mut self, name: String, reason: String) -> Result<(), Stopped> {
         self.push(Unit::Failed { name, reason })
     }
 
-    /// Parses, deduplicates, scores and tallies the chunk, and writes its JSON Lines.
-    fn flush(&mut self) -> Result<()> {
-        let chunk = std::mem::take(&mut self.chunk);
-        self.chunk_bytes = 0;
-        let parsed: Vec<Vec<Parsed>> = self.pool.install(|| chunk.into_par_iter().map(parse).collect());
+    /// Reads one file into the chunk.
+    fn read_file(&mut self, path: PathBuf, len: u64, shape: InputShape) -> Result<(), Stopped> {
+        let (options, inputs) = (self.options, self.inputs);
+        let name = path.display().to_string();
+        self.chunk.files += 1;
+        let bytes = match shape {
+            InputShape::Json | InputShape::JsonLines | InputShape::Csv => inputs.file_bytes(&path),
+            _ => return self.push(Unit::Document { name, path, len, inputs }),
+        };
+        let bytes = match bytes {
+            Ok(bytes) => bytes,
+            Err(reason) => return self.fail(name, reason),
+        };
+        match shape {
+            InputShape::Json if bytes.len() >= STREAM_JSON_BYTES => self.read_large_json(name, bytes),
+            InputShape::Json => self.push(Unit::Json { name, bytes }),
+            InputShape::JsonLines | InputShape::Csv => {
+                let text = match decode_text(&name, bytes) {
+                    Ok(text) => text,
+                    Err(e) => {
+                        let (name, reason) = failure_of(&e);
+                        return self.fail(name, reason);
+                    }
+                };
+                if shape == InputShape::JsonLines {
+                    for (line_name, line) in json_lines(&name, &text) {
+                        self.push(Unit::JsonLine { name: line_name, line: line.to_owned() })?;
+                    }
+                    return Ok(());
+                }
+                let rows = match csv_postings(&name, &text, options.text_column.as_deref()) {
+                    Ok(rows) => rows,
+                    Err(e) => {
+                        let (name, reason) = failure_of(&e);
+                        return self.fail(name, reason);
+                    }
+                };
+                for row in rows {
+                    match row {
+                        Ok(posting) => self.push(Unit::Ready(posting))?,
+                        Err(e) => {
+                            let (name, reason) = failure_of(&e);
+                            self.fail(name, reason)?;
+                        }
+                    }
+                }
+                Ok(())
+            }
+            // Pushed above, unread.
+            _ => Ok(()),
+        }
+    }
+
+    /// A large JSON file's postings go into the chunk as they are parsed, here on the reading thread, so that a
+    /// list of 50,000 postings is scored chunk by chunk instead of held whole (small files are parsed in parallel).
+    fn read_large_json(&mut self, name: String, bytes: Vec<u8>) -> Result<(), Stopped> {
+        let mut pushed = Ok(());
+        let read = json_postings_each(&name, bytes, |posting| {
+            if pushed.is_ok() {
+                pushed = self.push(match posting {
+                    Ok(posting) => Unit::Ready(posting),
+                    Err(e) => {
+                        let (name, reason) = failure_of(&e);
+                        Unit::Failed { name, reason }
+                    }
+                });
+            }
+        });
+        pushed?;
+        if let Err(e) = read {
+            let (name, reason) = failure_of(&e);
+            self.fail(name, reason)?;
+        }
+        Ok(())
+    }
+}
+
+/// The serial end of the pipeline: the tally, the output and the progress bar, on this thread alone.
+struct Sink<'a> {
+    out: &'a mut Output,
+    taxonomy: &'a Taxonomy,
+    tally: BatchTally,
+    jsonl: Option<String>,
+    progress: ProgressBar,
+}
+
+impl Sink<'_> {
+    /// Finds the repeats of a parsed chunk, in input order, before it is scored: a repeat is never scored.
+    fn sort(&mut self, mut parsed: Chunk<Vec<Parsed>>) -> Sorted {
         let mut slots = Vec::new();
         let mut to_score: Vec<Posting> = Vec::new();
-        for item in parsed.into_iter().flatten() {
+        let mut windows_1252 = Vec::new();
+        for item in std::mem::take(&mut parsed.inputs).into_iter().flatten() {
             match item {
                 Ok((posting, key, encoding)) => {
                     if encoding == Encoding::Windows1252 {
-                        self.warn_windows_1252(&posting.name);
+                        windows_1252.push(posting.name.clone());
                     }
                     match self.tally.earlier_with_text(key, &posting.name) {
                         Some(of) => slots.push(Slot::Duplicate { name: posting.name, of }),
@@ -164,14 +329,30 @@ impl Engine<'_> {
                 Err((name, reason)) => slots.push(Slot::Failed { name, reason }),
             }
         }
-        let scorer = &self.scorer;
-        let scored: Vec<Scored> = self.pool.install(|| {
-            to_score.par_iter().map_init(Scratch::default, |scratch, posting| scorer.score(posting, scratch)).collect()
-        });
-        for slot in slots {
+        Sorted { chunk: parsed.with(slots), to_score, windows_1252 }
+    }
+
+    /// Adds a scored chunk to the tally and writes its JSON Lines, with the walk's messages and the encoding
+    /// warnings first, as they came.
+    fn finish(&mut self, sorted: Sorted, scored: &[Scored]) -> Result<()> {
+        let Sorted { chunk, to_score, windows_1252 } = sorted;
+        for _ in 0..chunk.files {
+            self.tally.add_file();
+        }
+        for _ in 0..chunk.skipped {
+            self.tally.add_skipped();
+        }
+        for note in &chunk.notes {
+            self.progress.suspend(|| eprintln!("{note}"));
+        }
+        for name in &windows_1252 {
+            self.warn_windows_1252(name);
+        }
+        for slot in chunk.inputs {
             match slot {
                 Slot::Scored(i) => {
-                    let row = self.tally.add_posting(self.taxonomy, &to_score[i], &scored[i]);
+                    let (Some(posting), Some(scored)) = (to_score.get(i), scored.get(i)) else { continue };
+                    let row = self.tally.add_posting(self.taxonomy, posting, scored);
                     self.write_record(&BatchRecord::Posting(&row))?;
                 }
                 Slot::Duplicate { name, of } => {
@@ -220,91 +401,57 @@ impl Engine<'_> {
         }
         Ok(())
     }
-
-    /// Reads one file into the chunk: a JSON file whole, a JSON Lines file line by line, a CSV row by row (so that a
-    /// large file is scored in several chunks). A document goes in unread, for a worker to read.
-    fn read_file(
-        &mut self,
-        path: PathBuf,
-        len: u64,
-        shape: InputShape,
-        options: &BatchConfig,
-        inputs: Inputs,
-    ) -> Result<()> {
-        let name = path.display().to_string();
-        self.tally.add_file();
-        let bytes = match shape {
-            InputShape::Json | InputShape::JsonLines | InputShape::Csv => inputs.file_bytes(&path),
-            _ => return self.push(Unit::Document { name, path, len, inputs }),
-        };
-        let bytes = match bytes {
-            Ok(bytes) => bytes,
-            Err(reason) => return self.fail(name, reason),
-        };
-        match shape {
-            InputShape::Json if bytes.len() >= STREAM_JSON_BYTES => self.read_large_json(name, bytes),
-            InputShape::Json => self.push(Unit::Json { name, bytes }),
-            InputShape::JsonLines | InputShape::Csv => {
-                let text = match decode_text(&name, bytes) {
-                    Ok(text) => text,
-                    Err(e) => {
-                        let (name, reason) = failure_of(&e);
-                        return self.fail(name, reason);
-                    }
-                };
-                if shape == InputShape::JsonLines {
-                    for (line_name, line) in json_lines(&name, &text) {
-                        self.push(Unit::JsonLine { name: line_name, line: line.to_owned() })?;
-                    }
-                    return Ok(());
-                }
-                let rows = match csv_postings(&name, &text, options.text_column.as_deref()) {
-                    Ok(rows) => rows,
-                    Err(e) => {
-                        let (name, reason) = failure_of(&e);
-                        return self.fail(name, reason);
-                    }
-                };
-                for row in rows {
-                    match row {
-                        Ok(posting) => self.push(Unit::Ready(posting))?,
-                        Err(e) => {
-                            let (name, reason) = failure_of(&e);
-                            self.fail(name, reason)?;
-                        }
-                    }
-                }
-                Ok(())
-            }
-            // Pushed above, unread.
-            _ => Ok(()),
-        }
-    }
 }
 
-impl Engine<'_> {
-    /// A large JSON file's postings go into the chunk as they are parsed, here on the reading thread, so that a
-    /// list of 50,000 postings is scored chunk by chunk instead of held whole (small files are parsed in parallel).
-    fn read_large_json(&mut self, name: String, bytes: Vec<u8>) -> Result<()> {
-        let mut pushed = Ok(());
-        let read = json_postings_each(&name, bytes, |posting| {
-            if pushed.is_ok() {
-                pushed = self.push(match posting {
-                    Ok(posting) => Unit::Ready(posting),
-                    Err(e) => {
-                        let (name, reason) = failure_of(&e);
-                        Unit::Failed { name, reason }
-                    }
-                });
+/// Runs the pipeline over the chunks the reader sends, until it sends no more. Each round, the workers parse the
+/// newest chunk and score the one before while this thread tallies and writes the one before that; then this
+/// thread finds the repeats of the newly parsed chunk.
+fn run_pipeline(
+    sink: &mut Sink<'_>,
+    scorer: &BatchScorer<'_>,
+    pool: &rayon::ThreadPool,
+    chunks: impl Iterator<Item = Chunk<Unit>>,
+) -> Result<()> {
+    let mut chunks = chunks.fuse();
+    let mut to_parse = chunks.next();
+    let mut to_score: Option<Sorted> = None;
+    let mut to_finish: Option<(Sorted, Vec<Scored>)> = None;
+    while to_parse.is_some() || to_score.is_some() || to_finish.is_some() {
+        let (parsing, scoring, finishing) = (to_parse.take(), to_score.take(), to_finish.take());
+        let mut parsed = None;
+        let mut scored = None;
+        let mut finished = Ok(());
+        pool.in_place_scope(|scope| {
+            scope.spawn(|_| {
+                (parsed, scored) = rayon::join(
+                    || {
+                        parsing.map(|mut chunk| {
+                            let units = std::mem::take(&mut chunk.inputs);
+                            chunk.with(units.into_par_iter().map(parse).collect())
+                        })
+                    },
+                    || {
+                        scoring.map(|sorted| {
+                            let scored = sorted
+                                .to_score
+                                .par_iter()
+                                .map_init(Scratch::default, |scratch, posting| scorer.score(posting, scratch))
+                                .collect();
+                            (sorted, scored)
+                        })
+                    },
+                );
+            });
+            if let Some((sorted, scored)) = finishing {
+                finished = sink.finish(sorted, &scored);
             }
         });
-        pushed?;
-        if let Err(e) = read {
-            let (name, reason) = failure_of(&e);
-            self.fail(name, reason)?;
-        }
-        Ok(())
+        finished?;
+        to_finish = scored;
+        to_score = parsed.map(|parsed| sink.sort(parsed));
+        to_parse = chunks.next();
     }
+    Ok(())
 }
 
 /// Runs the batch and writes the report; the exit code says whether some (1) or all (2) inputs failed.
@@ -325,54 +472,23 @@ pub fn run(
         .build()
         .context("cannot start the worker threads")?;
     let progress = progress_bar(out.is_stdout());
-    let mut engine = Engine {
+    let mut sink = Sink {
         out,
-        scorer: BatchScorer::new(&extractor, &profile, options.gaps),
         taxonomy: extractor.taxonomy(),
-        pool,
         tally: BatchTally::new(options.top, options.min_score),
-        chunk: Vec::new(),
-        chunk_bytes: 0,
         jsonl: (options.format == FormatArg::Jsonl).then(String::new),
-        progress,
+        progress: progress.clone(),
     };
-    for walked in walk(&options.paths, options.hidden) {
-        match walked {
-            Walked::File { path, explicit, len } => match InputShape::from_name(&path.display().to_string()) {
-                Some(shape) => engine.read_file(path, len, shape, options, inputs)?,
-                None => {
-                    engine.tally.add_skipped();
-                    if explicit {
-                        engine.progress.suspend(|| {
-                            eprintln!(
-                                "skillgap: {}: skipped; batch reads .txt, .md, .html, .pdf, .docx, .odt, .json, .jsonl and .csv files",
-                                skillgap::printable(&path.display().to_string())
-                            )
-                        });
-                    }
-                }
-            },
-            Walked::Special(path) => {
-                engine.tally.add_skipped();
-                engine.progress.suspend(|| {
-                    eprintln!(
-                        "skillgap: {}: skipped; not a regular file",
-                        skillgap::printable(&path.display().to_string())
-                    )
-                });
-            }
-            Walked::Loop(path) => engine.progress.suspend(|| {
-                eprintln!(
-                    "skillgap: {}: a link to a folder already read; not followed",
-                    skillgap::printable(&path.display().to_string())
-                )
-            }),
-            Walked::Failed { path, reason } => engine.fail(path.display().to_string(), reason)?,
-        }
-    }
-    engine.flush()?;
-    engine.progress.finish_and_clear();
-    let report = engine.tally.finish(engine.taxonomy, cv.name());
+    let scorer = BatchScorer::new(&extractor, &profile, options.gaps);
+    std::thread::scope(|threads| {
+        let (to_engine, from_reader) = sync_channel(CHUNKS_AHEAD);
+        let reader = Reader { options, inputs, progress, chunk: Chunk::default(), chunk_bytes: 0, to_engine };
+        threads.spawn(move || reader.run());
+        // On an error, `from_reader` is dropped here, and the reader stops at its next chunk.
+        run_pipeline(&mut sink, &scorer, &pool, from_reader.into_iter())
+    })?;
+    sink.progress.finish_and_clear();
+    let report = sink.tally.finish(sink.taxonomy, cv.name());
     let summary = report.summary;
     if summary.scored + summary.duplicates + summary.failed == 0 {
         let paths: Vec<String> = options.paths.iter().map(|p| p.display().to_string()).collect();
@@ -394,7 +510,7 @@ pub fn run(
         FormatArg::Md => render::batch::md(&report),
         FormatArg::Text => render::batch::text(&report, style),
     };
-    engine.out.write_all(rendered.as_bytes())?;
+    sink.out.write_all(rendered.as_bytes())?;
     // The process ends here: skip freeing the taxonomy's many small allocations.
     std::mem::forget(extractor);
     Ok(if summary.scored == 0 {

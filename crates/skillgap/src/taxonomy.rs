@@ -15,6 +15,7 @@ use alias_keys::AliasKeys;
 
 mod alias_keys;
 mod builtin;
+mod lineage;
 
 /// The columns every taxonomy CSV starts with, in this order.
 pub const HEADER: [&str; 7] = ["id", "name", "family", "kind", "aliases", "related", "broader"];
@@ -265,6 +266,8 @@ pub struct Taxonomy {
     /// Each skill's narrower skills, in taxonomy order: built on first use, since only comparison asks, for every
     /// gap (a scan of the whole taxonomy per question cost more than the rest of a comparison).
     narrower: std::sync::OnceLock<Vec<Vec<SkillIdx>>>,
+    /// Each skill's broader skills at any distance, for [`Taxonomy::is_under`]: built on first use, like `narrower`.
+    lineage: std::sync::OnceLock<lineage::Lineage>,
 }
 
 /// The aliases behind one folded key. Nearly every key has one, kept inline: a `Vec` per key was 25,000
@@ -408,46 +411,17 @@ impl Taxonomy {
         if skill == broader {
             return false;
         }
-        // Comparison asks this for every pair of a target's skill and a CV's skill, so the walk keeps its stack
-        // and visited list in fixed arrays; a chain too wide for them takes the same walk on the heap.
-        const CAP: usize = 32;
-        let mut seen = [SkillIdx(0); CAP];
-        let mut stack = [SkillIdx(0); CAP];
-        let (mut seen_len, mut stack_len) = (0, 0);
-        // A full array has no slot at its length: the walk moves to the heap.
-        for &b in &self.skill(skill).broader {
-            let Some(slot) = stack.get_mut(stack_len) else {
-                return self.is_under_on_heap(skill, broader);
-            };
-            *slot = b;
-            stack_len += 1;
+        if self.skill(skill).broader.is_empty() {
+            return false;
         }
-        while let Some(&next) = stack_len.checked_sub(1).and_then(|top| stack.get(top)) {
-            stack_len -= 1;
-            if next == broader {
-                return true;
-            }
-            if !seen.iter().take(seen_len).any(|&s| s == next) {
-                let Some(slot) = seen.get_mut(seen_len) else {
-                    return self.is_under_on_heap(skill, broader);
-                };
-                *slot = next;
-                seen_len += 1;
-                for &b in &self.skill(next).broader {
-                    if !seen.iter().take(seen_len).any(|&s| s == b) {
-                        let Some(slot) = stack.get_mut(stack_len) else {
-                            return self.is_under_on_heap(skill, broader);
-                        };
-                        *slot = b;
-                        stack_len += 1;
-                    }
-                }
-            }
+        let lineage = self.lineage.get_or_init(|| lineage::Lineage::of(self));
+        match lineage.above(skill) {
+            Some(above) => above.contains(&broader),
+            None => self.is_under_on_heap(skill, broader),
         }
-        false
     }
 
-    /// [`Taxonomy::is_under`] for chains of any width.
+    /// [`Taxonomy::is_under`] by a walk up the links, for a skill with too many skills above it to list.
     fn is_under_on_heap(&self, skill: SkillIdx, broader: SkillIdx) -> bool {
         let mut seen = Seen::default();
         let mut stack: Vec<SkillIdx> = self.skill(skill).broader.clone();
@@ -890,7 +864,13 @@ impl TaxonomyBuilder {
             });
         }
         check_broader_cycles(&skills, &kept)?;
-        Ok(Taxonomy { skills, by_id, by_alias, narrower: std::sync::OnceLock::new() })
+        Ok(Taxonomy {
+            skills,
+            by_id,
+            by_alias,
+            narrower: std::sync::OnceLock::new(),
+            lineage: std::sync::OnceLock::new(),
+        })
     }
 }
 

@@ -27,27 +27,60 @@ pub const LIFT_MIN_POINTS: u8 = 1;
 /// outright. When the posting offers `learned` as an alternative, its weight is taken to be the carrier's (they
 /// sit in one either/or requirement, so they almost always share a requirement level).
 pub fn score_with(taxonomy: &Taxonomy, comparison: &Comparison, learned: SkillIdx) -> u8 {
-    let mut earned = comparison.earned_centi;
-    let mut possible = comparison.possible;
-    let mut capped = false;
-    let answers = |asked: SkillIdx| asked == learned || is_under(taxonomy, learned, asked);
-    for r in comparison.matched.iter().filter(|r| matches!(r.status, Status::Alternative(_)) && answers(r.skill)) {
-        let kind = taxonomy.skill(r.skill).kind;
-        let weight: u32 = r.evidence.iter().map(|e| skill_weight(kind, e.requirement)).sum();
-        possible += weight;
-        earned += weight * credit_percent(Status::Matched, false);
+    Rescorer::new(taxonomy, comparison).score_with(learned)
+}
+
+/// [`score_with`] for every skill that could lift one posting: what does not depend on the learned skill (the
+/// weight each alternative the CV answers would have on its own, whether each missing skill caps the score) is
+/// worked out once per comparison, not once per skill.
+#[derive(Debug)]
+pub(crate) struct Rescorer<'c> {
+    taxonomy: &'c Taxonomy,
+    comparison: &'c Comparison,
+    /// The alternatives the CV answers with another name, with the weight each would have asked for on its own.
+    answered: Vec<(SkillIdx, u32)>,
+    /// The skills the CV does not fully show, with whether each caps the score while missing.
+    open: Vec<(&'c SkillResult, bool)>,
+}
+
+impl<'c> Rescorer<'c> {
+    pub(crate) fn new(taxonomy: &'c Taxonomy, comparison: &'c Comparison) -> Rescorer<'c> {
+        let answered = comparison
+            .matched
+            .iter()
+            .filter(|r| matches!(r.status, Status::Alternative(_)))
+            .map(|r| {
+                let kind = taxonomy.skill(r.skill).kind;
+                (r.skill, r.evidence.iter().map(|e| skill_weight(kind, e.requirement)).sum())
+            })
+            .collect();
+        let open = comparison.related.iter().chain(&comparison.missing).map(|r| (r, caps(taxonomy, r))).collect();
+        Rescorer { taxonomy, comparison, answered, open }
     }
-    for r in comparison.related.iter().chain(&comparison.missing) {
-        let after = status_after(taxonomy, r, learned);
-        let gain = credit_percent(after, false).saturating_sub(credit_percent(r.status, false));
-        earned += r.weight * gain;
-        capped |= after == Status::Missing && caps(taxonomy, r);
-    }
-    let uncapped = score(earned, possible);
-    if capped {
-        uncapped.min(SCORE_CAP_WITH_MISSING_REQUIRED)
-    } else {
-        uncapped
+
+    /// [`score_with`].
+    pub(crate) fn score_with(&self, learned: SkillIdx) -> u8 {
+        let taxonomy = self.taxonomy;
+        let mut earned = self.comparison.earned_centi;
+        let mut possible = self.comparison.possible;
+        let mut capped = false;
+        let answers = |asked: SkillIdx| asked == learned || is_under(taxonomy, learned, asked);
+        for &(_, weight) in self.answered.iter().filter(|&&(asked, _)| answers(asked)) {
+            possible += weight;
+            earned += weight * credit_percent(Status::Matched, false);
+        }
+        for &(r, caps) in &self.open {
+            let after = status_after(taxonomy, r, learned);
+            let gain = credit_percent(after, false).saturating_sub(credit_percent(r.status, false));
+            earned += r.weight * gain;
+            capped |= after == Status::Missing && caps;
+        }
+        let uncapped = score(earned, possible);
+        if capped {
+            uncapped.min(SCORE_CAP_WITH_MISSING_REQUIRED)
+        } else {
+            uncapped
+        }
     }
 }
 

@@ -10,7 +10,7 @@ use std::cmp::Ordering;
 
 use serde::Serialize;
 
-use super::{is_under, shows, SkillResult, Status, TargetEvidence};
+use super::{is_under, HeldIndex, SkillResult, Status, TargetEvidence};
 use crate::extract::Prominence;
 use crate::field::{self, Field};
 use crate::profile::Profile;
@@ -316,7 +316,12 @@ fn order(a: &Gap, b: &Gap) -> Ordering {
 
 /// Builds the ranked list from every result that is a gap: relatives collapse into one gap, then the list is
 /// sorted and numbered.
-pub fn ranked_gaps(taxonomy: &Taxonomy, profile: &Profile, results: &[&SkillResult], targets: usize) -> Vec<Gap> {
+pub(crate) fn ranked_gaps(
+    taxonomy: &Taxonomy,
+    held: &HeldIndex<'_>,
+    results: &[&SkillResult],
+    targets: usize,
+) -> Vec<Gap> {
     let field = target_field(taxonomy, results);
     let parts: Vec<ImportanceParts> = results
         .iter()
@@ -329,7 +334,7 @@ pub fn ranked_gaps(taxonomy: &Taxonomy, profile: &Profile, results: &[&SkillResu
     let parts: Vec<ImportanceParts> =
         results.iter().zip(parts).filter(|(&r, _)| gap_status(r).is_some()).map(|(_, p)| p).collect();
     let mut groups = collapse_relatives(taxonomy, &scored);
-    groups = collapse_under_shared_broader(taxonomy, profile, &scored, groups);
+    groups = collapse_under_shared_broader(taxonomy, held, &scored, groups);
     let mut gaps: Vec<Gap> = groups.into_iter().filter_map(|g| gap_of(&scored, &parts, g)).collect();
     gaps.sort_by(order);
     for (i, gap) in gaps.iter_mut().enumerate() {
@@ -433,7 +438,7 @@ fn collapse_relatives(taxonomy: &Taxonomy, scored: &[Scored<'_>]) -> Vec<Group> 
 /// languages and credentials stay separate: each is a thing to learn or earn on its own.
 fn collapse_under_shared_broader(
     taxonomy: &Taxonomy,
-    profile: &Profile,
+    held: &HeldIndex<'_>,
     scored: &[Scored<'_>],
     groups: Vec<Group>,
 ) -> Vec<Group> {
@@ -477,14 +482,14 @@ fn collapse_under_shared_broader(
                 members.extend(g.members.iter().copied());
             }
         }
-        if shows(taxonomy, profile, parent) {
+        if held.shows(parent) {
             let head = members.iter().copied().min_by(|&a, &b| {
                 at(scored, b).2.cmp(&at(scored, a).2).then(at(scored, a).0.skill.cmp(&at(scored, b).0.skill))
             });
             members.retain(|&i| Some(i) != head);
             out.push(Group { head, parent: None, members, parent_near: None });
         } else {
-            let parent_near = match super::status_of(taxonomy, profile, parent) {
+            let parent_near = match held.status(parent) {
                 Status::Related(have) => Some(have),
                 _ => None,
             };

@@ -171,8 +171,9 @@ const UTF16_MIN_UNITS: usize = 8;
 /// positions). Text that is not mostly Latin script is not recognised, and stays a binary file.
 fn utf16_without_bom(head: &[u8]) -> Option<bool> {
     let units = head.len() / 2;
-    // Too short to tell from a binary file's few bytes.
-    if units < UTF16_MIN_UNITS {
+    // Too short to tell from a binary file's few bytes. Text with no zero byte at all (nearly every file) is
+    // told by one fast search instead of two counting passes.
+    if units < UTF16_MIN_UNITS || !head.contains(&0) {
         return None;
     }
     let zeros_at = |parity: usize| head.iter().skip(parity).step_by(2).filter(|&&b| b == 0).count();

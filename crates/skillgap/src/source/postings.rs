@@ -231,8 +231,12 @@ const FIELD_SEPARATORS: &[&str] = &[" · ", " | ", " • ", " — ", " – "];
 
 /// "Company: Nordlicht Energy" (or Employer, Organisation) near the top of a document.
 fn company_line(line: &str) -> Option<String> {
-    // Most lines are no "Key: value" line at all, or another key's: those cost no copy and no value.
-    if !line.contains(':') {
+    // Most lines are no "Key: value" line at all, or another key's: those cost no copy and no value. The key is
+    // read from the text before the first colon alone, cleaned as the whole line is below (no mark that cleaning
+    // removes spans a colon), so a long line of prose with a colon in it costs no more than its first words.
+    let (raw_key, _) = line.split_once(':')?;
+    let key = raw_key.trim_start().trim_start_matches(['-', '*', '#']).trim_start().replace("**", "");
+    if !COMPANY_COLUMNS.contains(&column_key(&key).as_str()) {
         return None;
     }
     let line = line.trim().trim_start_matches(['-', '*', '#']).trim().replace("**", "");
@@ -326,6 +330,46 @@ pub fn csv_postings<'a>(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `company_line` as it was before it read the key first: the whole line cleaned, then split.
+    fn company_line_whole(line: &str) -> Option<String> {
+        let line = line.trim().trim_start_matches(['-', '*', '#']).trim().replace("**", "");
+        let (key, value) = line.split_once(':')?;
+        if !COMPANY_COLUMNS.contains(&column_key(key).as_str()) {
+            return None;
+        }
+        let value = FIELD_SEPARATORS
+            .iter()
+            .filter_map(|s| value.find(s))
+            .min()
+            .map_or(value, |end| value.get(..end).unwrap_or_default());
+        Some(label(value)).filter(|value| !value.is_empty())
+    }
+
+    #[test]
+    fn company_lines_read_the_key_first_to_the_same_effect() {
+        const LINES: &[&str] = &[
+            "Company: Acme",
+            "  **Company:** Acme · Location: Leeds",
+            "- Employer: Nordlicht Energy",
+            "# Organisation : Civic Trust",
+            "***Company***: Stars",
+            "--: nothing",
+            "   : blank key",
+            "\u{A0}Company name: Wide | Remote",
+            "Company_Name: Under Score",
+            "We run on a simple idea: treat others well. Company: not this one",
+            "Company",
+            "company:",
+            "Company:: Double",
+            "#-*Employer*#: Marks",
+            "Comp**any: Split by marks",
+            "",
+        ];
+        for line in LINES {
+            assert_eq!(company_line(line), company_line_whole(line), "{line:?}");
+        }
+    }
 
     #[test]
     fn shapes_from_names() {

@@ -40,8 +40,10 @@ fn pdf_after_junk(head: &[u8]) -> bool {
     head.iter().take(at).any(|&b| !(0x09..0x80).contains(&b))
 }
 
+/// Whether `needle` occurs in `haystack`. A haystack without the needle's first byte (text without a `%`) is
+/// told by one fast search, not a comparison at every position.
 fn contains(haystack: &[u8], needle: &[u8]) -> bool {
-    haystack.windows(needle.len()).any(|w| w == needle)
+    needle.first().is_none_or(|first| haystack.contains(first)) && haystack.windows(needle.len()).any(|w| w == needle)
 }
 
 #[cfg(test)]

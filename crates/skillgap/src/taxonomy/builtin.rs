@@ -87,7 +87,13 @@ fn decode(text: &'static str) -> Option<Taxonomy> {
             hot,
         });
     }
-    Some(Taxonomy { skills, by_id, by_alias, narrower: std::sync::OnceLock::new() })
+    Some(Taxonomy {
+        skills,
+        by_id,
+        by_alias,
+        narrower: std::sync::OnceLock::new(),
+        lineage: std::sync::OnceLock::new(),
+    })
 }
 
 fn indices(field: &str) -> Option<Vec<SkillIdx>> {
