@@ -68,7 +68,7 @@ mod tests {
         let extractor = Extractor::new(Taxonomy::builtin());
         let taxonomy = extractor.taxonomy();
         let cv = "Skills: PostgreSQL, Terraform, AWS, Tableau, Python, MySQL, Kubernetes, React\n\
-                  Bachelor's degree in Computer Science. Currently studying for the CPA exam. OSHA 10.";
+                  BSc in Computer Science, 2019. Currently studying for the CPA exam. OSHA 10.";
         let profile = Profile::from_text(&extractor, cv);
         let index = HeldIndex::new(taxonomy, &profile);
         let chains = held_chains(taxonomy, &profile);
