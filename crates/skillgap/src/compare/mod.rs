@@ -22,6 +22,7 @@ use crate::extract::{Document, Mention, Prominence};
 use crate::profile::Profile;
 use crate::source::TargetKind;
 use crate::span::Span;
+use crate::structure::roles::union_months;
 use crate::structure::{Requirement, SectionKind};
 use crate::taxonomy::{Kind, SkillIdx, Taxonomy};
 
@@ -486,6 +487,10 @@ impl Resolved {
 /// Step 1a: "Kafka or Kinesis" is one requirement. When the CV shows one of the names, the others weigh nothing
 /// there; when it shows none, the first name carries the gap and lists the others. A name's mentions outside the
 /// group still ask on their own.
+/// Years of dated work that stand in for a degree or credential the target takes "or equivalent experience" for:
+/// about as long as a bachelor's degree takes.
+pub const EQUIVALENT_EXPERIENCE_YEARS: u32 = 4;
+
 fn resolve_alternatives(taxonomy: &Taxonomy, profile: &Profile, held: &HeldIndex<'_>, doc: &Document) -> Resolved {
     let mut resolved = Resolved {
         answered_groups: doc
@@ -496,6 +501,16 @@ fn resolve_alternatives(taxonomy: &Taxonomy, profile: &Profile, held: &HeldIndex
             .collect(),
         ..Resolved::default()
     };
+    // "Bachelor's degree or equivalent experience": years of dated work stand in for a credential. The members then
+    // ask nothing of this CV (no gap, no weight).
+    let worked_years = union_months(profile.roles.iter().map(|r| r.period)) / 12;
+    for alternatives in doc.alternatives.iter().filter(|a| a.experience) {
+        let credentials =
+            alternatives.skills.iter().all(|&m| matches!(taxonomy.skill(m).kind, Kind::Degree | Kind::Certification));
+        if credentials && worked_years >= EQUIVALENT_EXPERIENCE_YEARS && !resolved.is_answered(alternatives.id) {
+            resolved.answered_groups.push(alternatives.id);
+        }
+    }
     for alternatives in &doc.alternatives {
         let g = alternatives.id;
         // "ServiceTitan, Housecall Pro or similar": a held product or credential of the same kind, related to a
@@ -770,6 +785,25 @@ terraform,Terraform,cloud,tool,,,
         let c = compare(ex.taxonomy(), &profile, &[target]);
         let postgres = ex.taxonomy().get("postgresql").expect("id");
         assert!(c.gaps().iter().all(|g| g.skill != postgres), "{:?}", c.gaps());
+    }
+
+    #[test]
+    fn years_of_work_stand_in_for_a_degree_the_target_takes_equivalent_experience_for() {
+        let ex = Extractor::new(Taxonomy::builtin());
+        let bachelors = ex.taxonomy().get("bachelors-degree").expect("id");
+        let target = || ex.extract("Requirements\n- Bachelor's degree or equivalent experience.\n- Excel\n");
+        let asks_degree = |cv: &str| {
+            let c = compare(ex.taxonomy(), &Profile::from_text(&ex, cv), &[target()]);
+            c.gaps().iter().any(|g| g.skill == bachelors)
+        };
+        let worked = |from: u32, to: u32| format!("Experience\nAnalyst, Acme, Jan {from} – Dec {to}\n- Excel\n");
+        // Enough years answer it; fewer leave the degree a gap.
+        assert!(!asks_degree(&worked(2026 - EQUIVALENT_EXPERIENCE_YEARS - 1, 2025)));
+        assert!(asks_degree(&worked(2024, 2025)));
+        // Without "equivalent experience" the degree is asked of anyone.
+        let plain = ex.extract("Requirements\n- Bachelor's degree.\n- Excel\n");
+        let c = compare(ex.taxonomy(), &Profile::from_text(&ex, &worked(2010, 2025)), &[plain]);
+        assert!(c.gaps().iter().any(|g| g.skill == bachelors));
     }
 
     #[test]

@@ -132,7 +132,8 @@ pub(super) fn alternative_groups(text: &str, kept: &[Kept], is_part: &dyn Fn(Ski
             let tail_end = k.sentence.end.max(k.span.end).min(text.len());
             let tail = text.get(k.span.end..tail_end).unwrap_or("");
             let open = !in_parts && ends_in_or_similar(tail);
-            grouping.groups.extend(close_run(kept, &mut run, run_has_or || ends_in_or_similar(tail), open));
+            let experience = open && offers_experience(tail);
+            grouping.groups.extend(close_run(kept, &mut run, run_has_or || ends_in_or_similar(tail), open, experience));
             continue;
         };
         let gap = text.get(k.span.end..next.span.start).unwrap_or("");
@@ -153,7 +154,14 @@ pub(super) fn alternative_groups(text: &str, kept: &[Kept], is_part: &dyn Fn(Ski
                     // What the bracket said ("… or similar)") was about its parts.
                     let after = gap.get(close + 1..).unwrap_or_default();
                     let open = ends_in_or_similar(after);
-                    grouping.groups.extend(close_run(kept, &mut run, run_has_or || ends_in_or_similar(gap), open));
+                    let experience = open && offers_experience(after);
+                    grouping.groups.extend(close_run(
+                        kept,
+                        &mut run,
+                        run_has_or || ends_in_or_similar(gap),
+                        open,
+                        experience,
+                    ));
                     run.push(i + 1);
                     run_has_or = led_by_either(text, next);
                 }
@@ -179,7 +187,8 @@ pub(super) fn alternative_groups(text: &str, kept: &[Kept], is_part: &dyn Fn(Ski
             }
             None => {
                 let open = ends_in_or_similar(gap);
-                grouping.groups.extend(close_run(kept, &mut run, run_has_or || open, open));
+                let experience = open && offers_experience(gap);
+                grouping.groups.extend(close_run(kept, &mut run, run_has_or || open, open, experience));
             }
         }
     }
@@ -258,12 +267,25 @@ fn ends_in_or_similar(tail: &str) -> bool {
     false
 }
 
+/// How far into an "or equivalent …" tail the word "experience" may stand: "or equivalent professional
+/// experience", "or an equivalent combination of education and experience".
+const EXPERIENCE_REACH: usize = 60;
+
+/// Whether an open tail offers experience in place of the list ("Bachelor's degree or equivalent experience").
+fn offers_experience(tail: &str) -> bool {
+    let lower = tail.to_ascii_lowercase();
+    lower
+        .find("experience")
+        .is_some_and(|at| at <= EXPERIENCE_REACH && !lower.get(..at).unwrap_or_default().contains(['.', ';', ':', '(']))
+}
+
 /// At most this many names the taxonomy does not know may stand between a list and its "or similar".
 const UNKNOWN_NAMES_MAX: usize = 3;
 
 /// Closes a run of mentions: a group when its joints say "or" (`says_or`) or it ends in "or similar" (`open`,
-/// which also makes one name a group: "ServiceTitan or similar" is answered by a similar tool).
-fn close_run(kept: &[Kept], run: &mut Vec<usize>, says_or: bool, open: bool) -> Option<Group> {
+/// which also makes one name a group: "ServiceTitan or similar" is answered by a similar tool). `experience`: the
+/// tail offers experience in its place ("or equivalent experience").
+fn close_run(kept: &[Kept], run: &mut Vec<usize>, says_or: bool, open: bool, experience: bool) -> Option<Group> {
     let mut skills: Vec<SkillIdx> = Vec::new();
     for skill in run.iter().filter_map(|&i| kept.get(i)).map(|k| k.skill) {
         if !skills.contains(&skill) {
@@ -273,7 +295,7 @@ fn close_run(kept: &[Kept], run: &mut Vec<usize>, says_or: bool, open: bool) -> 
     let members = std::mem::take(run);
     let sentence = kept.get(*members.first()?)?.sentence;
     let group = (skills.len() > 1 && (says_or || open)) || (open && !skills.is_empty());
-    group.then_some(Group { alternatives: Alternatives { id: 0, skills, sentence, open }, members })
+    group.then_some(Group { alternatives: Alternatives { id: 0, skills, sentence, open, experience }, members })
 }
 
 #[cfg(test)]
@@ -416,6 +438,19 @@ mod tests {
             Vec::<Vec<u32>>::new()
         );
         assert_eq!(groups_of("Welsh/English", &[("Welsh", 1, true), ("English", 2, true)], &[]), [vec![1, 2]]);
+    }
+
+    #[test]
+    fn experience_in_place_of_a_credential() {
+        for (tail, expected) in [
+            (" or equivalent experience.", true),
+            (", or an equivalent combination of education and experience", true),
+            (" or equivalent professional experience", true),
+            (" or similar. 5+ years of experience", false),
+            (" or equivalent", false),
+        ] {
+            assert_eq!(offers_experience(tail), expected, "{tail:?}");
+        }
     }
 
     #[test]
