@@ -61,6 +61,12 @@ impl CueSet {
         })
     }
 
+    /// The phrases of the set.
+    #[cfg(test)]
+    pub(crate) fn phrases(&self) -> &'static [&'static str] {
+        self.phrases
+    }
+
     /// Whether `text` holds any of the phrases (`phrases.iter().any(|p| text.contains(p))`).
     pub(crate) fn any_in(&self, text: &str) -> bool {
         let bytes = text.as_bytes();

@@ -5,7 +5,7 @@
 //! names that hold a skill word) and [`roles`] (a CV's dated roles, for years of use). The cue phrase lists are read
 //! in one pass per list by a `CueSet` (`cues`).
 
-mod cues;
+pub(crate) mod cues;
 pub(crate) mod names;
 pub(crate) mod negation;
 pub(crate) mod roles;
