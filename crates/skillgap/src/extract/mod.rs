@@ -21,7 +21,8 @@ use crate::structure::names::{mentions_in_names, organisation_names};
 use crate::structure::negation::negation_cue;
 use crate::structure::roles::{line_infos, roles, Month};
 use crate::structure::{
-    clause_around, in_progress_cue, requirement_cue, sentence_around, years_for, Requirement, SectionKind, Structure,
+    clause_around, in_progress_cue, may_hold_years, requirement_cue, sentence_around, years_for, Requirement,
+    SectionKind, Structure,
 };
 use crate::taxonomy::{Kind, SkillIdx, Taxonomy};
 use rustc_hash::FxHashMap;
@@ -389,6 +390,8 @@ impl Extractor {
         let kept = drop_organisation_names(text, structure, candidates);
         let mut doc = Document { kind, ..Document::default() };
         let mut sentence_cue: (Span, Option<Requirement>) = (Span::new(usize::MAX, 0), None);
+        // Most sentences hold no "N years" at all: found once for all their mentions.
+        let mut sentence_years: (Span, bool) = (Span::new(usize::MAX, 0), false);
         let mut mentions: Vec<(SkillIdx, Mention)> = Vec::with_capacity(kept.len());
         // Mentions in one sentence share its reading: read each sentence once.
         let mut personal: (Span, bool) = (Span::new(usize::MAX, 0), false);
@@ -420,7 +423,10 @@ impl Extractor {
                     asked_level(text, clause, sentence, sentence_cue.1, candidate.section, m.span)
                 }
             };
-            let years = years_for(text, sentence, m.span);
+            if sentence_years.0 != sentence {
+                sentence_years = (sentence, may_hold_years(&text[sentence.range()]));
+            }
+            let years = if sentence_years.1 { years_for(text, sentence, m.span) } else { None };
             let credential = matches!(self.taxonomy.skill(m.alias.skill).kind, Kind::Certification | Kind::Degree);
             let in_progress = credential && in_progress_cue(clause, &text[sentence.range()]);
             let match_kind = match (m.loose, m.alias.alias) {

@@ -257,6 +257,40 @@ type Found = (Span, AliasRef, u32, bool);
 /// ranges. A clause break (`,`, `;`, `:`, brackets, a full stop followed by a space, a line break) is kept as an
 /// empty word, so that conjuncts never reach across it.
 fn push_words(folded: &str, offset: usize, out: &mut Vec<Word>) {
+    if folded.is_ascii() {
+        push_ascii_words(folded.as_bytes(), offset, out);
+        return;
+    }
+    push_words_by_char(folded, offset, out);
+}
+
+/// [`push_words`] over ASCII text, a byte at a time: the same rules, without decoding characters (a test checks
+/// that both read the same words).
+fn push_ascii_words(folded: &[u8], offset: usize, out: &mut Vec<Word>) {
+    let is_word = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
+    let mut start: Option<usize> = None;
+    for (i, &b) in folded.iter().enumerate() {
+        let inner_dot = b == b'.' && start.is_some() && folded.get(i + 1).is_some_and(|&n| is_word(n));
+        if is_word(b) || inner_dot || (start.is_some() && matches!(b, b'+' | b'#')) {
+            start.get_or_insert(i);
+            continue;
+        }
+        if let Some(s) = start.take() {
+            out.push((offset + s, offset + i));
+        }
+        match b {
+            b'&' | b'/' => out.push((offset + i, offset + i + 1)),
+            b',' | b';' | b':' | b'(' | b')' | b'[' | b']' | b'.' | b'\n' | b'|' => out.push((offset + i, offset + i)),
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        out.push((offset + s, offset + folded.len()));
+    }
+}
+
+/// [`push_words`] over any text, a character at a time.
+fn push_words_by_char(folded: &str, offset: usize, out: &mut Vec<Word>) {
     let mut start: Option<usize> = None;
     let mut chars = folded.char_indices().peekable();
     while let Some((i, c)) = chars.next() {
@@ -464,6 +498,26 @@ mod tests {
         }
         for head in AREA_HEADS {
             assert!(stems.contains(head), "{head}: not a stem");
+        }
+    }
+
+    #[test]
+    fn ascii_words_are_the_words_by_char() {
+        const PIECES: &[&str] = &[
+            "aws", " ", "d1", ".", "1", "/", "&", "c++", "#", ",", ";", ":", "(", ")", "[", "]", "\n", "|", "_", "-",
+            "x.y", "'", "+", "or", "..", "9",
+        ];
+        let mut state: u64 = 0xDA94_2042_E4DD_58B5;
+        for _ in 0..5000 {
+            let mut text = String::new();
+            for _ in 0..12 {
+                state = state.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+                text.push_str(PIECES[(state >> 33) as usize % PIECES.len()]);
+            }
+            let (mut fast, mut reference) = (Vec::new(), Vec::new());
+            push_ascii_words(text.as_bytes(), 7, &mut fast);
+            push_words_by_char(&text, 7, &mut reference);
+            assert_eq!(fast, reference, "{text:?}");
         }
     }
 
