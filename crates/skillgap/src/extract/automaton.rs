@@ -484,13 +484,19 @@ impl Trie {
     }
 
     /// The child of `node` along `byte`.
+    #[inline]
     fn child(&self, node: &Node, byte: u8) -> Option<u32> {
         if node.row != NO_ROW {
+            // Class 0 (a byte no key holds) has no child in any row, so its slot is 0 like every other empty one.
             let class = *self.classes.get(usize::from(byte))?;
             let child = *self.rows.get(node.row as usize + usize::from(class))?;
-            return (class != 0 && child != 0).then_some(child);
+            return (child != 0).then_some(child);
         }
         let first = node.first_child as usize;
+        // Deep in the trie most nodes have one child: the rest of a long alias.
+        if node.children == 1 {
+            return (self.labels.get(first) == Some(&byte)).then_some(node.first_child);
+        }
         let labels = self.labels.get(first..first + node.children as usize)?;
         let i = labels.iter().position(|&b| b == byte)?;
         Some((first + i) as u32)
