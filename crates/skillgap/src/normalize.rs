@@ -19,7 +19,7 @@ pub struct Normalized {
 }
 
 /// A stretch of folded text and where it came from.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Run {
     /// The folded offset where the run starts.
     folded: u32,
@@ -41,106 +41,59 @@ impl Normalized {
 
     /// Folds `input` into this value, reusing its buffers.
     pub fn refill(&mut self, input: &str) {
-        self.text.clear();
+        // Folded as bytes and checked once at the end: a `String::push` per byte cost more than the folding.
+        let mut out = std::mem::take(&mut self.text).into_bytes();
+        out.clear();
+        out.reserve(input.len());
         self.runs.clear();
-        self.text.reserve(input.len());
-        // A whitespace run (kept as one space) or a non-ASCII character each start a run.
-        let mut pending_space: Option<Pending> = None;
+        let mut folder = Folder { out, runs: &mut self.runs, pending_space: None };
         let bytes = input.as_bytes();
+        // Whether the previous byte was an ASCII byte written in place, so that the current run already predicts
+        // where the next one comes from.
+        let mut in_run = false;
         let mut at = 0;
-        while let Some(&byte) = bytes.get(at) {
+        loop {
+            if in_run {
+                // Eight bytes at a time while they fold in place (see `fold_in_place`): most of a posting.
+                while let Some(lowered) = bytes.get(at..at + CHUNK).and_then(fold_in_place) {
+                    folder.out.extend_from_slice(&lowered);
+                    at += CHUNK;
+                }
+            }
+            let Some(&byte) = bytes.get(at) else { break };
             let offset = at as u32;
-            // Most text is ASCII: fold it a byte at a time, without decoding characters. The same steps as below.
+            // Most text is ASCII: fold it a byte at a time, without decoding characters. The same steps as
+            // `Folder::fold_char`, which a test checks, with `map` called only where a run may break: once a byte
+            // has been mapped in place, the next byte's origin follows from the run, so `map` would change nothing.
             if byte.is_ascii() {
                 at += 1;
-                if matches!(byte, b' ' | b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r') {
-                    if pending_space.is_none() && !self.text.is_empty() {
-                        pending_space = Some(Pending { at: offset, len: 1 });
+                if is_ascii_space(byte) {
+                    in_run = false;
+                    if folder.pending_space.is_none() && !folder.out.is_empty() {
+                        folder.pending_space = Some(Pending { at: offset, len: 1 });
                     }
                     continue;
                 }
-                if let Some(space) = pending_space.take() {
-                    self.map(1, space.at, space.len);
-                    self.text.push(' ');
+                if let Some(space) = folder.pending_space.take() {
+                    folder.map(1, space.at, space.len);
+                    folder.out.push(b' ');
+                    in_run = false;
                 }
-                self.map(1, offset, 1);
-                self.text.push(char::from(byte.to_ascii_lowercase()));
+                if !in_run {
+                    folder.map(1, offset, 1);
+                    in_run = true;
+                }
+                folder.out.push(byte.to_ascii_lowercase());
                 continue;
             }
-            let Some(c) = input[at..].chars().next() else { break };
+            in_run = false;
+            let Some(c) = input.get(at..).and_then(|rest| rest.chars().next()) else { break };
             at += c.len_utf8();
-            let source = Pending { at: offset, len: c.len_utf8() as u8 };
-            if c.is_whitespace() {
-                if pending_space.is_none() && !self.text.is_empty() {
-                    pending_space = Some(source);
-                }
-                continue;
-            }
-            if is_invisible(c) {
-                continue;
-            }
-            if let Some(mapped) = fold_punctuation(c) {
-                self.push_after_space(mapped, source, &mut pending_space);
-            } else {
-                let mut folded = Folded::default();
-                decompose_compatible(c, |d| {
-                    if is_combining_mark(d) {
-                        return;
-                    }
-                    if d.is_ascii() {
-                        folded.push(d.to_ascii_lowercase());
-                    } else if let Some(mapped) = fold_punctuation(d) {
-                        folded.push(mapped);
-                    } else {
-                        d.to_lowercase().for_each(|lower| folded.push(lower));
-                    }
-                });
-                // A decomposition may hold a space (U+00A8 is a space and a combining diaeresis), folded like any
-                // other space, so that folding folded text changes nothing; one that is only combining marks adds
-                // nothing, not even the space before it.
-                match folded.as_str(c) {
-                    Some(text) => text.chars().for_each(|f| self.push_after_space(f, source, &mut pending_space)),
-                    // A character that expands beyond the cap (U+FDFA: 3 bytes to 33) stays itself.
-                    None => c.to_lowercase().for_each(|lower| self.push_after_space(lower, source, &mut pending_space)),
-                }
-            }
+            folder.fold_char(c, Pending { at: offset, len: c.len_utf8() as u8 });
         }
-    }
-
-    /// Pushes a folded character: a space becomes the pending space (written only before the next character), and
-    /// any other character writes the pending space first.
-    fn push_after_space(&mut self, c: char, source: Pending, pending_space: &mut Option<Pending>) {
-        if c.is_whitespace() {
-            if pending_space.is_none() && !self.text.is_empty() {
-                *pending_space = Some(source);
-            }
-            return;
-        }
-        if let Some(space) = pending_space.take() {
-            self.map(1, space.at, space.len);
-            self.text.push(' ');
-        }
-        self.map(c.len_utf8(), source.at, source.len);
-        self.text.push(c);
-    }
-
-    /// Records that the next `len` folded bytes come from the original character of `original_len` bytes at
-    /// `original`: the current run goes on when it predicts exactly that, else a new one starts.
-    fn map(&mut self, len: usize, original: u32, original_len: u8) {
-        let folded = self.text.len() as u32;
-        let parallel = len == usize::from(original_len);
-        if let Some(last) = self.runs.last() {
-            let goes_on = if last.parallel {
-                parallel && last.original + (folded - last.folded) == original
-            } else {
-                // Another piece of the same expanded character ("ﬁ": 'f', then 'i').
-                last.original == original
-            };
-            if goes_on {
-                return;
-            }
-        }
-        self.runs.push(Run { folded, original, parallel });
+        // Only whole characters were written, so this never fails; were it to, the text would still be valid.
+        self.text =
+            String::from_utf8(folder.out).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
     }
 
     /// The original offset of the character that produced folded byte `i`; past the folded text, `end`.
@@ -181,6 +134,130 @@ impl Normalized {
         let last_len = original.get(last..).and_then(|rest| rest.chars().next()).map_or(0, char::len_utf8);
         Span::new(original_start, last + last_len)
     }
+}
+
+/// The ASCII bytes that are whitespace to `char::is_whitespace` (`u8::is_ascii_whitespace` leaves out the vertical
+/// tab).
+fn is_ascii_space(byte: u8) -> bool {
+    // Tab, line feed, vertical tab, form feed and carriage return are 9 to 13.
+    byte == b' ' || (b'\t'..=b'\r').contains(&byte)
+}
+
+/// The folded text being written by [`Normalized::refill`], as bytes, with its runs and the whitespace not yet
+/// written (a run of whitespace becomes one space, written only before the next character).
+struct Folder<'a> {
+    out: Vec<u8>,
+    runs: &'a mut Vec<Run>,
+    pending_space: Option<Pending>,
+}
+
+impl Folder<'_> {
+    /// Folds one character that came from `source` (any character; [`Normalized::refill`] folds ASCII itself and
+    /// only the rest here).
+    fn fold_char(&mut self, c: char, source: Pending) {
+        if c.is_whitespace() {
+            if self.pending_space.is_none() && !self.out.is_empty() {
+                self.pending_space = Some(source);
+            }
+            return;
+        }
+        if is_invisible(c) {
+            return;
+        }
+        if let Some(mapped) = fold_punctuation(c) {
+            self.push_after_space(mapped, source);
+        } else {
+            let mut folded = Folded::default();
+            decompose_compatible(c, |d| {
+                if is_combining_mark(d) {
+                    return;
+                }
+                if d.is_ascii() {
+                    folded.push(d.to_ascii_lowercase());
+                } else if let Some(mapped) = fold_punctuation(d) {
+                    folded.push(mapped);
+                } else {
+                    d.to_lowercase().for_each(|lower| folded.push(lower));
+                }
+            });
+            // A decomposition may hold a space (U+00A8 is a space and a combining diaeresis), folded like any
+            // other space, so that folding folded text changes nothing; one that is only combining marks adds
+            // nothing, not even the space before it.
+            match folded.as_str(c) {
+                Some(text) => text.chars().for_each(|f| self.push_after_space(f, source)),
+                // A character that expands beyond the cap (U+FDFA: 3 bytes to 33) stays itself.
+                None => c.to_lowercase().for_each(|lower| self.push_after_space(lower, source)),
+            }
+        }
+    }
+
+    /// Pushes a folded character: a space becomes the pending space (written only before the next character), and
+    /// any other character writes the pending space first.
+    fn push_after_space(&mut self, c: char, source: Pending) {
+        if c.is_whitespace() {
+            if self.pending_space.is_none() && !self.out.is_empty() {
+                self.pending_space = Some(source);
+            }
+            return;
+        }
+        if let Some(space) = self.pending_space.take() {
+            self.map(1, space.at, space.len);
+            self.out.push(b' ');
+        }
+        self.map(c.len_utf8(), source.at, source.len);
+        let mut buffer = [0; 4];
+        self.out.extend_from_slice(c.encode_utf8(&mut buffer).as_bytes());
+    }
+
+    /// Records that the next `len` folded bytes come from the original character of `original_len` bytes at
+    /// `original`: the current run goes on when it predicts exactly that, else a new one starts.
+    fn map(&mut self, len: usize, original: u32, original_len: u8) {
+        let folded = self.out.len() as u32;
+        let parallel = len == usize::from(original_len);
+        if let Some(last) = self.runs.last() {
+            let goes_on = if last.parallel {
+                parallel && last.original + (folded - last.folded) == original
+            } else {
+                // Another piece of the same expanded character ("ﬁ": 'f', then 'i').
+                last.original == original
+            };
+            if goes_on {
+                return;
+            }
+        }
+        self.runs.push(Run { folded, original, parallel });
+    }
+}
+
+/// The bytes [`fold_in_place`] reads at once.
+const CHUNK: usize = 8;
+
+/// `chunk` lowercased, when every byte of it folds to itself or its lowercase at the same distance, whatever came
+/// before, given that the byte before it did: printable ASCII and single spaces, with no space last (a space at
+/// the end of the text, or before more whitespace, folds otherwise). `None` otherwise, or when `chunk` is not
+/// [`CHUNK`] bytes. The tests for all eight bytes at once, on a `u64`, are the usual bit tricks: adding a byte
+/// constant to each byte sets its high bit exactly when the byte is at least some bound, and no byte carries into
+/// the next one because every byte is below 0x80.
+fn fold_in_place(chunk: &[u8]) -> Option<[u8; CHUNK]> {
+    const ONES: u64 = u64::from_le_bytes([1; CHUNK]);
+    const HIGH: u64 = ONES * 0x80;
+    let x = u64::from_le_bytes(chunk.try_into().ok()?);
+    // ASCII; none below the space (the high bit of `x + (0x80 - 0x20)`); none above '~' (`x + 1` stays below 0x80).
+    if x & HIGH != 0 || (x + ONES * (0x80 - 0x20)) & HIGH != HIGH || (x + ONES) & HIGH != 0 {
+        return None;
+    }
+    // The spaces: bytes that are zero after XOR with spaces (the exact zero-byte test).
+    let unspaced = x ^ (ONES * u64::from(b' '));
+    let spaces = !(((unspaced & !HIGH) + !HIGH) | unspaced | !HIGH);
+    // Two spaces in a row, or a space last (little-endian: the last byte is the highest).
+    if spaces & (spaces >> 8) != 0 || spaces >> 56 != 0 {
+        return None;
+    }
+    // The capitals: at least 'A' and not above 'Z'; each gets 0x20 added (its high bit shifted down by 2).
+    let at_least_a = x + ONES * (0x80 - u64::from(b'A'));
+    let above_z = x + ONES * (0x80 - u64::from(b'Z') - 1);
+    let capitals = at_least_a & !above_z & HIGH;
+    Some((x | (capitals >> 2)).to_le_bytes())
 }
 
 /// The original character a folded character comes from: its offset and length in bytes.
@@ -446,6 +523,93 @@ mod tests {
         // space, so an alias holding one could never match.
         assert_eq!(fold("Power\u{000B}BI"), "power bi");
         assert_eq!(Normalized::new("Power\u{000B}BI").as_str(), "power bi");
+    }
+
+    /// The reference the ASCII fast path of [`Normalized::refill`] must agree with: every character, ASCII or not,
+    /// through [`Normalized::fold_char`].
+    fn refill_char_by_char(input: &str) -> Normalized {
+        let mut runs = Vec::new();
+        let mut folder = Folder { out: Vec::new(), runs: &mut runs, pending_space: None };
+        for (at, c) in input.char_indices() {
+            folder.fold_char(c, Pending { at: at as u32, len: c.len_utf8() as u8 });
+        }
+        let text = String::from_utf8(folder.out).expect("whole characters");
+        Normalized { text, runs }
+    }
+
+    #[test]
+    fn chunks_fold_in_place_exactly_when_each_byte_would() {
+        const BYTES: &[u8] = b"aZ@[`{ ~\x7F\x1F\t09_-AzM ";
+        let mut state: u64 = 0x853C_49E6_748F_EA9B;
+        for _ in 0..20_000 {
+            let mut chunk = [0u8; CHUNK];
+            for byte in &mut chunk {
+                state = state.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+                *byte = BYTES[(state >> 33) as usize % BYTES.len()];
+            }
+            let in_place = chunk.iter().all(|&b| (b' '..=b'~').contains(&b))
+                && !chunk.windows(2).any(|pair| pair == b"  ")
+                && chunk.last() != Some(&b' ');
+            let expected = in_place.then(|| chunk.map(|b| b.to_ascii_lowercase()));
+            assert_eq!(fold_in_place(&chunk), expected, "{:?}", String::from_utf8_lossy(&chunk));
+        }
+        assert_eq!(fold_in_place(b"short"), None);
+    }
+
+    #[test]
+    fn ascii_spaces_are_the_ascii_whitespace_characters() {
+        for byte in 0..=0x7F_u8 {
+            assert_eq!(is_ascii_space(byte), char::from(byte).is_whitespace(), "{byte:#04x}");
+        }
+    }
+
+    #[test]
+    fn ascii_runs_fold_as_each_character_would() {
+        const PIECES: &[&str] = &[
+            "Python",
+            " ",
+            "  ",
+            "\t",
+            "\r\n",
+            "\u{000B}",
+            "C++",
+            "É",
+            "ﬁ",
+            "\u{200B}",
+            "\u{00A0}",
+            "½",
+            "SQL.",
+            "-",
+            "a",
+            "\u{0001}",
+            "\u{007F}",
+            "Machine Learning",
+            "KUBERNETES and SQL, ",
+            "Ж",
+            "\u{0301}",
+            "\u{00A8}",
+            "\u{FDFA}",
+            "x1_Y",
+            "\u{2019}",
+            ",",
+        ];
+        let mut inputs: Vec<String> = CASES.iter().map(|case| case.input.to_owned()).collect();
+        // Pseudo-random sequences of up to eight pieces (a fixed seed), so that the pieces meet on both sides.
+        let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
+        for _ in 0..5000 {
+            let mut input = String::new();
+            for _ in 0..(state % 8 + 1) {
+                state = state.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+                input.push_str(PIECES[(state >> 33) as usize % PIECES.len()]);
+            }
+            inputs.push(input);
+        }
+        for input in &inputs {
+            let fast = Normalized::new(input);
+            let reference = refill_char_by_char(input);
+            assert_eq!(fast.text, reference.text, "{input:?}");
+            assert_eq!(fast.runs, reference.runs, "{input:?}");
+        }
     }
 
     #[test]

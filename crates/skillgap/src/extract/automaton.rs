@@ -175,11 +175,28 @@ impl AliasAutomaton {
     /// The leftmost-longest scan: pushes to `raw`, in text order, every alias match that passes the boundary and
     /// case checks, in original-text offsets.
     pub(super) fn find(&self, taxonomy: &Taxonomy, text: &str, normalized: &Normalized, raw: &mut Vec<RawMatch>) {
+        // The keys the last walk passed, shortest first: the longest is the match, the others the shorter aliases
+        // at the same start.
+        let mut keys: Vec<(usize, u32)> = Vec::new();
+        self.scan(taxonomy, text, normalized, raw, &mut keys);
+        self.find_elided(taxonomy, text, normalized, raw);
+    }
+
+    /// The matches as written (see [`AliasAutomaton::find`]), with `keys` as a buffer for [`Trie::keys_at`].
+    fn scan(
+        &self,
+        taxonomy: &Taxonomy,
+        text: &str,
+        normalized: &Normalized,
+        raw: &mut Vec<RawMatch>,
+        keys: &mut Vec<(usize, u32)>,
+    ) {
         let folded = normalized.as_str();
         let mut at = 0;
         while at < folded.len() {
-            let Some((start, end, id)) = self.next_match(folded, at) else { break };
-            let Some(pattern) = self.patterns.get(id) else { break };
+            let Some(start) = self.next_match(folded, at, keys) else { break };
+            let Some(&(end, id)) = keys.last() else { break };
+            let Some(pattern) = self.patterns.get(id as usize) else { break };
             if accept_at(taxonomy, text, normalized, raw, Span::new(start, end), pattern) {
                 at = end;
                 continue;
@@ -187,7 +204,7 @@ impl AliasAutomaton {
             // The longest alias here failed its boundary at the end: a shorter alias at the same start may
             // still fit ("react native" inside "react nativeness" leaves "react").
             if boundary_before(folded, start, pattern.chars) {
-                if let Some(shorter_end) = self.shorter_match(taxonomy, text, normalized, raw, start, end) {
+                if let Some(shorter_end) = self.shorter_match(taxonomy, text, normalized, raw, start, keys) {
                     at = shorter_end;
                     continue;
                 }
@@ -197,46 +214,58 @@ impl AliasAutomaton {
             let rest = folded.get(start..).unwrap_or_default();
             let first = rest.chars().next();
             at = if first.is_some_and(is_word_char) {
-                rest.find(|c: char| !is_word_char(c)).map_or(folded.len(), |i| start + i)
+                word_end(folded, start)
             } else {
                 start + first.map_or(1, char::len_utf8)
             };
         }
-        self.find_elided(taxonomy, text, normalized, raw);
     }
 
-    /// The leftmost-longest match that starts at or after `from` where a match may start at all: `(start, end,
-    /// pattern)`.
+    /// The leftmost match that starts at or after `from` where a match may start at all: its start, with the keys
+    /// that start there in `keys` (shortest first; the last is the longest).
     ///
     /// A match whose first character and the character before it are both word characters fails
     /// [`boundary_before`] whatever the alias, and [`AliasAutomaton::find`] then skips to the end of that word, past
     /// every other such place. So trying only the other places (a word's start, or a character that is not a word
     /// character) finds what an unanchored leftmost-longest scan would have accepted, and walking the trie there
     /// needs no failure transitions.
-    fn next_match(&self, folded: &str, from: usize) -> Option<(usize, usize, usize)> {
+    fn next_match(&self, folded: &str, from: usize, keys: &mut Vec<(usize, u32)>) -> Option<usize> {
         let bytes = folded.as_bytes();
         let mut after_word = folded.get(..from)?.chars().next_back().is_some_and(is_word_char);
         let mut at = from;
         while let Some(&byte) = bytes.get(at) {
-            let (word, len) = if byte.is_ascii() {
-                (byte.is_ascii_alphanumeric() || byte == b'_', 1)
-            } else {
-                let c = folded.get(at..)?.chars().next()?;
-                (is_word_char(c), c.len_utf8())
-            };
-            if !(after_word && word) {
-                if let Some((end, id)) = self.trie.longest_at(bytes, at) {
-                    return Some((at, end, id));
+            if byte.is_ascii() {
+                let word = is_ascii_word_byte(byte);
+                if after_word && word {
+                    // The rest of this word: no match starts inside it.
+                    at = word_end(folded, at);
+                    continue;
                 }
+                after_word = word;
+                // Most places (spaces, most punctuation) start no key at all: seen from the root's table alone.
+                if self.trie.starts_some_key(byte) && self.trie.keys_at(bytes, at, keys) {
+                    return Some(at);
+                }
+                at += 1;
+                continue;
+            }
+            let c = folded.get(at..)?.chars().next()?;
+            let word = is_word_char(c);
+            if !(after_word && word) && self.trie.keys_at(bytes, at, keys) {
+                return Some(at);
             }
             after_word = word;
-            at += len;
+            at += c.len_utf8();
         }
         None
     }
 
-    /// Tries the aliases that start at `start` and end at an earlier word end than `end`, longest first; returns
-    /// the end of the one accepted.
+    /// Tries the aliases that start at `start` and end at an earlier word edge than the longest of `keys` (the
+    /// keys that start there, shortest first), longest first; returns the end of the one accepted.
+    ///
+    /// A shorter alias ends at a word's edge: before punctuation ("react" in "react nativeness") or after it
+    /// ("c++" in "c++2019", where the longest alias was "c++20"), never between two word characters. Every alias
+    /// that ends there is a prefix of the longest, so the walk that found the longest passed it already.
     fn shorter_match(
         &self,
         taxonomy: &Taxonomy,
@@ -244,28 +273,17 @@ impl AliasAutomaton {
         normalized: &Normalized,
         raw: &mut Vec<RawMatch>,
         start: usize,
-        end: usize,
+        keys: &[(usize, u32)],
     ) -> Option<usize> {
         let folded = normalized.as_str();
-        // A shorter alias ends at a word's edge: before punctuation ("react" in "react nativeness") or after it
-        // ("c++" in "c++2019", where the longest alias was "c++20").
-        let mut after_word = false;
-        let mut candidates: Vec<usize> = Vec::new();
-        for (i, c) in folded[start..end].char_indices() {
-            let word = is_word_char(c);
-            if i > 0 && (!word || !after_word) {
-                candidates.push(start + i);
-            }
-            after_word = word;
-        }
-        candidates.reverse();
-        for cut in candidates {
-            let piece = folded[start..cut].trim_end();
-            let cut = start + piece.len();
-            if piece.is_empty() {
+        let (_, shorter) = keys.split_last()?;
+        for &(cut, id) in shorter.iter().rev() {
+            let inside_word = folded.get(..cut).and_then(|before| before.chars().next_back()).is_some_and(is_word_char)
+                && folded.get(cut..).and_then(|after| after.chars().next()).is_some_and(is_word_char);
+            if inside_word {
                 continue;
             }
-            if let Some(pattern) = self.pattern_for(piece).and_then(|id| self.patterns.get(id)) {
+            if let Some(pattern) = self.patterns.get(id as usize) {
                 if accept_at(taxonomy, text, normalized, raw, Span::new(start, cut), pattern) {
                     return Some(cut);
                 }
@@ -466,21 +484,22 @@ impl Trie {
     }
 
     /// The child of `node` along `byte`.
+    #[inline]
     fn child(&self, node: &Node, byte: u8) -> Option<u32> {
         if node.row != NO_ROW {
+            // Class 0 (a byte no key holds) has no child in any row, so its slot is 0 like every other empty one.
             let class = *self.classes.get(usize::from(byte))?;
             let child = *self.rows.get(node.row as usize + usize::from(class))?;
-            return (class != 0 && child != 0).then_some(child);
+            return (child != 0).then_some(child);
         }
         let first = node.first_child as usize;
+        // Deep in the trie most nodes have one child: the rest of a long alias.
+        if node.children == 1 {
+            return (self.labels.get(first) == Some(&byte)).then_some(node.first_child);
+        }
         let labels = self.labels.get(first..first + node.children as usize)?;
         let i = labels.iter().position(|&b| b == byte)?;
         Some((first + i) as u32)
-    }
-
-    /// The longest key that `text` holds at `start`: its end and pattern id.
-    fn longest_at(&self, text: &[u8], start: usize) -> Option<(usize, usize)> {
-        self.longest_at_where(text, start, |_| true)
     }
 
     /// The longest key that `text` holds at `start` whose end passes `ok`: its end and pattern id. A shorter key
@@ -505,6 +524,35 @@ impl Trie {
             at += 1;
         }
         longest
+    }
+
+    /// Whether some key starts with `byte`.
+    #[inline]
+    fn starts_some_key(&self, byte: u8) -> bool {
+        self.root.get(usize::from(byte)).is_some_and(|&child| child != 0)
+    }
+
+    /// Every key that `text` holds at `start`, as (end, pattern id) into `keys`, shortest first; whether there is
+    /// one. The same walk as [`Trie::longest_at_where`] with every end allowed, which gives the last of them.
+    #[inline]
+    fn keys_at(&self, text: &[u8], start: usize, keys: &mut Vec<(usize, u32)>) -> bool {
+        keys.clear();
+        let Some(&first) = text.get(start).and_then(|&byte| self.root.get(usize::from(byte))) else { return false };
+        if first == 0 {
+            return false;
+        }
+        let Some(mut node) = self.nodes.get(first as usize) else { return false };
+        let mut at = start + 1;
+        loop {
+            if node.end != NO_PATTERN {
+                keys.push((at, node.end));
+            }
+            let Some(&byte) = text.get(at) else { break };
+            let Some(next) = self.child(node, byte).and_then(|next| self.nodes.get(next as usize)) else { break };
+            node = next;
+            at += 1;
+        }
+        !keys.is_empty()
     }
 
     /// The pattern id of the key that is exactly `key`.
@@ -549,6 +597,46 @@ fn accept_at(
     let Some((alias, ambiguous)) = chosen else { return false };
     raw.push(RawMatch { span, alias, ambiguous, loose: false, pattern: pattern.id });
     true
+}
+
+/// Whether `byte`, an ASCII byte, is a word character ([`is_word_char`]).
+#[inline]
+fn is_ascii_word_byte(byte: u8) -> bool {
+    ASCII_WORD_BYTES.get(usize::from(byte)) == Some(&true)
+}
+
+/// Per byte, whether it is an ASCII word character: ASCII letters and digits, and `_` ([`is_word_char`]). A table,
+/// because the scan asks this of almost every byte of a text.
+const ASCII_WORD_BYTES: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut byte = 0;
+    while byte < 128 {
+        let b = byte as u8;
+        table[byte] = b.is_ascii_alphanumeric() || b == b'_';
+        byte += 1;
+    }
+    table
+};
+
+/// The end of the run of word characters at `at` in `folded` (`at` itself when none is there).
+#[inline]
+fn word_end(folded: &str, at: usize) -> usize {
+    let bytes = folded.as_bytes();
+    let mut end = at;
+    while let Some(&byte) = bytes.get(end) {
+        if byte.is_ascii() {
+            if !is_ascii_word_byte(byte) {
+                break;
+            }
+            end += 1;
+            continue;
+        }
+        match folded.get(end..).and_then(|rest| rest.chars().next()) {
+            Some(c) if is_word_char(c) => end += c.len_utf8(),
+            _ => break,
+        }
+    }
+    end
 }
 
 /// Whether every word of `key` is in `vocabulary`.
@@ -596,6 +684,118 @@ fn same_text(original: &str, alias: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The scan as it was before [`Trie::keys_at`] (a walk per start for the longest key, then a trie lookup per
+    /// word edge for the shorter ones), kept as the reference the faster scan must agree with.
+    fn find_reference(
+        automaton: &AliasAutomaton,
+        taxonomy: &Taxonomy,
+        text: &str,
+        normalized: &Normalized,
+        raw: &mut Vec<RawMatch>,
+    ) {
+        let folded = normalized.as_str();
+        let bytes = folded.as_bytes();
+        let mut at = 0;
+        'scan: while at < folded.len() {
+            // The leftmost start where a match may start, with the longest key there.
+            let mut after_word = folded[..at].chars().next_back().is_some_and(is_word_char);
+            let mut found = None;
+            for (i, c) in folded[at..].char_indices() {
+                let word = is_word_char(c);
+                if !(after_word && word) {
+                    if let Some((end, id)) = automaton.trie.longest_at_where(bytes, at + i, |_| true) {
+                        found = Some((at + i, end, id));
+                        break;
+                    }
+                }
+                after_word = word;
+            }
+            let Some((start, end, id)) = found else { break };
+            let pattern = &automaton.patterns[id];
+            if accept_at(taxonomy, text, normalized, raw, Span::new(start, end), pattern) {
+                at = end;
+                continue;
+            }
+            if boundary_before(folded, start, pattern.chars) {
+                let mut after_word = false;
+                let mut candidates: Vec<usize> = Vec::new();
+                for (i, c) in folded[start..end].char_indices() {
+                    let word = is_word_char(c);
+                    if i > 0 && (!word || !after_word) {
+                        candidates.push(start + i);
+                    }
+                    after_word = word;
+                }
+                for &cut in candidates.iter().rev() {
+                    let piece = folded[start..cut].trim_end();
+                    let cut = start + piece.len();
+                    if piece.is_empty() {
+                        continue;
+                    }
+                    if let Some(pattern) = automaton.pattern_for(piece).map(|id| &automaton.patterns[id]) {
+                        if accept_at(taxonomy, text, normalized, raw, Span::new(start, cut), pattern) {
+                            at = cut;
+                            continue 'scan;
+                        }
+                    }
+                }
+            }
+            let rest = &folded[start..];
+            let first = rest.chars().next();
+            at = if first.is_some_and(is_word_char) {
+                rest.find(|c: char| !is_word_char(c)).map_or(folded.len(), |i| start + i)
+            } else {
+                start + first.map_or(1, char::len_utf8)
+            };
+        }
+    }
+
+    /// Texts where aliases meet each other, words, punctuation and non-ASCII text in every way: inside words,
+    /// across hyphens and dots, cut short, run on.
+    fn scan_texts(taxonomy: &Taxonomy) -> Vec<String> {
+        let aliases: Vec<&str> = taxonomy.folded_aliases().map(|(key, _)| key).step_by(7).collect();
+        const GLUE: &[&str] = &[
+            " ", "", "-", ".", "/", ", ", "ness", "s", " and ", " or ", "(", ")", "+", "#", "é", "\u{00A0}", "'", "\n",
+            "2019", "_", "ﬁ", "Ж",
+        ];
+        let mut state: u64 = 0x2545_F491_4F6C_DD1D;
+        let mut next = |n: usize| {
+            state = state.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+            (state >> 33) as usize % n
+        };
+        (0..3000)
+            .map(|_| {
+                let mut text = String::new();
+                for _ in 0..(1 + next(12)) {
+                    let alias = aliases[next(aliases.len())];
+                    match next(4) {
+                        // Part of an alias: a key cut short, or its first word.
+                        0 => text.push_str(alias.get(..alias.len() / 2 + 1).unwrap_or(alias)),
+                        1 => text.push_str(&alias.to_uppercase()),
+                        _ => text.push_str(alias),
+                    }
+                    text.push_str(GLUE[next(GLUE.len())]);
+                }
+                text
+            })
+            .collect()
+    }
+
+    #[test]
+    fn scan_agrees_with_the_reference() {
+        let taxonomy = Taxonomy::builtin();
+        let automaton = AliasAutomaton::build(&taxonomy, None).expect("builds");
+        let mut normalized = Normalized::default();
+        for text in scan_texts(&taxonomy) {
+            normalized.refill(&text);
+            let (mut fast, mut reference) = (Vec::new(), Vec::new());
+            let mut keys = Vec::new();
+            automaton.scan(&taxonomy, &text, &normalized, &mut fast, &mut keys);
+            find_reference(&automaton, &taxonomy, &text, &normalized, &mut reference);
+            assert_eq!(format!("{fast:?}"), format!("{reference:?}"), "{text:?}");
+        }
+    }
 
     /// Splits `marked` at `[` and `]` into the folded text and the bracketed span.
     fn marked(marked: &str) -> (String, Span) {

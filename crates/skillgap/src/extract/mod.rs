@@ -18,10 +18,11 @@ use crate::profile::goal_before;
 use crate::source::{detect_kind_only, TargetKind};
 use crate::span::Span;
 use crate::structure::names::{mentions_in_names, organisation_names};
-use crate::structure::negation::negation_cue;
+use crate::structure::negation::{may_negate, negation_cue};
 use crate::structure::roles::{line_infos, roles, Month};
 use crate::structure::{
-    clause_around, in_progress_cue, requirement_cue, sentence_around, years_for, Requirement, SectionKind, Structure,
+    clause_around, in_progress_cue, may_hold_years, requirement_cue, sentence_around, years_for, Requirement,
+    SectionKind, Structure,
 };
 use crate::taxonomy::{Kind, SkillIdx, Taxonomy};
 use rustc_hash::FxHashMap;
@@ -392,6 +393,10 @@ impl Extractor {
         let kept = drop_organisation_names(text, structure, candidates);
         let mut doc = Document { kind, ..Document::default() };
         let mut sentence_cue: (Span, Option<Requirement>) = (Span::new(usize::MAX, 0), None);
+        // Whether the sentence of `sentence_cue` may hold a negation at all.
+        let mut sentence_negates = false;
+        // Most sentences hold no "N years" at all: found once for all their mentions.
+        let mut sentence_years: (Span, bool) = (Span::new(usize::MAX, 0), false);
         let mut mentions: Vec<(SkillIdx, Mention)> = Vec::with_capacity(kept.len());
         // Mentions in one sentence share its reading: read each sentence once.
         let mut personal: (Span, bool) = (Span::new(usize::MAX, 0), false);
@@ -418,12 +423,18 @@ impl Extractor {
                 TargetKind::Posting => {
                     // Mentions in one sentence share its cue: read it once.
                     if sentence_cue.0 != sentence {
-                        sentence_cue = (sentence, requirement_cue(&text[sentence.range()]));
+                        let sentence_text = &text[sentence.range()];
+                        sentence_cue = (sentence, requirement_cue(sentence_text));
+                        sentence_negates = may_negate(sentence_text);
                     }
-                    asked_level(text, clause, sentence, sentence_cue.1, candidate.section, m.span)
+                    let level = SentenceLevel { cue: sentence_cue.1, may_negate: sentence_negates };
+                    asked_level(text, clause, sentence, level, candidate.section, m.span)
                 }
             };
-            let years = years_for(text, sentence, m.span);
+            if sentence_years.0 != sentence {
+                sentence_years = (sentence, may_hold_years(&text[sentence.range()]));
+            }
+            let years = if sentence_years.1 { years_for(text, sentence, m.span) } else { None };
             let credential = matches!(self.taxonomy.skill(m.alias.skill).kind, Kind::Certification | Kind::Degree);
             let in_progress = credential && in_progress_cue(clause, &text[sentence.range()]);
             let match_kind = match (m.loose, m.alias.alias) {
@@ -528,20 +539,31 @@ struct Candidate {
     sentence: Span,
 }
 
+/// What a posting's sentence says for all its mentions, read once.
+#[derive(Debug, Clone, Copy)]
+struct SentenceLevel {
+    /// Its requirement cue ([`requirement_cue`]).
+    cue: Option<Requirement>,
+    /// Whether it may hold a negation ([`may_negate`]): when not, no mention in it is negated.
+    may_negate: bool,
+}
+
 /// How strongly a posting asks for the mention at `span`: a negation in its sentence says not at all (with the
 /// cue's words); otherwise the clause's own words, then the sentence's, then the section's default.
 fn asked_level(
     text: &str,
     clause: &str,
     sentence: Span,
-    sentence_level: Option<Requirement>,
+    sentence_level: SentenceLevel,
     section: SectionKind,
     span: Span,
 ) -> (Requirement, Option<String>) {
     let sentence_text = &text[sentence.range()];
-    if let Some(cue) = negation_cue(sentence_text, span.start - sentence.start, span.end - sentence.start) {
+    let negation = || negation_cue(sentence_text, span.start - sentence.start, span.end - sentence.start);
+    if let Some(cue) = sentence_level.may_negate.then(negation).flatten() {
         return (Requirement::NotRequired, sentence_text.get(cue.0..cue.1).map(str::to_owned));
     }
+    let sentence_level = sentence_level.cue;
     // The clause's own words win over the sentence's: "(Google Ads essential), ideally in SaaS". A clause can
     // only hold a cue when its sentence does, and a clause that is the whole sentence holds the sentence's.
     let whole = clause.len() == sentence_text.len();

@@ -5,7 +5,7 @@
 //! names that hold a skill word) and [`roles`] (a CV's dated roles, for years of use). The cue phrase lists are read
 //! in one pass per list by a `CueSet` (`cues`).
 
-mod cues;
+pub(crate) mod cues;
 pub(crate) mod names;
 pub(crate) mod negation;
 pub(crate) mod roles;
@@ -444,7 +444,7 @@ const REQUIRED_CUES: CueSet = CueSet::new(&[
 
 /// The requirement a sentence states by its own words, if any: a preference cue wins over a requirement cue.
 pub(crate) fn requirement_cue(sentence: &str) -> Option<Requirement> {
-    let s = sentence.to_lowercase();
+    let s = lowercase(sentence);
     if PREFERRED_CUES.any_in(&s) {
         Some(Requirement::Preferred)
     } else if REQUIRED_CUES.any_in(&s) || years_in(&s).next().is_some() {
@@ -452,6 +452,22 @@ pub(crate) fn requirement_cue(sentence: &str) -> Option<Requirement> {
     } else {
         None
     }
+}
+
+/// `text` lowercased: `str::to_lowercase`, which decodes every character (about six instructions a byte), or for
+/// ASCII text, which most is, the same bytes lowercased a byte at a time.
+fn lowercase(text: &str) -> String {
+    if text.is_ascii() {
+        text.to_ascii_lowercase()
+    } else {
+        text.to_lowercase()
+    }
+}
+
+/// Whether `sentence` may hold an "N years" phrase: when not, [`years_for`] finds none in it, and a caller that
+/// reads many mentions of one sentence need not ask for each.
+pub(crate) fn may_hold_years(sentence: &str) -> bool {
+    find_years_unit(sentence).is_some()
 }
 
 /// Words that say a credential is being worked towards rather than held.
@@ -483,10 +499,7 @@ const LIST_ITEM_SEPARATORS: &[char] = &['·', '•', '|', ';'];
 /// yet held. When the sentence is a one-line list, only the item holding the clause counts: "BLS · Local
 /// anesthesia course: enrolled" shows BLS held and the course in progress.
 pub(crate) fn in_progress_cue(clause: &str, sentence: &str) -> bool {
-    let has = |s: &str| {
-        let s = s.to_lowercase();
-        IN_PROGRESS_CUES.any_in(&s)
-    };
+    let has = |s: &str| IN_PROGRESS_CUES.any_in(&lowercase(s));
     has(clause) || has(list_item_around(clause, sentence))
 }
 

@@ -188,12 +188,22 @@ fn ends_with_word(text: &[u8], word: &[u8]) -> bool {
 
 /// Whether a run of capitalised words reads as an organisation's name.
 fn is_org_name(text: &str, run: &[(usize, usize)]) -> bool {
-    let lower = |&(s, e): &(usize, usize)| text.get(s..e).unwrap_or_default().to_lowercase();
-    let last = run.last().map(lower).unwrap_or_default();
-    ORG_SUFFIXES.contains(&last.as_str())
-        || run.windows(3).any(
-            |w| matches!(w, [prefix, of, _] if ORG_PREFIXES.contains(&lower(prefix).as_str()) && lower(of) == "of"),
-        )
+    let word = |&(s, e): &(usize, usize)| text.get(s..e).unwrap_or_default();
+    run.last().is_some_and(|last| in_lowercase_list(word(last), ORG_SUFFIXES))
+        || run.windows(3).any(|w| {
+            matches!(w, [prefix, of, _] if in_lowercase_list(word(prefix), ORG_PREFIXES)
+                && in_lowercase_list(word(of), &["of"]))
+        })
+}
+
+/// Whether `word`, lowercased, is one of `list` (lowercase ASCII words). An ASCII word is compared in any ASCII case
+/// without a lowercased copy; only another word needs one (the Kelvin sign lowercases to an ASCII "k").
+fn in_lowercase_list(word: &str, list: &[&str]) -> bool {
+    if word.is_ascii() {
+        list.iter().any(|w| w.eq_ignore_ascii_case(word))
+    } else {
+        list.contains(&word.to_lowercase().as_str())
+    }
 }
 
 /// The words of `text`, as byte ranges: letters, digits and the marks that sit inside names (`'`, `-`, `.`, `&`).
@@ -309,6 +319,25 @@ mod tests {
         Case { text: "Skills: CNC Machining, Welding", names: &[] },
         Case { text: "Data engineer at a Series B, Ledgerline Technologies", names: &["Ledgerline Technologies"] },
     ];
+
+    #[test]
+    fn lists_are_lowercase_ascii() {
+        for list in [ORG_SUFFIXES, ORG_PREFIXES, COMPANY_SUFFIXES, LEGAL_FORMS, CONNECTORS] {
+            for word in list {
+                assert!(word.is_ascii() && *word == word.to_lowercase(), "{word}");
+            }
+        }
+    }
+
+    #[test]
+    fn list_lookup_lowercases_as_to_lowercase_does() {
+        for word in ["School", "SCHOOL", "school", "Schoo", "Co.", "\u{212A}", "Ltd.", "Inc", "Of", "oF", "Ünïversity"]
+        {
+            for list in [ORG_SUFFIXES, ORG_PREFIXES, &["of", "k"][..]] {
+                assert_eq!(in_lowercase_list(word, list), list.contains(&word.to_lowercase().as_str()), "{word}");
+            }
+        }
+    }
 
     #[test]
     fn finds_organisation_names() {

@@ -100,8 +100,9 @@ pub fn negation_cue(sentence: &str, start: usize, end: usize) -> Option<(usize, 
 }
 
 /// Whether `sentence` holds "no" (in any ASCII case), "without" (likewise), "n't" or "n’t": one pass over its bytes,
-/// stopping only at an "n" or a "w".
-fn may_negate(sentence: &str) -> bool {
+/// stopping only at an "n" or a "w". When not, [`negation_cue`] finds nothing in it for any mention, and a caller
+/// that reads many mentions of one sentence may ask once.
+pub(crate) fn may_negate(sentence: &str) -> bool {
     let bytes = sentence.as_bytes();
     (0..bytes.len()).any(|i| {
         let Some((&first, after)) = bytes.get(i..).and_then(<[u8]>::split_first) else { return false };
