@@ -111,6 +111,16 @@ pub fn organisation_names(text: &str) -> Vec<(usize, usize)> {
     let mut names = Vec::new();
     let mut run: Vec<(usize, usize)> = Vec::new();
     let mut flush = |run: &mut Vec<(usize, usize)>| {
+        // "At Tableau Street I manage…": a sentence that opens with "At" names where the writer works, and the
+        // "I" after the name is not part of it.
+        let word_of = |&(s, e): &(usize, usize)| text.get(s..e).unwrap_or_default();
+        let led_by_at = run.len() >= 3 && run.first().is_some_and(|w| matches!(word_of(w), "At" | "AT"));
+        if led_by_at {
+            run.remove(0);
+            while run.last().is_some_and(|w| matches!(word_of(w), "I" | "We")) {
+                run.pop();
+            }
+        }
         // Most runs are one capitalised word, which names nothing: flushed once per word of the text.
         if run.len() < 2 {
             run.clear();
@@ -143,10 +153,11 @@ pub fn organisation_names(text: &str) -> Vec<(usize, usize)> {
             let word = rest
                 .find(|c: char| !c.is_alphanumeric() && c != '.')
                 .map_or(rest, |end| rest.get(..end).unwrap_or_default());
-            LEGAL_FORMS.contains(&word.trim_end_matches('.').to_lowercase().as_str())
+            // "Fort Collins, CO" is a place: Colorado's code, not "Co.".
+            word != "CO" && LEGAL_FORMS.contains(&word.trim_end_matches('.').to_lowercase().as_str())
         };
         if let (Some(first), Some(last)) = (run.first(), run.last()) {
-            if run.len() >= 2 && !label && (is_org_name(text, run) || after_at() || legal_form_after()) {
+            if run.len() >= 2 && !label && (is_org_name(text, run) || led_by_at || after_at() || legal_form_after()) {
                 names.push((first.0, last.1));
             }
         }
@@ -176,6 +187,125 @@ pub fn organisation_names(text: &str) -> Vec<(usize, usize)> {
         last_end = end;
     }
     flush(&mut run);
+    names.extend(after_a_title(text));
+    names.sort_unstable();
+    names.dedup();
+    names
+}
+
+/// Last words of job titles: a header that names a title and then, after a dash or bar, where it is held
+/// ("Mechanical Design Engineer — Python Fluid Controls", "Store Manager – Greenway Pharmacy & Market").
+const TITLE_WORDS: &[&str] = &[
+    "engineer",
+    "manager",
+    "designer",
+    "developer",
+    "technician",
+    "nurse",
+    "specialist",
+    "analyst",
+    "director",
+    "officer",
+    "adjuster",
+    "coordinator",
+    "assistant",
+    "lead",
+    "consultant",
+    "administrator",
+    "supervisor",
+    "representative",
+    "accountant",
+    "teacher",
+    "therapist",
+    "pharmacist",
+    "electrician",
+    "plumber",
+    "welder",
+    "mechanic",
+    "driver",
+    "operator",
+    "scientist",
+    "architect",
+    "planner",
+    "producer",
+    "editor",
+    "writer",
+    "reporter",
+    "chef",
+    "agent",
+    "advisor",
+    "adviser",
+    "counselor",
+    "counsellor",
+    "worker",
+    "clerk",
+    "paralegal",
+    "attorney",
+    "hygienist",
+    "founder",
+    "owner",
+    "president",
+    "executive",
+    "strategist",
+    "buyer",
+    "recruiter",
+    "generalist",
+    "instructor",
+    "trainer",
+    "pilot",
+    "firefighter",
+    "paramedic",
+    "emt",
+    "fundraiser",
+    "librarian",
+    "dietitian",
+];
+
+/// Separators between the parts of a header line.
+const HEADER_SEPARATORS: &[&str] = &[" — ", " – ", " | ", " · ", " - "];
+
+/// Names that follow a job title across a header separator: the capitalised words that open the next part.
+fn after_a_title(line: &str) -> Vec<(usize, usize)> {
+    let mut cuts: Vec<(usize, usize)> = HEADER_SEPARATORS
+        .iter()
+        .flat_map(|sep| line.match_indices(sep).map(|(at, sep)| (at, at + sep.len())))
+        .collect();
+    if cuts.is_empty() {
+        return Vec::new();
+    }
+    cuts.sort_unstable();
+    let mut names = Vec::new();
+    let mut part_start = 0;
+    for &(cut, next) in &cuts {
+        let part = line.get(part_start..cut).unwrap_or_default().trim_end_matches(['*', '_', ' ']);
+        let last = part.rsplit([' ', '*', '_', '#']).next().unwrap_or_default();
+        if in_lowercase_list(last, TITLE_WORDS) {
+            let mut run: Vec<(usize, usize)> = Vec::new();
+            let rest = line.get(next..).unwrap_or_default();
+            for (s, e) in words(rest) {
+                let word = rest.get(s..e).unwrap_or_default();
+                let between = rest.get(run.last().map_or(0, |&(_, e)| e)..s).unwrap_or_default();
+                let capitalised = word.chars().next().is_some_and(char::is_uppercase);
+                let connector = !run.is_empty() && CONNECTORS.iter().any(|c| word.eq_ignore_ascii_case(c));
+                let joined = run.is_empty() && between.trim_start_matches(['*', '_']).is_empty()
+                    || between.bytes().all(|b| b == b' ');
+                if !(joined && (capitalised || connector)) {
+                    break;
+                }
+                run.push((s, e));
+            }
+            while run.last().is_some_and(|&(s, e)| CONNECTORS.iter().any(|c| rest.get(s..e) == Some(*c))) {
+                run.pop();
+            }
+            // A second title ("Master Electrician | Industrial Maintenance Lead at …") is no employer.
+            let titled =
+                run.last().is_some_and(|&(s, e)| in_lowercase_list(rest.get(s..e).unwrap_or_default(), TITLE_WORDS));
+            if let (true, false, Some(&(s, _)), Some(&(_, e))) = (run.len() >= 2, titled, run.first(), run.last()) {
+                names.push((next + s, next + e));
+            }
+        }
+        part_start = next;
+    }
     names
 }
 
@@ -318,6 +448,21 @@ mod tests {
         Case { text: "Welder at a shop — Ironwood CNC Machining, LLC, Erie", names: &["Ironwood CNC Machining"] },
         Case { text: "Skills: CNC Machining, Welding", names: &[] },
         Case { text: "Data engineer at a Series B, Ledgerline Technologies", names: &["Ledgerline Technologies"] },
+        Case { text: "At Tableau Street I manage a portfolio of donors.", names: &["Tableau Street"] },
+        Case { text: "At Python Fluid Controls we build valves.", names: &["Python Fluid Controls"] },
+        Case { text: "At Scale I work with Python.", names: &[] },
+        Case { text: "Mechanical Design Engineer — Python Fluid Controls", names: &["Python Fluid Controls"] },
+        Case {
+            text: "Store Manager – Greenway Pharmacy & Market (Store #27, Fort Collins, CO)",
+            names: &["Greenway Pharmacy & Market"],
+        },
+        Case { text: "**Support Lead** | Atlas HR Cloud", names: &["Atlas HR Cloud"] },
+        Case { text: "Python · SQL · Tableau Desktop", names: &[] },
+        Case {
+            text: "Master Electrician | Industrial Maintenance Lead at Precision Welding Ltd",
+            names: &["Precision Welding Ltd"],
+        },
+        Case { text: "Skills — Python and Tableau Desktop", names: &[] },
     ];
 
     #[test]
