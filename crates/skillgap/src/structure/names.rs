@@ -188,6 +188,7 @@ pub fn organisation_names(text: &str) -> Vec<(usize, usize)> {
     }
     flush(&mut run);
     names.extend(after_a_title(text));
+    names.extend(places(text));
     names.sort_unstable();
     names.dedup();
     names
@@ -260,6 +261,51 @@ const TITLE_WORDS: &[&str] = &[
     "librarian",
     "dietitian",
 ];
+
+/// US state, district and Canadian province codes, as written after a city ("Ankeny, IA", "Guelph, ON").
+const REGION_CODES: &[&str] = &[
+    "AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "DC", "FL", "GA", "HI", "ID", "IL", "IN", "IA", "KS", "KY", "LA",
+    "ME", "MD", "MA", "MI", "MN", "MS", "MO", "MT", "NE", "NV", "NH", "NJ", "NM", "NY", "NC", "ND", "OH", "OK", "OR",
+    "PA", "RI", "SC", "SD", "TN", "TX", "UT", "VT", "VA", "WA", "WV", "WI", "WY", "AB", "BC", "MB", "NB", "NL", "NS",
+    "NT", "NU", "ON", "PE", "QC", "SK", "YT",
+];
+
+/// Places written "City, ST": a capitalised word, a comma and a region code that ends the word ("Ankeny, IA ·",
+/// "Fort Collins, CO)"). The code is the place's, not a skill's abbreviation (IA, PA, OR, MA).
+fn places(line: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    for (at, _) in line.match_indices(", ") {
+        let code_start = at + 2;
+        let code = line.get(code_start..code_start + 2).unwrap_or_default();
+        let ends = !line.get(code_start + 2..).and_then(|r| r.chars().next()).is_some_and(char::is_alphanumeric);
+        if !ends || !REGION_CODES.contains(&code) {
+            continue;
+        }
+        let before = line.get(..at).unwrap_or_default();
+        let word_start = |end: usize| {
+            let head = before.get(..end).unwrap_or_default();
+            head.rfind(|c: char| !(c.is_alphabetic() || c == '.' || c == '\'')).map_or(0, |i| i + 1)
+        };
+        let capitalised = |from: usize, to: usize| {
+            let word = before.get(from..to).unwrap_or_default();
+            word.len() >= 2 && word.chars().next().is_some_and(char::is_uppercase)
+        };
+        let mut city_start = word_start(before.len());
+        if !capitalised(city_start, before.len()) {
+            continue;
+        }
+        // "Fort Collins", "St. John's": earlier capitalised words of the city's name.
+        while city_start > 1 && before.get(city_start - 1..city_start) == Some(" ") {
+            let start = word_start(city_start - 1);
+            if !capitalised(start, city_start - 1) {
+                break;
+            }
+            city_start = start;
+        }
+        out.push((city_start, code_start + 2));
+    }
+    out
+}
 
 /// Separators between the parts of a header line.
 const HEADER_SEPARATORS: &[&str] = &[" — ", " – ", " | ", " · ", " - "];
@@ -444,7 +490,10 @@ mod tests {
         Case { text: "Worked for Harper and Lane Associates", names: &["Harper and Lane Associates"] },
         Case { text: "Sector: Renewable Energy Storage Company size: 200", names: &[] },
         Case { text: "Department of Physics and Astronomy", names: &[] },
-        Case { text: "Hanover Plumbing & Electric · Columbus, OH", names: &["Hanover Plumbing & Electric"] },
+        Case {
+            text: "Hanover Plumbing & Electric · Columbus, OH",
+            names: &["Hanover Plumbing & Electric", "Columbus, OH"],
+        },
         Case { text: "Welder at a shop — Ironwood CNC Machining, LLC, Erie", names: &["Ironwood CNC Machining"] },
         Case { text: "Skills: CNC Machining, Welding", names: &[] },
         Case { text: "Data engineer at a Series B, Ledgerline Technologies", names: &["Ledgerline Technologies"] },
@@ -454,10 +503,13 @@ mod tests {
         Case { text: "Mechanical Design Engineer — Python Fluid Controls", names: &["Python Fluid Controls"] },
         Case {
             text: "Store Manager – Greenway Pharmacy & Market (Store #27, Fort Collins, CO)",
-            names: &["Greenway Pharmacy & Market"],
+            names: &["Greenway Pharmacy & Market", "Fort Collins, CO"],
         },
         Case { text: "**Support Lead** | Atlas HR Cloud", names: &["Atlas HR Cloud"] },
         Case { text: "Python · SQL · Tableau Desktop", names: &[] },
+        Case { text: "Ankeny, IA · 515-555-0128", names: &["Ankeny, IA"] },
+        Case { text: "Worked in Pittsburgh, PA and Guelph, ON.", names: &["Pittsburgh, PA", "Guelph, ON"] },
+        Case { text: "Python, SQL, Excel", names: &[] },
         Case {
             text: "Master Electrician | Industrial Maintenance Lead at Precision Welding Ltd",
             names: &["Precision Welding Ltd"],
