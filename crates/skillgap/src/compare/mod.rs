@@ -501,7 +501,7 @@ fn resolve_alternatives(taxonomy: &Taxonomy, profile: &Profile, held: &HeldIndex
             .collect(),
         ..Resolved::default()
     };
-    // "Bachelor's degree or equivalent experience": years of dated work stand in for a credential. The members then
+    // "A BA or equivalent experience": years of dated work stand in for a credential. The members then
     // ask nothing of this CV (no gap, no weight).
     let worked_years = union_months(profile.roles.iter().map(|r| r.period)) / 12;
     for alternatives in doc.alternatives.iter().filter(|a| a.experience) {
@@ -791,7 +791,7 @@ terraform,Terraform,cloud,tool,,,
     fn years_of_work_stand_in_for_a_degree_the_target_takes_equivalent_experience_for() {
         let ex = Extractor::new(Taxonomy::builtin());
         let bachelors = ex.taxonomy().get("bachelors-degree").expect("id");
-        let target = || ex.extract("Requirements\n- Bachelor's degree or equivalent experience.\n- Excel\n");
+        let target = || ex.extract("Requirements\n- A BA or equivalent experience.\n- Excel\n");
         let asks_degree = |cv: &str| {
             let c = compare(ex.taxonomy(), &Profile::from_text(&ex, cv), &[target()]);
             c.gaps().iter().any(|g| g.skill == bachelors)

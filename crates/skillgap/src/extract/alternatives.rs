@@ -271,7 +271,7 @@ fn ends_in_or_similar(tail: &str) -> bool {
 /// experience", "or an equivalent combination of education and experience".
 const EXPERIENCE_REACH: usize = 60;
 
-/// Whether an open tail offers experience in place of the list ("Bachelor's degree or equivalent experience").
+/// Whether an open tail offers experience in place of the list ("a BA or equivalent experience").
 fn offers_experience(tail: &str) -> bool {
     let lower = tail.to_ascii_lowercase();
     lower

@@ -161,7 +161,7 @@ pub struct Alternatives {
     /// Whether the target also takes something similar ("ServiceTitan, Housecall Pro or similar"): a CV that
     /// shows a tool (or language, credential…) related to one of them answers the group.
     pub open: bool,
-    /// Whether the target takes experience in place of the group ("Bachelor's degree or equivalent experience"):
+    /// Whether the target takes experience in place of the group ("a BA or equivalent experience"):
     /// a CV with enough years of work answers it.
     pub experience: bool,
 }
