@@ -400,9 +400,19 @@ impl Extractor {
         let mut mentions: Vec<(SkillIdx, Mention)> = Vec::with_capacity(kept.len());
         // Mentions in one sentence share its reading: read each sentence once.
         let mut personal: (Span, bool) = (Span::new(usize::MAX, 0), false);
+        // A tool a bio disowns anywhere ("I haven't opened CorelDRAW since", "I don't miss drywall") is left behind
+        // everywhere it names it, its old role's header included.
+        let disowned: Vec<SkillIdx> = if kind == TargetKind::Bio {
+            kept.iter().filter(|c| disowns(text, c.sentence, c.raw.span)).map(|c| c.raw.alias.skill).collect()
+        } else {
+            Vec::new()
+        };
         for candidate in &kept {
             let m = &candidate.raw;
             let sentence = candidate.sentence;
+            if disowned.contains(&m.alias.skill) {
+                continue;
+            }
             if kind == TargetKind::Bio && personal.0 != sentence {
                 personal = (sentence, is_personal_life(&text[sentence.range()]));
             }
@@ -763,6 +773,50 @@ fn left_behind(text: &str, sentence: Span, span: Span) -> bool {
     from || replaced || until
 }
 
+/// Words right before a skill in which a bio disowns it: "I don't miss drywall", "has not worked in SAS since".
+const DISOWN_BEFORE: &[&str] = &[
+    "don't miss",
+    "do not miss",
+    "hasn't worked in",
+    "has not worked in",
+    "haven't worked in",
+    "have not worked in",
+    "no longer uses",
+    "no longer use",
+    "stopped using",
+    "moved on from",
+];
+/// Words soon after a skill in which a bio disowns it: "CorelDRAW, which I haven't opened since", "AngularJS, a
+/// stack she happily left behind".
+const DISOWN_AFTER: &[&str] = &[
+    "haven't opened",
+    "have not opened",
+    "hasn't opened",
+    "haven't used",
+    "have not used",
+    "hasn't used",
+    "has not used",
+    "haven't touched",
+    "hasn't touched",
+    "left behind",
+    "no longer use",
+];
+/// How many words after a skill [`DISOWN_AFTER`] may stand and still speak of it.
+const DISOWN_AFTER_WORDS: usize = 10;
+
+/// Whether a bio disowns the skill at `span` in its `sentence` (see [`DISOWN_BEFORE`], [`DISOWN_AFTER`]).
+fn disowns(text: &str, sentence: Span, span: Span) -> bool {
+    let lower = |a: usize, b: usize| text.get(a..b).unwrap_or_default().to_lowercase().replace('’', "'");
+    let before = lower(sentence.start.min(span.start), span.start);
+    let before = before.trim_end();
+    if DISOWN_BEFORE.iter().any(|p| before.ends_with(p)) {
+        return true;
+    }
+    let after = lower(span.end, sentence.end.max(span.end));
+    let near: String = after.split_whitespace().take(DISOWN_AFTER_WORDS).collect::<Vec<_>>().join(" ");
+    DISOWN_AFTER.iter().any(|p| has_phrase(&near, p))
+}
+
 /// Words in a sentence that put it in the person's current role.
 const CURRENT_ROLE_WORDS: &[&str] = &["currently", "now", "today", "at present", "these days", "current role"];
 
@@ -868,6 +922,20 @@ ab-testing,A/B testing,marketing,method,,,
     fn ids(ex: &Extractor, text: &str) -> Vec<String> {
         let doc = ex.extract(text);
         doc.skills.iter().map(|s| ex.taxonomy().skill(s.skill).id.clone()).collect()
+    }
+
+    #[test]
+    fn a_bio_does_not_claim_what_it_disowns() {
+        let ex = extractor();
+        let bio = "Jo Park is a designer.\n\
+                   Junior Designer, Acme Print (2012 – 2015): SQL reports and Python.\n\
+                   I learned on SQL, which I haven't used since 2016. I don't miss Java either. \
+                   She writes React, a stack she has not left.\n";
+        let doc = ex.extract_as(bio, TargetKind::Bio);
+        let mut ids: Vec<String> = doc.skills.iter().map(|s| ex.taxonomy().skill(s.skill).id.clone()).collect();
+        ids.sort();
+        assert!(!ids.contains(&"sql".to_owned()) && !ids.contains(&"java".to_owned()), "{ids:?}");
+        assert!(ids.contains(&"python".to_owned()) && ids.contains(&"react".to_owned()), "{ids:?}");
     }
 
     #[test]
