@@ -26,11 +26,22 @@ impl CueSet {
         while i < phrases.len() {
             let Some((phrase, _)) = phrases.split_at(i).1.split_first() else { break };
             let [first, second, ..] = *phrase.as_bytes() else { panic!("a cue phrase has two bytes or more") };
-            if let Some(slot) = by_first.split_at_mut(first as usize).1.first_mut() {
-                *slot |= 1 << i;
-            }
-            if let Some(slot) = by_second.split_at_mut(second as usize).1.first_mut() {
-                *slot |= 1 << i;
+            // Under both ASCII cases, for `any_in_any_case`; a place where only the other case fits is compared
+            // and found wanting, which is rare in the lowercased text the other queries read.
+            let mut byte = 0;
+            while byte < 256 {
+                let lower = (byte as u8).to_ascii_lowercase();
+                if lower == first.to_ascii_lowercase() {
+                    if let Some(slot) = by_first.split_at_mut(byte).1.first_mut() {
+                        *slot |= 1 << i;
+                    }
+                }
+                if lower == second.to_ascii_lowercase() {
+                    if let Some(slot) = by_second.split_at_mut(byte).1.first_mut() {
+                        *slot |= 1 << i;
+                    }
+                }
+                byte += 1;
             }
             i += 1;
         }
@@ -84,6 +95,44 @@ impl CueSet {
         false
     }
 
+    /// Whether `text.to_lowercase()` holds any of the phrases, which must be lowercase ASCII, when
+    /// [`lowercases_to_ascii_alone`] holds for `text`: one pass over `text` as written, with no lowercased copy.
+    ///
+    /// A phrase of ASCII bytes can only match ASCII characters, which lowercase one to one, and no other
+    /// character lowercases to ASCII (but the two that [`lowercases_to_ascii_alone`] rules out), so the phrase
+    /// is in the lowercased text exactly where it is in `text` in any ASCII case.
+    pub(crate) fn any_in_any_case(&self, text: &str) -> bool {
+        let bytes = text.as_bytes();
+        let Some((&first, rest)) = bytes.split_first() else { return false };
+        let bits = |table: &[u64; 256], byte: u8| table.get(usize::from(byte)).copied().unwrap_or(0);
+        let mut firsts = bits(&self.by_first, first);
+        for (i, &second) in rest.iter().enumerate() {
+            if firsts & bits(&self.by_second, second) != 0 && self.at_any_case(bytes, i) {
+                return true;
+            }
+            firsts = bits(&self.by_first, second);
+        }
+        false
+    }
+
+    /// Whether a phrase starts at byte `i` of `bytes`, in any ASCII case.
+    fn at_any_case(&self, bytes: &[u8], i: usize) -> bool {
+        let bits = |table: &[u64; 256], at: usize| {
+            bytes.get(at).and_then(|&b| table.get(usize::from(b))).copied().unwrap_or(0)
+        };
+        let mut candidates = bits(&self.by_first, i) & bits(&self.by_second, i + 1);
+        let rest = bytes.get(i..).unwrap_or_default();
+        while candidates != 0 {
+            let k = candidates.trailing_zeros();
+            candidates &= candidates - 1;
+            let phrase = self.phrases.get(k as usize).copied().unwrap_or_default().as_bytes();
+            if rest.get(..phrase.len()).is_some_and(|r| r.eq_ignore_ascii_case(phrase)) {
+                return true;
+            }
+        }
+        false
+    }
+
     /// The first place a phrase starts in `text`, with the least phrase that starts there (as
     /// `phrases.iter().filter_map(|p| text.find(p).map(|i| (i, *p))).min()`).
     pub(crate) fn first_in(&self, text: &str) -> Option<(usize, &'static str)> {
@@ -115,6 +164,14 @@ impl CueSet {
         }
         best
     }
+}
+
+/// Whether lowercasing `text` makes ASCII of no character but an ASCII one, which holds for every text without
+/// the Kelvin sign or the capital I with a dot (the only other characters whose lowercase holds ASCII: see the
+/// test). Such a text holds a lowercase ASCII phrase after `str::to_lowercase` exactly where it holds it in any
+/// ASCII case before ([`CueSet::any_in_any_case`]).
+pub(crate) fn lowercases_to_ascii_alone(text: &str) -> bool {
+    text.is_ascii() || !text.contains(['\u{212A}', '\u{130}'])
 }
 
 #[cfg(test)]
@@ -161,5 +218,40 @@ mod tests {
         assert_eq!(SET.first_in("not a must"), Some((0, "not a")));
         assert_eq!(SET.last_in("not a must"), Some((0, "not a must")));
         assert_eq!(SET.last_end_in("not a must"), Some(10));
+    }
+
+    #[test]
+    fn only_two_non_ascii_characters_lowercase_to_ascii() {
+        let to_ascii: Vec<char> = (0..=u32::from(char::MAX))
+            .filter_map(char::from_u32)
+            .filter(|c| !c.is_ascii() && c.to_lowercase().any(|l| l.is_ascii()))
+            .collect();
+        assert_eq!(to_ascii, ['\u{130}', '\u{212A}']);
+        assert!(!lowercases_to_ascii_alone("5 \u{212A}m"));
+        assert!(!lowercases_to_ascii_alone("\u{130}stanbul"));
+        assert!(lowercases_to_ascii_alone("Caf\u{E9} \u{2022} NICE TO HAVE"));
+    }
+
+    #[test]
+    fn any_case_agrees_with_lowercasing_first() {
+        // The phrases of `PHRASES` but the non-ASCII one, which `any_in_any_case` does not take.
+        const ASCII: CueSet = CueSet::new(&["nice to have", "a plus", "at least", "must ", "n't", "ab"]);
+        let pieces = [
+            "Nice", " to ", "HAVE", "a", " ", "Plus", "AT LEAST", "must", "N'T", "\u{C9}", "\u{2022}", "aB", "x",
+            "\u{130}",
+        ];
+        let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
+        for _ in 0..20_000 {
+            let mut text = String::new();
+            for _ in 0..(state % 9) {
+                state = state.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+                text.push_str(pieces[(state >> 33) as usize % pieces.len()]);
+            }
+            state = state.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+            if !lowercases_to_ascii_alone(&text) {
+                continue;
+            }
+            assert_eq!(ASCII.any_in_any_case(&text), ASCII.any_in(&text.to_lowercase()), "{text:?}");
+        }
     }
 }

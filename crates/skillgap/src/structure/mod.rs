@@ -13,7 +13,7 @@ pub(crate) mod years;
 
 use serde::Serialize;
 
-use self::cues::CueSet;
+use self::cues::{lowercases_to_ascii_alone, CueSet};
 use crate::span::Span;
 
 /// The kind of section a line sits in, from the nearest heading above it (or an inline label such as
@@ -300,19 +300,23 @@ fn heading_kind(line: &str) -> (bool, Option<SectionKind>) {
     let bold = (t.starts_with("**") && t.ends_with("**") && t.len() > 4)
         || (t.starts_with("__") && t.ends_with("__") && t.len() > 4);
     let inner = stripped.trim_matches(['*', '_', ' ']);
-    let words = inner.split_whitespace().count();
+    // The tests below compare the count with 8 at most: counting stops there, and only when a test needs it.
+    let words_up_to_9 = || inner.split_whitespace().take(9).count();
     let colon = inner.ends_with(':');
     let inner = inner.trim_end_matches(':').trim();
     // Cheapest tests first: most lines are too long, or have a lowercase letter early on.
-    let caps = words <= 6
-        && inner.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase)
-        && inner.chars().filter(|c| c.is_alphabetic()).count() >= 4
-        && !is_unnamed_list(inner);
-    if markdown || bold || caps || (colon && words <= 8) {
+    let caps = || {
+        inner.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase)
+            && words_up_to_9() <= 6
+            && inner.chars().filter(|c| c.is_alphabetic()).count() >= 4
+            && !is_unnamed_list(inner)
+    };
+    if markdown || bold || (colon && words_up_to_9() <= 8) || caps() {
         return (true, SectionKind::classify(inner));
     }
     // A short line with no sentence punctuation that names a known section ("Requirements", "Nice to have").
-    let plain = words <= 5 && !inner.ends_with(['.', ',', ';', '!', '?']) && !t.starts_with(['-', '*', '+', '•']);
+    let plain =
+        !inner.ends_with(['.', ',', ';', '!', '?']) && !t.starts_with(['-', '*', '+', '•']) && words_up_to_9() <= 5;
     // Most lines are bullets or sentences: only a plain line is worth classifying.
     match plain.then(|| SectionKind::classify(inner)).flatten() {
         Some(kind) => (true, Some(kind)),
@@ -444,6 +448,24 @@ const REQUIRED_CUES: CueSet = CueSet::new(&[
 
 /// The requirement a sentence states by its own words, if any: a preference cue wins over a requirement cue.
 pub(crate) fn requirement_cue(sentence: &str) -> Option<Requirement> {
+    // Most sentences are read as written, with no lowercased copy: the cue lists are lowercase ASCII, and a
+    // number of years needs a unit first, which `find_years_unit` finds in any case.
+    if lowercases_to_ascii_alone(sentence) {
+        return if PREFERRED_CUES.any_in_any_case(sentence) {
+            Some(Requirement::Preferred)
+        } else if REQUIRED_CUES.any_in_any_case(sentence)
+            || (find_years_unit(sentence).is_some() && years_in(&lowercase(sentence)).next().is_some())
+        {
+            Some(Requirement::Required)
+        } else {
+            None
+        };
+    }
+    requirement_cue_lowercased(sentence)
+}
+
+/// [`requirement_cue`] as it reads a lowercased copy of `sentence`, which every sentence once took.
+fn requirement_cue_lowercased(sentence: &str) -> Option<Requirement> {
     let s = lowercase(sentence);
     if PREFERRED_CUES.any_in(&s) {
         Some(Requirement::Preferred)
@@ -499,7 +521,13 @@ const LIST_ITEM_SEPARATORS: &[char] = &['·', '•', '|', ';'];
 /// yet held. When the sentence is a one-line list, only the item holding the clause counts: "BLS · Local
 /// anesthesia course: enrolled" shows BLS held and the course in progress.
 pub(crate) fn in_progress_cue(clause: &str, sentence: &str) -> bool {
-    let has = |s: &str| IN_PROGRESS_CUES.any_in(&lowercase(s));
+    let has = |s: &str| {
+        if lowercases_to_ascii_alone(s) {
+            IN_PROGRESS_CUES.any_in_any_case(s)
+        } else {
+            IN_PROGRESS_CUES.any_in(&lowercase(s))
+        }
+    };
     has(clause) || has(list_item_around(clause, sentence))
 }
 
@@ -661,6 +689,80 @@ mod tests {
         }
     }
 
+    /// [`heading_kind`] as it was before its tests were reordered to count words only when one needs them.
+    fn heading_kind_reference(line: &str) -> (bool, Option<SectionKind>) {
+        let t = line.trim();
+        if t.is_empty() || t.len() > 80 {
+            return (false, None);
+        }
+        let stripped = t.trim_start_matches('#').trim();
+        let markdown = t.starts_with('#') && stripped.len() < t.len();
+        let bold = (t.starts_with("**") && t.ends_with("**") && t.len() > 4)
+            || (t.starts_with("__") && t.ends_with("__") && t.len() > 4);
+        let inner = stripped.trim_matches(['*', '_', ' ']);
+        let words = inner.split_whitespace().count();
+        let colon = inner.ends_with(':');
+        let inner = inner.trim_end_matches(':').trim();
+        let caps = words <= 6
+            && inner.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase)
+            && inner.chars().filter(|c| c.is_alphabetic()).count() >= 4
+            && !is_unnamed_list(inner);
+        if markdown || bold || caps || (colon && words <= 8) {
+            return (true, SectionKind::classify(inner));
+        }
+        let plain = words <= 5 && !inner.ends_with(['.', ',', ';', '!', '?']) && !t.starts_with(['-', '*', '+', '•']);
+        match plain.then(|| SectionKind::classify(inner)).flatten() {
+            Some(kind) => (true, Some(kind)),
+            None => (false, None),
+        }
+    }
+
+    #[test]
+    fn heading_kind_agrees_with_the_reference() {
+        const PIECES: &[&str] = &[
+            "# ",
+            "## ",
+            "**",
+            "__",
+            ":",
+            " ",
+            "  ",
+            "Skills",
+            "REQUIREMENTS",
+            "Nice to have",
+            "SQL, AWS",
+            "GCP",
+            "ETL",
+            "we",
+            "use",
+            "Python",
+            ".",
+            ",",
+            "- ",
+            "\u{2022} ",
+            "About us",
+            "BENEFITS",
+            "\u{C9}COLE",
+            "x",
+            "Experience",
+            "|",
+            "; ",
+            "Data Engineer",
+            "\t",
+            "EDUCATION & TRAINING",
+            "responsibilities",
+        ];
+        let mut state: u64 = 0x5851_F42D_4C95_7F2D;
+        let mut next = |n: usize| {
+            state = state.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+            (state >> 33) as usize % n
+        };
+        for _ in 0..50_000 {
+            let line: String = (0..next(14)).map(|_| PIECES[next(PIECES.len())]).collect();
+            assert_eq!(heading_kind(&line), heading_kind_reference(&line), "{line:?}");
+        }
+    }
+
     #[test]
     fn sections_follow_headings_and_labels() {
         let text = "Intro line\nRequirements\n- Python\nNice to have:\n- Go\nSkills: Rust, C\n## Experience\n### Engineer, Acme\n- Built\n## Hobbies\n";
@@ -808,6 +910,64 @@ mod tests {
             let _ = years_in(s).count();
         }
         assert_eq!(years_in("naïve five years").map(|y| y.2).collect::<Vec<_>>(), [5]);
+    }
+
+    /// Sentences built from cue words, years, numbers and characters that lowercase unevenly, for comparing a
+    /// fast reading with the lowercased one.
+    fn cue_sentences() -> Vec<String> {
+        const PIECES: &[&str] = &[
+            "Nice to HAVE",
+            "a plus",
+            "A PLUS",
+            "Preferred",
+            "ideally",
+            "Required",
+            "MUST ",
+            "must-have",
+            "at least",
+            "You'll need",
+            "5+ Years",
+            "FIVE YEARS",
+            "3-5 yrs",
+            "3 to 5 yr ",
+            "yr",
+            "Y",
+            "Studying",
+            "ENROLLED",
+            "in-progress",
+            " ",
+            ", ",
+            "\u{2022} ",
+            "\u{C9}",
+            "\u{130}",
+            "\u{212A}",
+            "\u{1E9E}",
+            "\u{3A3}",
+            "\u{2019}",
+            "SQL",
+            "experience",
+        ];
+        let mut state: u64 = 0x2545_F491_4F6C_DD1D;
+        let mut next = |n: usize| {
+            state = state.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+            (state >> 33) as usize % n
+        };
+        (0..20_000).map(|_| (0..next(8)).map(|_| PIECES[next(PIECES.len())]).collect::<Vec<_>>().join("")).collect()
+    }
+
+    #[test]
+    fn requirement_cue_agrees_with_reading_a_lowercased_copy() {
+        for sentence in cue_sentences() {
+            assert_eq!(requirement_cue(&sentence), requirement_cue_lowercased(&sentence), "{sentence:?}");
+        }
+    }
+
+    #[test]
+    fn in_progress_cue_agrees_with_reading_a_lowercased_copy() {
+        for sentence in cue_sentences() {
+            let lowercased = IN_PROGRESS_CUES.any_in(&lowercase(&sentence));
+            assert_eq!(in_progress_cue(&sentence, &sentence), lowercased, "{sentence:?}");
+        }
     }
 
     #[test]
