@@ -630,7 +630,10 @@ fn drop_organisation_names(text: &str, structure: &Structure, candidates: Vec<Ca
     // the headline, then "the weld side of Ironwood CNC Machining" in a sentence. Names of two words or more only.
     let mut repeated: Vec<(usize, usize)> = Vec::new();
     for &(s, e) in &names {
-        let Some(name) = text.get(s..e).filter(|n| n.split_whitespace().count() >= 2) else { continue };
+        // A place ("Austin, TX") is no organisation to look for again.
+        let Some(name) = text.get(s..e).filter(|n| n.split_whitespace().count() >= 2 && !n.contains(',')) else {
+            continue;
+        };
         if repeated.iter().chain(&names).any(|&(a, b)| (a, b) != (s, e) && text.get(a..b) == Some(name) && a < s) {
             continue;
         }
