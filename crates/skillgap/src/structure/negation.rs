@@ -185,11 +185,39 @@ fn negated_before(around: &Around<'_>) -> Option<(usize, usize)> {
     let window_start = floor_boundary(lower, start.saturating_sub(MAX_REACH)).max(cs);
     let window = lower.get(window_start..start)?;
     let (at, cue) = BEFORE.last_in(window)?;
-    let between = window.get(at + cue.len()..)?;
-    if between.contains([',', '.', ';', '(']) || asks(between) {
+    let between = without_brackets(window.get(at + cue.len()..)?);
+    if between.contains([',', '.', ';', '(']) || asks(&between) {
         return None;
     }
     Some((window_start + at, window_start + at + cue.len()))
+}
+
+/// `between` without its closed bracketed asides, and without a bracket opened right before the skill: "You do not
+/// need a scaffolding (CISRS) or plant operator (CPCS/NPORS) card" negates all four names. A bracket left open
+/// elsewhere stays, and still stops the negation.
+fn without_brackets(between: &str) -> String {
+    let mut out = String::with_capacity(between.len());
+    let mut depth = 0usize;
+    let mut held = String::new();
+    for c in between.chars() {
+        match c {
+            '(' => {
+                depth += 1;
+                held.push(c);
+            }
+            ')' if depth > 0 => {
+                depth -= 1;
+                if depth == 0 {
+                    held.clear();
+                }
+            }
+            _ if depth > 0 => held.push(c),
+            _ => out.push(c),
+        }
+    }
+    // An aside still open at the skill: what it held before the skill counts, its bracket does not.
+    out.push_str(held.trim_start_matches('('));
+    out
 }
 
 /// "SQL is required; Java is not.": "is not" closing the skill's clause.
@@ -269,6 +297,24 @@ mod tests {
         },
         Case { sentence: "There is no need for Python in this role.", skill: "Python", cue: Some("no need for") },
         Case { sentence: "You don't need AutoCAD on day one.", skill: "AutoCAD", cue: Some("don't need") },
+        // Bracketed asides inside the negated list.
+        Case {
+            sentence: "You do not need a scaffolding (CISRS) or plant operator (CPCS/NPORS) card.",
+            skill: "CISRS",
+            cue: Some("do not need"),
+        },
+        Case {
+            sentence: "You do not need a scaffolding (CISRS) or plant operator (CPCS/NPORS) card.",
+            skill: "NPORS",
+            cue: Some("do not need"),
+        },
+        Case {
+            sentence: "You do not need a scaffolding (CISRS) or plant operator (CPCS/NPORS) card.",
+            skill: "plant operator",
+            cue: Some("do not need"),
+        },
+        // A bracket that opens a new thought still stops it.
+        Case { sentence: "You don't need Java (but Python, SQL and Go are required).", skill: "Go", cue: None },
         Case {
             sentence: "No prior experience with QuickBooks required.",
             skill: "QuickBooks",
