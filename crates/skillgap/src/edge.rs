@@ -9,7 +9,7 @@ use crate::extract::Document;
 use crate::profile::Profile;
 use crate::source::TargetKind;
 use crate::structure::roles::union_months;
-use crate::structure::years_in;
+use crate::structure::{wraps_a_sentence, years_in};
 use crate::suggest::{Suggestion, SuggestionKind};
 use crate::taxonomy::{Kind, Taxonomy};
 
@@ -44,11 +44,6 @@ const LEADERSHIP: &[&str] = &[
     "manages a team",
     "manage a team",
     "direct reports",
-    "mentored",
-    "mentors",
-    "mentoring",
-    "supervised",
-    "supervises",
     "coached",
     "line-managed",
     "line managed",
@@ -70,31 +65,6 @@ const LEADERSHIP: &[&str] = &[
 /// Co.", "Acme Ltd.".
 const ABBREVIATED_ENDINGS: &[&str] = &["co.", "inc.", "ltd.", "corp.", "llc.", "plc.", "jr.", "sr.", "bros."];
 
-/// Numbers written as words before "years": "Fourteen years in claims".
-const NUMBER_WORDS: &[(&str, u32)] = &[
-    ("two", 2),
-    ("three", 3),
-    ("four", 4),
-    ("five", 5),
-    ("six", 6),
-    ("seven", 7),
-    ("eight", 8),
-    ("nine", 9),
-    ("ten", 10),
-    ("eleven", 11),
-    ("twelve", 12),
-    ("thirteen", 13),
-    ("fourteen", 14),
-    ("fifteen", 15),
-    ("sixteen", 16),
-    ("seventeen", 17),
-    ("eighteen", 18),
-    ("nineteen", 19),
-    ("twenty", 20),
-    ("twenty-five", 25),
-    ("thirty", 30),
-];
-
 /// What follows "N years" when it counts years in a field ("12 years as a nurse", "8 years' experience"), not
 /// the years of one skill ("5 years of Figma") or an age.
 const YEARS_IN_FIELD: &[&str] = &["in ", "as ", "of experience", "experience", "of professional", "in the"];
@@ -108,23 +78,6 @@ fn is_prose_line(line: &str) -> bool {
     let lower = line.to_lowercase();
     let abbreviated = ABBREVIATED_ENDINGS.iter().any(|e| lower.ends_with(e));
     !abbreviated && !line.contains(['|', '·', '—', '–'])
-}
-
-/// The largest number of years written in words before "years in …", "years as …", "years' experience".
-fn spelled_years_in_field(text: &str) -> Option<u32> {
-    let lower = text.to_lowercase();
-    let mut best = None;
-    for (at, _) in lower.match_indices(" years") {
-        let before = lower.get(..at).unwrap_or_default();
-        let word = before.rsplit(|c: char| c.is_whitespace() || c == '(').next().unwrap_or_default();
-        let Some(&(_, n)) = NUMBER_WORDS.iter().find(|(w, _)| *w == word) else { continue };
-        let after = lower.get(at + " years".len()..).unwrap_or_default();
-        let after = after.trim_start_matches(['\'', '’']).trim_start();
-        if YEARS_IN_FIELD.iter().any(|w| after.starts_with(w)) {
-            best = best.max(Some(n));
-        }
-    }
-    best
 }
 
 /// What one person's text shows beyond skills.
@@ -164,8 +117,7 @@ pub fn person_signals(taxonomy: &Taxonomy, text: &str, doc: &Document, profile: 
             YEARS_IN_FIELD.iter().any(|w| after.starts_with(w))
         })
         .map(|(_, _, n)| u32::from(n))
-        .max()
-        .max(spelled_years_in_field(text));
+        .max();
     let dated_years = profile.map(|p| union_months(p.roles.iter().map(|r| r.period)) / 12).filter(|&y| y > 0);
     PersonSignals {
         seniority: seniority(&headline),
@@ -192,7 +144,7 @@ fn sentences_of(text: &str) -> Vec<&str> {
     let bytes = text.as_bytes();
     for (i, &b) in bytes.iter().enumerate() {
         let stop = match b {
-            b'\n' => !wrapped_at(text, i),
+            b'\n' => !wraps_a_sentence(text.get(..i).unwrap_or_default(), text.get(i + 1..).unwrap_or_default()),
             b';' => true,
             b'.' | b'!' | b'?' => bytes.get(i + 1).is_none_or(|n| n.is_ascii_whitespace()),
             _ => false,
@@ -208,15 +160,6 @@ fn sentences_of(text: &str) -> Vec<&str> {
         .map(|s| s.trim().trim_start_matches(['•', '-', '*', '·', '–', '—']).trim_start())
         .filter(|s| s.chars().any(char::is_alphabetic))
         .collect()
-}
-
-/// Whether the line break at `at` only wraps a sentence: the line before stops mid-sentence (a letter, digit or
-/// comma) and the next starts in lower case, the rule the extractor reads wrapped sentences by.
-fn wrapped_at(text: &str, at: usize) -> bool {
-    let before = text.get(..at).unwrap_or_default().trim_end();
-    let after = text.get(at + 1..).unwrap_or_default().trim_start_matches([' ', '\t']);
-    before.chars().next_back().is_some_and(|c| c.is_alphanumeric() || c == ',')
-        && after.chars().next().is_some_and(char::is_lowercase)
 }
 
 /// The seniority a headline names.
@@ -511,6 +454,8 @@ mod tests {
                 "Cut time 22%"
             ]
         );
+        // A blank line ends a sentence even when the next paragraph starts in lower case.
+        assert_eq!(sentences_of("She leads the team\n\nmentoring aside"), ["She leads the team", "mentoring aside"]);
     }
 
     #[test]

@@ -503,11 +503,13 @@ fn resolve_alternatives(taxonomy: &Taxonomy, profile: &Profile, held: &HeldIndex
     };
     // "A BA or equivalent experience": years of dated work stand in for a credential. The members then
     // ask nothing of this CV (no gap, no weight).
-    let worked_years = union_months(profile.roles.iter().map(|r| r.period)) / 12;
+    // Worked out only for a target that offers experience (batch scores most postings without one).
+    let mut worked_years = None;
     for alternatives in doc.alternatives.iter().filter(|a| a.experience) {
         let credentials =
             alternatives.skills.iter().all(|&m| matches!(taxonomy.skill(m).kind, Kind::Degree | Kind::Certification));
-        if credentials && worked_years >= EQUIVALENT_EXPERIENCE_YEARS && !resolved.is_answered(alternatives.id) {
+        let years = *worked_years.get_or_insert_with(|| union_months(profile.roles.iter().map(|r| r.period)) / 12);
+        if credentials && years >= EQUIVALENT_EXPERIENCE_YEARS && !resolved.is_answered(alternatives.id) {
             resolved.answered_groups.push(alternatives.id);
         }
     }

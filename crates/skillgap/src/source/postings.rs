@@ -239,6 +239,11 @@ fn company_line(line: &str) -> Option<String> {
     if !COMPANY_COLUMNS.contains(&column_key(&key).as_str()) {
         return None;
     }
+    company_line_whole(line)
+}
+
+/// [`company_line`] without its first look at the key: the whole line cleaned, then split.
+fn company_line_whole(line: &str) -> Option<String> {
     let line = line.trim().trim_start_matches(['-', '*', '#']).trim().replace("**", "");
     let (key, value) = line.split_once(':')?;
     if !COMPANY_COLUMNS.contains(&column_key(key).as_str()) {
@@ -330,21 +335,6 @@ pub fn csv_postings<'a>(
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    /// `company_line` as it was before it read the key first: the whole line cleaned, then split.
-    fn company_line_whole(line: &str) -> Option<String> {
-        let line = line.trim().trim_start_matches(['-', '*', '#']).trim().replace("**", "");
-        let (key, value) = line.split_once(':')?;
-        if !COMPANY_COLUMNS.contains(&column_key(key).as_str()) {
-            return None;
-        }
-        let value = FIELD_SEPARATORS
-            .iter()
-            .filter_map(|s| value.find(s))
-            .min()
-            .map_or(value, |end| value.get(..end).unwrap_or_default());
-        Some(label(value)).filter(|value| !value.is_empty())
-    }
 
     #[test]
     fn company_lines_read_the_key_first_to_the_same_effect() {

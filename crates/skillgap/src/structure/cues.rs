@@ -80,14 +80,19 @@ impl CueSet {
 
     /// Whether `text` holds any of the phrases (`phrases.iter().any(|p| text.contains(p))`).
     pub(crate) fn any_in(&self, text: &str) -> bool {
-        // One pass over the byte pairs, carrying each byte's first-byte bits to the next step: a phrase is compared
-        // only where both bytes fit, which is rare. Through `at` for every byte this cost 10 instructions a byte.
+        self.any_where(text, |bytes, i| self.at(bytes, i).next().is_some())
+    }
+
+    /// Whether a phrase starts at some byte `i` of `text` where `starts(bytes, i)` holds. One pass over the byte
+    /// pairs, carrying each byte's first-byte bits to the next step: `starts` is asked only where both bytes fit,
+    /// which is rare. Through `at` for every byte this cost 10 instructions a byte.
+    fn any_where(&self, text: &str, starts: impl Fn(&[u8], usize) -> bool) -> bool {
         let bytes = text.as_bytes();
         let Some((&first, rest)) = bytes.split_first() else { return false };
         let bits = |table: &[u64; 256], byte: u8| table.get(usize::from(byte)).copied().unwrap_or(0);
         let mut firsts = bits(&self.by_first, first);
         for (i, &second) in rest.iter().enumerate() {
-            if firsts & bits(&self.by_second, second) != 0 && self.at(bytes, i).next().is_some() {
+            if firsts & bits(&self.by_second, second) != 0 && starts(bytes, i) {
                 return true;
             }
             firsts = bits(&self.by_first, second);
@@ -102,17 +107,7 @@ impl CueSet {
     /// character lowercases to ASCII (but the two that [`lowercases_to_ascii_alone`] rules out), so the phrase
     /// is in the lowercased text exactly where it is in `text` in any ASCII case.
     pub(crate) fn any_in_any_case(&self, text: &str) -> bool {
-        let bytes = text.as_bytes();
-        let Some((&first, rest)) = bytes.split_first() else { return false };
-        let bits = |table: &[u64; 256], byte: u8| table.get(usize::from(byte)).copied().unwrap_or(0);
-        let mut firsts = bits(&self.by_first, first);
-        for (i, &second) in rest.iter().enumerate() {
-            if firsts & bits(&self.by_second, second) != 0 && self.at_any_case(bytes, i) {
-                return true;
-            }
-            firsts = bits(&self.by_first, second);
-        }
-        false
+        self.any_where(text, |bytes, i| self.at_any_case(bytes, i))
     }
 
     /// Whether a phrase starts at byte `i` of `bytes`, in any ASCII case.

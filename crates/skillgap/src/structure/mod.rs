@@ -281,12 +281,19 @@ impl Structure {
         if previous.heading || line.heading || previous.section != line.section || line.section == SectionKind::Skills {
             return false;
         }
-        let before = text.get(previous.span.range()).unwrap_or_default().trim_end();
-        let after = text.get(line.span.range()).unwrap_or_default().trim_start();
-        let open_end = before.chars().next_back().is_some_and(|c| c.is_alphanumeric() || c == ',');
-        let lower_start = after.chars().next().is_some_and(char::is_lowercase);
-        open_end && lower_start
+        let before = text.get(previous.span.range()).unwrap_or_default();
+        let after = text.get(line.span.range()).unwrap_or_default();
+        wraps_a_sentence(before, after)
     }
+}
+
+/// Whether a line break between `before` and `after` only wraps a sentence: the text before stops mid-sentence
+/// (a letter, digit or comma) and the text after starts in lower case.
+pub(crate) fn wraps_a_sentence(before: &str, after: &str) -> bool {
+    // Spaces only: a blank line between them ends the sentence.
+    let open_end =
+        before.trim_end_matches([' ', '\t', '\r']).chars().next_back().is_some_and(|c| c.is_alphanumeric() || c == ',');
+    open_end && after.trim_start_matches([' ', '\t']).chars().next().is_some_and(char::is_lowercase)
 }
 
 /// Whether a line is a heading, and which section it opens.
@@ -569,6 +576,7 @@ pub(crate) fn years_for(text: &str, sentence: Span, mention: Span) -> Option<u8>
     before
 }
 
+/// Numbers written as words before a unit: "five years", "Fourteen years in claims".
 const NUMBER_WORDS: &[(&str, u8)] = &[
     ("one", 1),
     ("two", 2),
@@ -580,9 +588,17 @@ const NUMBER_WORDS: &[(&str, u8)] = &[
     ("eight", 8),
     ("nine", 9),
     ("ten", 10),
+    ("eleven", 11),
     ("twelve", 12),
+    ("thirteen", 13),
+    ("fourteen", 14),
     ("fifteen", 15),
+    ("sixteen", 16),
+    ("seventeen", 17),
+    ("eighteen", 18),
+    ("nineteen", 19),
     ("twenty", 20),
+    ("thirty", 30),
 ];
 
 /// Every "N years" phrase in `s`: (byte offset of the number, byte offset after the unit, N). For ranges ("3-5
